@@ -1,0 +1,33 @@
+# Set-up and everyday commands.  Everything installs into .venv from the
+# package registries; nothing downloads at run time.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: install demo test lint typecheck eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+
+demo: install
+	$(BIN)/blotter extract samples/articles.jsonl -o out/sample-events.jsonl
+	@echo "events written to out/sample-events.jsonl"
+
+lint: install
+	$(BIN)/ruff check blotter benchmarks
+	$(BIN)/mypy blotter
+
+test: install lint
+	$(BIN)/pytest -q
+
+eval: install
+	$(BIN)/blotter eval $(SHARED)/evaldata/dev/acled_dev.jsonl
+	$(BIN)/blotter eval $(SHARED)/evaldata/dev/muc4_dev.jsonl
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,5 @@
+"""``python -m blotter``."""
+
+from blotter.cli import app
+
+app()

@@ -1,0 +1,1 @@
+"""Field readers: dates, casualty counts, actors, weapons and claims from sentence text."""

@@ -1,0 +1,119 @@
+"""Actors: find named and generic actors in text and decide who did what to whom."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from blotter.lexicon import phrase_pattern
+from blotter.record import Actor
+
+#: Words before an actor that make it the perpetrator ("an attack by X").
+AGENT_BEFORE = re.compile(
+    r"(?:\bby|\bblamed\s+on|\bbelonging\s+to|\bclaimed\s+by|\bcarried\s+out\s+by|\bof\s+the|\bfrom\s+the|"
+    r"\bpinpointed)\s+(?:(?:the|a|an|suspected|alleged|some|several|armed|heavily|unidentified|"
+    r"[\d,]+|one|two|three|four|five|[a-z]+-?\w*)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: Words after an actor that make it the perpetrator ("X attacked", "X is to blame").
+AGENT_AFTER = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,60},\s*)?(?:reportedly\s+|allegedly\s+|also\s+)?"
+    r"(?:attack|ambush|kill|shot|shoot|open|fire|launch|carr|abduct|kidnap|raid|storm|torch|burn|loot|"
+    r"arrest|detain|clash|seiz|capture|bomb|shell|target|stop|planted|threw|hurl|lobb|set|assault|beat|"
+    r"execut|behead|rap|disperse|intervene|use|fought|engag|is\s+to\s+blame|are\s+to\s+blame|"
+    r"as\s+the\s+culprit|took|claimed|left|struck|hit|fir)",
+    re.IGNORECASE,
+)
+VICTIM_BEFORE = re.compile(
+    r"(?:attack(?:ed|ing)?|ambush(?:ed)?|kill(?:ed|ing)|shot|target(?:ed|ing)|on|against|abduct(?:ed|ing)|"
+    r"kidnapp?(?:ed|ing)|at|wound(?:ed|ing)|injur(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing))\s+"
+    r"(?:(?:the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of the actor dictionary."""
+
+    pattern: str
+    name: str
+    inter: int
+    named: bool
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor dictionary entry found in text."""
+
+    entry: ActorEntry
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> tuple[list[ActorEntry], re.Pattern[str]]:
+    """Load ``actors.tsv`` and compile one alternation with a group per row."""
+    entries = []
+    text = resources.files("blotter.lexicon").joinpath("actors.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, name, inter, kind = line.split("\t")
+        entries.append(ActorEntry(pattern, name, int(inter), kind == "named"))
+    ordered = sorted(range(len(entries)), key=lambda i: len(entries[i].pattern), reverse=True)
+    alternation = "|".join(
+        f"(?P<a{i}>{phrase_pattern([entries[i].pattern])})" for i in ordered
+    )
+    return entries, re.compile(alternation, re.IGNORECASE)
+
+
+def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
+    """Actor mentions in *text*, longest match first, in text order."""
+    entries, pattern = actor_dictionary()
+    found = []
+    for m in pattern.finditer(text):
+        assert m.lastgroup is not None
+        entry = entries[int(m.lastgroup[1:])]
+        if entry.pattern.isalpha() and entry.pattern.upper() == entry.pattern.lower().upper() and len(
+            entry.pattern
+        ) <= 4 and m.group(0).islower():
+            continue  # short acronyms ("naf", "stc") only as written in capitals
+        found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
+    return found
+
+
+def is_agent(text: str, mention: ActorMention, offset: int = 0) -> bool:
+    """True if the context marks the mention as the one doing the act."""
+    before = text[max(0, mention.start - offset - 60) : mention.start - offset]
+    after = text[mention.end - offset : mention.end - offset + 80]
+    return bool(AGENT_BEFORE.search(before) or AGENT_AFTER.search(after))
+
+
+def is_victim(text: str, mention: ActorMention, offset: int = 0) -> bool:
+    """True if the context marks the mention as the target."""
+    before = text[max(0, mention.start - offset - 50) : mention.start - offset]
+    after = text[mention.end - offset : mention.end - offset + 40]
+    passive = re.match(
+        r"^\s*(?:\w+\s+){0,2}(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}"
+        r"(?:killed|murdered|wounded|injured|shot|attacked|ambushed|abducted|kidnapped|arrested|targeted|dead)",
+        after,
+        re.IGNORECASE,
+    )
+    return bool(VICTIM_BEFORE.search(before) or passive)
+
+
+def fill_country(name: str, country: str | None) -> str:
+    """Fill the ``{country}`` slot of a generic actor name."""
+    if "{country}" not in name:
+        return name
+    if country:
+        return name.replace("{country}", country)
+    return re.sub(r"\s*\(\{country\}\)|\s+of\s+\{country\}", "", name)
+
+
+def to_actor(mention: ActorMention) -> Actor:
+    """The record's actor for a dictionary mention (``{country}`` filled by ``fuse``)."""
+    return Actor(mention.entry.name, mention.entry.inter)

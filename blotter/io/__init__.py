@@ -1,0 +1,1 @@
+"""Reading input records and writing results."""

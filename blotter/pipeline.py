@@ -1,0 +1,173 @@
+"""The extraction pipeline: stages in order over batches of documents.
+
+    pipeline = Pipeline.from_settings(load_settings())
+    for result in pipeline.run(records): ...
+
+Each stage has ``name`` and ``process(docs) -> docs``. A document that makes a
+stage raise is retried alone so that one bad article costs only itself.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from blotter import __version__
+from blotter.document import Article, Document
+from blotter.io.records import InputRecord
+from blotter.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Stage(Protocol):
+    """One step of the pipeline."""
+
+    name: str
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        """Work on a batch of documents and return them."""
+        ...
+
+
+@dataclass
+class Result:
+    """What extraction gives for one input record: events, or an error."""
+
+    id: str
+    events: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output JSONL line for this record."""
+        out: dict[str, Any] = {"id": self.id, "events": self.events, "error": self.error}
+        if self.warnings:
+            out["warnings"] = self.warnings
+        return out
+
+
+def build_stages(settings: Settings) -> list[Stage]:
+    """The default stage list for *settings*."""
+    from blotter.stages.arguments import ArgumentExtractor
+    from blotter.stages.clean import Cleaner
+    from blotter.stages.detect import Detector
+    from blotter.stages.fuse import DocumentFuser
+    from blotter.stages.parse import Parser
+
+    stages: list[Stage] = [
+        Cleaner(),
+        Parser(settings["model"], settings["batch_size"]),
+        Detector(settings),
+        ArgumentExtractor(settings),
+    ]
+    if settings["geocode"]:
+        from blotter.stages.geocode import GeocodeStage
+
+        stages.append(GeocodeStage(settings))
+    stages.append(DocumentFuser(settings))
+    return stages
+
+
+class Pipeline:
+    """Run the stages over input records, batch by batch, in input order."""
+
+    def __init__(
+        self,
+        stages: list[Stage],
+        batch_size: int = 64,
+        intermediate: Callable[[str, list[Document]], None] | None = None,
+    ) -> None:
+        self.stages = stages
+        self.batch_size = batch_size
+        self.intermediate = intermediate
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> Pipeline:
+        """A pipeline with the default stages."""
+        return cls(build_stages(settings), settings["batch_size"], **kwargs)
+
+    def extract_articles(self, articles: list[Article]) -> list[Result]:
+        """Extract events from articles; errors are caught per article."""
+        docs = [Document(a) for a in articles]
+        try:
+            done = self._run_stages(docs)
+            return [self._result(d) for d in done]
+        except Exception:  # noqa: BLE001 - isolate the failing record below
+            if len(docs) == 1:
+                raise
+            return [self._one(a) for a in articles]
+
+    def _one(self, article: Article) -> Result:
+        """Run one article alone, turning a crash into a per-record error."""
+        try:
+            return self._result(self._run_stages([Document(article)])[0])
+        except Exception as exc:  # noqa: BLE001 - reported on the record
+            log.exception("extraction failed for %s", article.id)
+            return Result(article.id, error=f"extraction failed: {type(exc).__name__}: {exc}")
+
+    def _run_stages(self, docs: list[Document]) -> list[Document]:
+        for stage in self.stages:
+            docs = stage.process(docs)
+            if self.intermediate:
+                self.intermediate(stage.name, docs)
+        return docs
+
+    @staticmethod
+    def _result(doc: Document) -> Result:
+        return Result(
+            doc.article.id,
+            [e.to_dict() for e in doc.events],
+            warnings=list(doc.article.warnings),
+        )
+
+    def run(self, records: Iterable[InputRecord]) -> Iterator[Result]:
+        """Yield one ``Result`` per input record, in input order."""
+        batch: list[InputRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[InputRecord]) -> Iterator[Result]:
+        articles = [r.article for r in batch if r.article is not None]
+        results = iter(self.extract_articles(articles)) if articles else iter(())
+        for record in batch:
+            if record.article is None:
+                yield Result(record.id, error=record.error)
+            else:
+                yield next(results)
+
+
+def intermediate_writer(directory: Path) -> Callable[[str, list[Document]], None]:
+    """A hook that appends each stage's output to ``DIR/NN-stage.jsonl``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    order: dict[str, int] = {}
+
+    def write(stage: str, docs: list[Document]) -> None:
+        index = order.setdefault(stage, len(order) + 1)
+        with (directory / f"{index:02d}-{stage}.jsonl").open("a", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps(_debug(d), ensure_ascii=False, default=str) + "\n")
+
+    return write
+
+
+def _debug(doc: Document) -> dict[str, Any]:
+    """A JSON-ready snapshot of what the stages have found so far."""
+    return {
+        "id": doc.article.id,
+        "boilerplate": doc.boilerplate,
+        "sentences": [asdict(s) for s in doc.sentences],
+        "mentions": [asdict(m) for m in doc.mentions],
+        "events": [e.to_dict() for e in doc.events],
+        "notes": doc.notes,
+        "extractor": __version__,
+    }

@@ -1,0 +1,142 @@
+"""Arguments: fill each incident's date, counts, actors, weapons, claim and certainty."""
+
+from __future__ import annotations
+
+from blotter.document import Document
+from blotter.fields.actors import ActorMention, find_actors, is_agent, is_victim, to_actor
+from blotter.fields.attributes import CLAIM_VERB, attribute_lexicons
+from blotter.fields.casualties import combine
+from blotter.record import Actor, Event
+from blotter.settings import Settings
+from blotter.stages.detect import Incident
+
+#: Actor types that commit violence (state, rebels, militias, rioters, external).
+ARMED_INTER = frozenset({1, 2, 3, 4, 5, 8})
+#: Sub-event types whose first actor is the crowd itself.
+CROWD_ACTOR = {
+    "Peaceful protest": 6, "Protest with intervention": 6, "Violent demonstration": 5, "Mob violence": 5,
+}
+
+
+class ArgumentExtractor:
+    """Fill the fields of each detected event from its incident's sentences."""
+
+    name = "arguments"
+
+    def __init__(self, settings: Settings) -> None:
+        self.lex = attribute_lexicons()
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        """Fill dates, counts, actors, weapons, claims and certainty."""
+        for doc in docs:
+            incidents: list[Incident] = doc.notes.get("incidents", [])
+            for event, incident in zip(doc.events, incidents, strict=True):
+                self.fill_date(doc, event, incident)
+                self.fill_counts(doc, event, incident)
+                self.fill_actors(doc, event, incident)
+                self.fill_attributes(doc, event, incident)
+        return docs
+
+    @staticmethod
+    def fill_date(doc: Document, event: Event, incident: Incident) -> None:
+        """Date from the incident's own words, else the publication date."""
+        published = doc.article.published
+        if incident.date is not None:
+            event.set_date(incident.date.value, incident.date.precision)
+            event.date_note = incident.date.note
+            event.add_evidence("event_date", doc.text, incident.date.start, incident.date.end)
+        elif incident.background:
+            event.date_note = "background incident; its date is not stated"
+        elif published is not None:
+            event.set_date(published, 1)
+            event.date_note = "no date in the text; publication date used"
+        else:
+            event.date_note = "no date in the text and no publication date known"
+        if published is None and incident.date is not None and not incident.date.explicit:
+            event.set_date(None, None)
+            event.date_note = "relative date and no publication date known"
+
+    @staticmethod
+    def fill_counts(doc: Document, event: Event, incident: Incident) -> None:
+        """Killed, injured and detained counts (UCDP best/low/high)."""
+        mentions = [c for sc in incident.cues for c in sc.counts]
+        event.fatalities = combine(mentions, "killed")
+        event.injuries = combine(mentions, "injured")
+        event.detained = combine(mentions, "detained")
+        for c in mentions:
+            fld = {"killed": "fatalities", "injured": "injuries", "detained": "detained"}[c.kind]
+            event.add_evidence(fld, doc.text, c.start, c.end)
+
+    @staticmethod
+    def fill_actors(doc: Document, event: Event, incident: Incident) -> None:
+        """Perpetrator (actor1) and target (actor2) from the actor dictionary."""
+        text = doc.text
+        mentions: list[ActorMention] = []
+        for sc in incident.cues:
+            mentions += find_actors(sc.sentence.text, sc.sentence.start)
+        crowd = CROWD_ACTOR.get(event.sub_event_type)
+
+        def agent_score(m: ActorMention) -> float:
+            s = 0.0
+            if m.entry.named:
+                s += 2
+            if m.entry.inter in ARMED_INTER:
+                s += 1
+            if is_agent(text, m):
+                s += 3
+            if is_victim(text, m):
+                s -= 3
+            if crowd is not None and m.entry.inter == crowd:
+                s += 5
+            return s - m.start / 1e6
+
+        actor1: ActorMention | None = None
+        if mentions:
+            best = max(mentions, key=agent_score)
+            if agent_score(best) > 0:
+                actor1 = best
+        if actor1 is not None:
+            event.actor1 = to_actor(actor1)
+            event.add_evidence("actor1", text, actor1.start, actor1.end)
+        elif crowd is not None:
+            event.actor1 = Actor("Protesters ({country})" if crowd == 6 else "Rioters ({country})", crowd)
+        others = [m for m in mentions if actor1 is None or m.entry.name != actor1.entry.name]
+        victims = [m for m in others if is_victim(text, m)] or [
+            m for m in others if crowd is None or m.entry.inter in (1,)
+        ]
+        if victims:
+            target = victims[0]
+            event.actor2 = to_actor(target)
+            event.add_evidence("actor2", text, target.start, target.end)
+
+    def fill_attributes(self, doc: Document, event: Event, incident: Incident) -> None:
+        """Weapons, claim of responsibility and certainty."""
+        text = doc.text
+        for sc in incident.cues:
+            s = sc.sentence
+            for weapon, hits in self.lex.weapons.find(s.text, s.start).items():
+                if weapon not in event.weapons:
+                    event.weapons.append(weapon)
+                    event.add_evidence("weapons", text, hits[0].start, hits[0].end)
+        # Claims are often told in a later sentence than the act.
+        claim_sents = [sc.sentence for sc in incident.cues]
+        for sent in doc.sentences:
+            if sent.index > claim_sents[-1].index + 2 or sent.index < claim_sents[0].index:
+                continue
+            verb = CLAIM_VERB.search(sent.text)
+            if not verb:
+                continue
+            modes = self.lex.claim_modes.find(sent.text, sent.start)
+            mode = next((m for m in modes if m != "personal claim"), "personal claim" if modes else None)
+            event.claim_mode = mode or "other"
+            event.claimed_by = event.actor1.name if event.actor1 else "unknown"
+            event.add_evidence("claimed_by", text, sent.start + verb.start(), sent.start + verb.end())
+            break
+        certainty = "reported"
+        for sc in incident.cues[:2]:
+            found = self.lex.certainty.find(sc.sentence.text)
+            if "alleged" in found:
+                certainty = "alleged"
+            elif "confirmed" in found and certainty == "reported":
+                certainty = "confirmed"
+        event.certainty = certainty

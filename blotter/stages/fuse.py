@@ -1,0 +1,76 @@
+"""Fuse (within one document): finish actor names and merge repeated incidents.
+
+An article often tells its main event twice (headline, lead, later recap);
+incidents of the same type, date and place that are not background are merged
+into one record.  Cross-article fusion is ``blotter.fusion``.
+"""
+
+from __future__ import annotations
+
+from blotter.document import Document
+from blotter.fields.actors import fill_country
+from blotter.record import Count, Event
+from blotter.settings import Settings
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    """Two current events of one document that describe the same incident."""
+    return (
+        not a.is_background
+        and not b.is_background
+        and a.event_type == b.event_type
+        and a.event_date == b.event_date
+        and (a.location.name == b.location.name or None in (a.location.name, b.location.name))
+    )
+
+
+def _merge_count(a: Count, b: Count) -> Count:
+    """Merge two reports of one incident's count (the larger best; widest range)."""
+    if not b.is_known():
+        return a
+    if not a.is_known():
+        return b
+    lows = [v for v in (a.low, b.low) if v is not None]
+    highs = [v for v in (a.high, b.high) if v is not None]
+    best = max(v for v in (a.best, b.best) if v is not None) if (a.best, b.best) != (None, None) else None
+    return Count(best=best, low=min(lows) if lows else None, high=max(highs) if highs else None)
+
+
+def merge_into(a: Event, b: Event) -> None:
+    """Fold event *b* into *a*."""
+    a.fatalities = _merge_count(a.fatalities, b.fatalities)
+    a.injuries = _merge_count(a.injuries, b.injuries)
+    a.detained = _merge_count(a.detained, b.detained)
+    a.actor1 = a.actor1 or b.actor1
+    a.actor2 = a.actor2 or b.actor2
+    a.weapons += [w for w in b.weapons if w not in a.weapons]
+    if a.claimed_by is None:
+        a.claimed_by, a.claim_mode = b.claimed_by, b.claim_mode
+    a.evidence += [e for e in b.evidence if e not in a.evidence]
+    a.confidence = max(a.confidence, b.confidence)
+
+
+class DocumentFuser:
+    """Merge repeated incidents of a document and complete generic actor names."""
+
+    name = "fuse"
+
+    def __init__(self, settings: Settings) -> None:
+        pass
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        """Merge within each document, then fill ``{country}`` in actor names."""
+        for doc in docs:
+            kept: list[Event] = []
+            for event in doc.events:
+                twin = next((k for k in kept if _same_incident(k, event)), None)
+                if twin is None:
+                    kept.append(event)
+                else:
+                    merge_into(twin, event)
+            for event in kept:
+                for actor in (event.actor1, event.actor2):
+                    if actor is not None:
+                        actor.name = fill_country(actor.name, event.location.country)
+            doc.events = kept
+        return docs
