@@ -23,14 +23,18 @@ from blotter.taxonomy import event_type_of
 
 #: Cue groups that by themselves name an act (the rest only qualify one).
 ACT_GROUPS = (
-    "protest", "riot", "mob", "airstrike", "shelling", "ied", "grenade", "suicide", "chemical", "clash",
+    "protest", "riot", "mob", "airstrike", "shelling", "ied", "grenade", "suicide", "chemical", "fight", "clash",
+    "kidnap", "movement", "launcher",
     "regain", "overtake", "attack", "abduct", "sexual", "arrest", "loot", "disrupt", "base", "agreement",
     "transfer",
 )
 #: Acts strong enough to make a sentence an event sentence on their own; the
 #: weak ones ("change", "agreement", "arrest") need an ACLED-style label or a
 #: casualty count as well, or every political story would be an event.
-STRONG_GROUPS = frozenset(ACT_GROUPS) - {"agreement", "base", "transfer", "disrupt", "arrest"}
+STRONG_GROUPS = frozenset(ACT_GROUPS) - {"agreement", "base", "transfer", "disrupt", "arrest", "movement"}
+#: Qualifying cues that count even from a follow-up sentence that reports no
+#: act of its own ("Police dispersed the crowd." after a protest).
+CONTEXT_GROUPS = frozenset({"intervention", "excessive", "riot", "fight", "civilian_target", "forces_target"})
 #: ACLED coders' notes open with a label for some sub-event types.
 LABELS = {
     "arrests": "Arrests",
@@ -51,10 +55,22 @@ LABELS = {
     "other": "Other",
 }
 LABEL_RE = re.compile(r"^\s*(?P<label>" + "|".join(map(re.escape, LABELS)) + r")\s*:", re.IGNORECASE)
-#: Confidence of an incident typed from one weak cue; each further act cue adds
-#: CONFIDENCE_STEP up to CONFIDENCE_MAX (a calibrated model is future work).
-CONFIDENCE_BASE = 0.45
-CONFIDENCE_STEP = 0.1
+#: A wire dateline: "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT]" or
+#: "MEXICO CITY, Mexico –".  Its date is the report's, not the event's.
+DATELINE = re.compile(
+    r"^[^\n,]{2,40},[^\n]{0,60}?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})?[^\n]{0,80}?(?:--|—|–)\s*(?:\[[^\]]*\]\s*)*"
+)
+#: Confidence is a sum of specificity signals, not a calibrated probability
+#: (that needs labelled news data we do not have yet).  An incident named by
+#: one cue with nothing specific about it scores CONFIDENCE_BASE; a date of its
+#: own, a casualty count, a dictionary actor and more act cues each add to it.
+#: Events under the ``min_confidence`` setting are not output: on MUC-4 dev
+#: these are mostly passing mentions in political stories.
+CONFIDENCE_BASE = 0.3
+CONFIDENCE_DATE = 0.2
+CONFIDENCE_COUNT = 0.2
+CONFIDENCE_LABEL = 0.3
+CONFIDENCE_PER_CUE = 0.1
 CONFIDENCE_MAX = 0.95
 
 
@@ -77,11 +93,14 @@ class SentenceCues:
         """A sentence that reports an act."""
         if self.label:
             return True
+        if self.sentence.text.rstrip().endswith("?"):
+            return False
         if self.has("generic") and not self.counts:
             return False
         strong = any(g in self.hits for g in STRONG_GROUPS)
         violent_count = any(c.value > 0 and c.kind in ("killed", "injured") for c in self.counts)
-        return strong or violent_count or (self.has("arrest", "disrupt", "base", "transfer") and bool(self.counts))
+        weak = self.has("arrest", "disrupt", "base", "transfer", "movement", "agreement", "loot")
+        return strong or violent_count or (weak and bool(self.dates))
 
 
 @dataclass
@@ -91,10 +110,13 @@ class Incident:
     cues: list[SentenceCues] = field(default_factory=list)
     date: DateRef | None = None
     background: bool = False
+    context: list[SentenceCues] = field(default_factory=list)
 
     def groups(self) -> set[str]:
-        """All cue groups hit in the incident's sentences."""
-        return {g for c in self.cues for g in c.hits}
+        """Cue groups of the incident's sentences, plus qualifiers from its context."""
+        found = {g for c in self.cues for g in c.hits}
+        found |= {g for c in self.context for g in c.hits if g in CONTEXT_GROUPS}
+        return found
 
 
 def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> str:
@@ -102,16 +124,19 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
 
     *civ* and *forces* say whether civilians or armed forces are among those
     hit; an attack on civilians is Violence against civilians, one on armed
-    forces a Battle.
+    forces a Battle.  The order follows ACLED's codebook: the most specific
+    act wins (a suicide bombing is not also a clash), and direct fighting
+    outranks the weapons it was fought with.
     """
     g = groups
     if label:
         return LABELS[label]
+    remote = g & {"airstrike", "shelling", "ied", "suicide"}
     if "suicide" in g:
         return "Suicide bomb"
     if "chemical" in g:
         return "Chemical weapon"
-    if "protest" in g and not g & {"airstrike", "shelling", "ied", "suicide"}:
+    if "protest" in g and not remote:
         if "excessive" in g:
             return "Excessive force against protesters"
         if "riot" in g:
@@ -119,32 +144,34 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
         if "intervention" in g:
             return "Protest with intervention"
         return "Peaceful protest"
-    if "riot" in g and not g & {"airstrike", "shelling", "ied", "grenade"}:
-        return "Violent demonstration"
-    if "mob" in g and not g & {"airstrike", "shelling", "ied", "grenade"}:
+    if "mob" in g and not remote and not (forces and "fight" in g and not civ):
         return "Mob violence"
+    if "riot" in g and not remote and "fight" not in g and "attack" not in g:
+        return "Violent demonstration"
     if "airstrike" in g:
         return "Air/drone strike"
     if "grenade" in g:
         return "Grenade"
-    if "disrupt" in g and "ied" in g and not ({"attack"} & g and civ):
+    if "disrupt" in g and "ied" in g and "blast" not in g:
         return "Disrupted weapons use"
-    if "ied" in g:
+    if "ied" in g and "fight" not in g:
         return "Remote explosive/landmine/IED"
-    if "shelling" in g:
+    if g & {"shelling", "launcher"} and "fight" not in g:
         return "Shelling/artillery/missile attack"
     if "sexual" in g:
         return "Sexual violence"
-    if "abduct" in g and not forces:
+    if "kidnap" in g or ("abduct" in g and not forces):
         return "Abduction/forced disappearance"
     if "regain" in g:
         return "Government regains territory"
     if "overtake" in g and forces:
         return "Non-state actor overtakes territory"
+    if "fight" in g:
+        return "Armed clash"
     if "clash" in g or "attack" in g:
         if civ and not forces:
             return "Attack"
-        if "clash" in g or forces:
+        if forces:
             return "Armed clash"
         return "Attack"
     if "arrest" in g:
@@ -160,6 +187,49 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
     if "transfer" in g:
         return "Non-violent transfer of territory"
     return "Change to group/activity"
+
+
+#: An act followed by its object: "attacked a civilian vehicle", "killed two soldiers".
+ACT_OBJECT = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|ambush(?:ed|ing)?|kill(?:ed|ing|s)?|shot(?:\s+dead)?|shoot(?:ing)?|"
+    r"target(?:ed|ing)|opened\s+fire\s+(?:on|at)|fir(?:ed|ing)\s+(?:at|on|upon)|assassinat\w+|murder\w*|"
+    r"abduct\w*|kidnapp?\w*|stormed|raided|beat(?:en|ing)?|injur(?:ed|ing)|wound(?:ed|ing)|execut\w+|"
+    r"stabb\w+|hack\w+|lynch\w+|assault\w*)\s+(?P<obj>(?:\S+\s+){0,5}\S+)",
+    re.IGNORECASE,
+)
+#: Victims told in the passive: "two soldiers were killed".
+PASSIVE_VICTIM = re.compile(
+    r"(?P<subj>(?:\S+\s+){0,4}\S+)\s+(?:were|was|had\s+been|have\s+been|has\s+been|got)\s+"
+    r"(?:\w+\s+){0,2}(?:killed|murdered|shot|wounded|injured|attacked|ambushed|abducted|kidnapped|"
+    r"assaulted|beaten|executed|targeted|hit)\b",
+    re.IGNORECASE,
+)
+
+
+def victims(lexicon: CueLexicon, text: str) -> tuple[bool, bool]:
+    """Whether civilians, and whether armed forces, are the objects of violence in *text*."""
+    spans = [(m.start(), m["obj"]) for m in ACT_OBJECT.finditer(text)]
+    spans += [(m.start(), m["subj"]) for m in PASSIVE_VICTIM.finditer(text)]
+    for _, span in sorted(spans):
+        hits = lexicon.find(span)
+        f = hits.get("forces_target")
+        c = hits.get("civilian_target")
+        if f and (not c or f[0].start <= c[0].start):
+            return False, True
+        if c:
+            return True, False
+    return False, False
+
+
+def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None:
+    """Drop *group* hits lying inside a *container* hit ("grenade" in "grenade launcher")."""
+    if group not in hits or container not in hits:
+        return
+    kept = [h for h in hits[group] if not any(c.start <= h.start < c.end for c in hits[container])]
+    if kept:
+        hits[group] = kept
+    else:
+        del hits[group]
 
 
 class Detector:
@@ -182,13 +252,17 @@ class Detector:
         return docs
 
     def sentence_cues(self, doc: Document, sentence: Sentence) -> SentenceCues:
-        """Cue hits, dates and counts of one sentence."""
+        """Cue hits, dates and counts of one sentence (a dateline's date is not the event's)."""
         published = doc.article.published
         label_match = LABEL_RE.match(sentence.text)
+        dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
+        skip = dateline.end() if dateline else 0
+        hits = self.lexicon.find(sentence.text, sentence.start)
+        _drop_inside(hits, "grenade", "launcher")
         return SentenceCues(
             sentence,
-            self.lexicon.find(sentence.text, sentence.start),
-            find_dates(sentence.text, published, sentence.start),
+            hits,
+            [d for d in find_dates(sentence.text, published, sentence.start) if d.start >= sentence.start + skip],
             find_counts(sentence.text, sentence.start),
             label_match["label"].lower() if label_match else None,
         )
@@ -199,8 +273,10 @@ class Detector:
         current: Incident | None = None
         for sc in cues:
             if not sc.is_event:
+                if current is not None and not sc.has("background") and not sc.dates:
+                    current.context.append(sc)
                 continue
-            if sc.has("hypothetical", "future", "negation") and not sc.counts and not sc.dates:
+            if sc.has("hypothetical", "future", "negation") and not any(c.value for c in sc.counts):
                 continue
             when = sc.dates[0] if sc.dates else None
             background = self._is_background(sc, when, published)
@@ -228,19 +304,35 @@ class Detector:
             return (published - when.value).days > self.background_days
         return False
 
+    @staticmethod
+    def confidence(incident: Incident, groups: set[str], label: str | None) -> float:
+        """Specificity score of an incident (see CONFIDENCE_BASE)."""
+        score = CONFIDENCE_BASE + CONFIDENCE_PER_CUE * (len(groups & set(ACT_GROUPS)) - 1)
+        if incident.date is not None:
+            score += CONFIDENCE_DATE
+        if any(c.value > 0 for sc in incident.cues for c in sc.counts):
+            score += CONFIDENCE_COUNT
+        if label:
+            score += CONFIDENCE_LABEL
+        return round(min(CONFIDENCE_MAX, max(0.05, score)), 2)
+
     def to_event(self, doc: Document, incident: Incident) -> Event:
         """Type an incident and open its record."""
         groups = incident.groups()
         label = next((c.label for c in incident.cues if c.label), None)
-        civ = any(c.has("civilian_target") for c in incident.cues)
-        forces = any(c.has("forces_target") for c in incident.cues)
+        civ = forces = False
+        for c in incident.cues:
+            c_civ, c_forces = victims(self.lexicon, c.sentence.text)
+            civ, forces = civ or c_civ, forces or c_forces
+        if not civ and not forces:
+            civ = any(c.has("civilian_target") for c in incident.cues)
+            forces = any(c.has("forces_target") for c in incident.cues)
         sub = classify(groups, label, civ, forces)
-        acts = len(groups & set(ACT_GROUPS))
         event = Event(
             event_type=event_type_of(sub),
             sub_event_type=sub,
             is_background=incident.background,
-            confidence=min(CONFIDENCE_MAX, CONFIDENCE_BASE + CONFIDENCE_STEP * acts),
+            confidence=self.confidence(incident, groups, label),
         )
         for sc in incident.cues:
             doc.mentions.append(

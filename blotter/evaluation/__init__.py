@@ -1,0 +1,1 @@
+"""Scoring extraction against human-coded gold data (``blotter eval``) and the CI floors."""
