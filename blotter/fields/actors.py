@@ -105,6 +105,17 @@ def is_victim(text: str, mention: ActorMention, offset: int = 0) -> bool:
     return bool(VICTIM_BEFORE.search(before) or passive)
 
 
+SOURCE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(?:said|say|says|told|reported|claimed|confirmed|stated|announced|believe)",
+    re.IGNORECASE,
+)
+
+
+def is_source(text: str, mention: ActorMention) -> bool:
+    """True if the mention is who reports the event ("police said"), not a party to it."""
+    return bool(SOURCE_AFTER.match(text[mention.end : mention.end + 40]))
+
+
 def fill_country(name: str, country: str | None) -> str:
     """Fill the ``{country}`` slot of a generic actor name."""
     if "{country}" not in name:

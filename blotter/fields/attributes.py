@@ -32,6 +32,12 @@ def attribute_lexicons() -> AttributeLexicons:
 
 CLAIM_VERB = re.compile(
     r"claim(?:ed|ing)?\s+(?:responsibility|credit)|tak(?:ing|e|es)\s+(?:credit|responsibility|ownership)|"
-    r"took\s+(?:credit|responsibility|ownership)|claim\s+of\s+responsibility|admitted\s+responsibility",
+    r"took\s+(?:credit|responsibility|ownership)|claim\s+of\s+responsibility|admitted\s+responsibility|"
+    r"claim(?:ed|ing)\s+the\s+(?:attack|abduction|kidnapping|killing|bombing|blast|murders?|ambush)",
+    re.IGNORECASE,
+)
+#: "No group has claimed responsibility": a claim that was not made.
+NO_CLAIM = re.compile(
+    r"\b(?:no\s+(?:one|group|organi[sz]ation)|nobody|not\s+(?:yet\s+)?(?:been\s+)?claimed|has\s+not|have\s+not)\b",
     re.IGNORECASE,
 )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from blotter.document import Document
-from blotter.fields.actors import ActorMention, find_actors, is_agent, is_victim, to_actor
-from blotter.fields.attributes import CLAIM_VERB, attribute_lexicons
+from blotter.fields.actors import ActorMention, find_actors, is_agent, is_source, is_victim, to_actor
+from blotter.fields.attributes import CLAIM_VERB, NO_CLAIM, attribute_lexicons
 from blotter.fields.casualties import combine
 from blotter.record import Actor, Event
 from blotter.settings import Settings
 from blotter.stages.detect import Incident
+from blotter.stages.fuse import UNDATED_NOTE
 
 #: Actor types that commit violence (state, rebels, militias, rioters, external).
 ARMED_INTER = frozenset({1, 2, 3, 4, 5, 8})
+#: A named organisation outranks a generic description ("the cartel group")
+#: of what is usually the same actor.
+NAMED_BONUS = 4
 #: Sub-event types whose first actor is the crowd itself.
 CROWD_ACTOR = {
     "Peaceful protest": 6, "Protest with intervention": 6, "Violent demonstration": 5, "Mob violence": 5,
@@ -49,7 +53,7 @@ class ArgumentExtractor:
             event.date_note = "background incident; its date is not stated"
         elif published is not None:
             event.set_date(published, 1)
-            event.date_note = "no date in the text; publication date used"
+            event.date_note = UNDATED_NOTE
         else:
             event.date_note = "no date in the text and no publication date known"
         if published is None and incident.date is not None and not incident.date.explicit:
@@ -79,7 +83,7 @@ class ArgumentExtractor:
         def agent_score(m: ActorMention) -> float:
             s = 0.0
             if m.entry.named:
-                s += 2
+                s += NAMED_BONUS
             if m.entry.inter in ARMED_INTER:
                 s += 1
             if is_agent(text, m):
@@ -102,7 +106,7 @@ class ArgumentExtractor:
             event.actor1 = Actor("Protesters ({country})" if crowd == 6 else "Rioters ({country})", crowd)
         others = [m for m in mentions if actor1 is None or m.entry.name != actor1.entry.name]
         victims = [m for m in others if is_victim(text, m)] or [
-            m for m in others if crowd is None or m.entry.inter in (1,)
+            m for m in others if (crowd is None or m.entry.inter == 1) and not is_source(text, m)
         ]
         if victims:
             target = victims[0]
@@ -124,7 +128,7 @@ class ArgumentExtractor:
             if sent.index > claim_sents[-1].index + 2 or sent.index < claim_sents[0].index:
                 continue
             verb = CLAIM_VERB.search(sent.text)
-            if not verb:
+            if not verb or NO_CLAIM.search(sent.text):
                 continue
             modes = self.lex.claim_modes.find(sent.text, sent.start)
             mode = next((m for m in modes if m != "personal claim"), "personal claim" if modes else None)

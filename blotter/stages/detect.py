@@ -221,6 +221,41 @@ def victims(lexicon: CueLexicon, text: str) -> tuple[bool, bool]:
     return False, False
 
 
+#: Where one sentence tells two incidents: "... a strip club slaughter that left
+#: 28 dead, as well as an attack on a party ..." or "... downed a helicopter in
+#: 2015 and killed 15 officers in a similar ambush".
+CLAUSE_BREAK = re.compile(
+    r",?\s+as\s+well\s+as\s+(?=an?\s)|,?\s+and\s+(?=(?:also\s+)?(?:killed|kidnapped|abducted|attacked|"
+    r"ambushed|bombed|burned|torched|shot|murdered|massacred)\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: Sentence) -> list[Sentence]:
+    """Split a sentence that tells two incidents into clauses (same index, own offsets)."""
+    cuts = [m for m in CLAUSE_BREAK.finditer(sentence.text)]
+    if not cuts:
+        return [sentence]
+    out, cursor = [], 0
+    for m in cuts:
+        out.append((cursor, m.start()))
+        cursor = m.end()
+    out.append((cursor, len(sentence.text)))
+    return [
+        Sentence(sentence.index, sentence.start + a, sentence.start + b, sentence.text[a:b], sentence.paragraph)
+        for a, b in out
+        if sentence.text[a:b].strip()
+    ]
+
+
+#: Words with which a report turns to another incident.
+NEW_INCIDENT = re.compile(
+    r"^\s*(?:separately|meanwhile|elsewhere|in\s+(?:a|another)\s+(?:separate\s+)?(?:incident|attack)|"
+    r"in\s+a\s+separate|earlier|later)\b",
+    re.IGNORECASE,
+)
+
+
 def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None:
     """Drop *group* hits lying inside a *container* hit ("grenade" in "grenade launcher")."""
     if group not in hits or container not in hits:
@@ -244,7 +279,7 @@ class Detector:
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.mentions`` and ``doc.events`` (typed, dated, not yet argued)."""
         for doc in docs:
-            cues = [self.sentence_cues(doc, s) for s in doc.sentences]
+            cues = [self.sentence_cues(doc, c) for s in doc.sentences for c in clauses(s)]
             doc.notes["sentence_cues"] = cues
             incidents = self.group(cues, doc.article.published)
             doc.events = [self.to_event(doc, inc) for inc in incidents]
@@ -271,6 +306,7 @@ class Detector:
         """Group event sentences into incidents."""
         incidents: list[Incident] = []
         current: Incident | None = None
+        background_sentences = {sc.sentence.index for sc in cues if sc.has("background")}
         for sc in cues:
             if not sc.is_event:
                 if current is not None and not sc.has("background") and not sc.dates:
@@ -279,14 +315,17 @@ class Detector:
             if sc.has("hypothetical", "future", "negation") and not any(c.value for c in sc.counts):
                 continue
             when = sc.dates[0] if sc.dates else None
-            background = self._is_background(sc, when, published)
+            background = sc.sentence.index in background_sentences or self._is_background(
+                sc, when, published
+            )
             new_date = (
                 when is not None
                 and current is not None
                 and current.date is not None
                 and abs((when.value - current.date.value).days) > self.background_days
             )
-            if current is None or new_date or background != current.background or (
+            turn = NEW_INCIDENT.match(sc.sentence.text) is not None
+            if current is None or new_date or turn or background != current.background or (
                 background and (when is not None or sc.counts)
             ):
                 current = Incident(date=when, background=background)

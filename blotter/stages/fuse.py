@@ -13,14 +13,22 @@ from blotter.record import Count, Event
 from blotter.settings import Settings
 
 
+#: ``date_note`` of an event whose text gave no date of its own.
+UNDATED_NOTE = "no date in the text; publication date used"
+
+
 def _same_incident(a: Event, b: Event) -> bool:
-    """Two current events of one document that describe the same incident."""
-    return (
-        not a.is_background
-        and not b.is_background
-        and a.event_type == b.event_type
-        and a.event_date == b.event_date
-        and (a.location.name == b.location.name or None in (a.location.name, b.location.name))
+    """Two current events of one document that describe the same incident.
+
+    An undated current mention ("Photos from the aftermath showed bodies in
+    the street") of the same event type belongs to the article's main event.
+    """
+    if a.is_background or b.is_background or a.event_type != b.event_type:
+        return False
+    if b.date_note == UNDATED_NOTE:
+        return True
+    return a.event_date == b.event_date and (
+        a.location.name == b.location.name or None in (a.location.name, b.location.name)
     )
 
 
