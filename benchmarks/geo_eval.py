@@ -1,0 +1,140 @@
+"""Measure geocoding on the ACLED / MUC-4 dev sets (read from ../shared at run time).
+
+    .venv/bin/python benchmarks/geo_eval.py [acled|muc4] [--limit N]
+
+Two views: the pipeline's first event per record, and the geocoder alone on the
+whole text (independent of event detection).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import unicodedata
+from pathlib import Path
+
+from blotter.document import Article
+from blotter.geo.gazetteer import open_gazetteer
+from blotter.geo.mentions import find_places
+from blotter.geo.names import normalise
+from blotter.geo.resolve import choose_place, resolve_text
+from blotter.pipeline import Pipeline
+from blotter.settings import load_settings
+
+SHARED = Path(
+    os.environ.get("BLOTTER_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
+)
+# ACLED's target: the event point within this many km of the gold point.
+NEAR_KM = 25.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def same(a: str | None, b: str | None) -> bool:
+    """Accent- and case-insensitive equality."""
+    norm = lambda s: normalise(unicodedata.normalize("NFC", s or ""))  # noqa: E731
+    return bool(a) and bool(b) and norm(a) == norm(b)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("source", nargs="?", default="acled")
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    rows = [json.loads(x) for x in (SHARED / "evaldata/dev" / f"{args.source}_dev.jsonl").open()]
+    rows = [r for r in rows if r["events"]][: args.limit or None]
+    gaz = open_gazetteer(load_settings()["gazetteer_path"] or None)
+    pipe = Pipeline.from_settings(load_settings())
+    results = pipe.extract_articles([Article(r["id"], r["text"]) for r in rows])
+    tallies = {
+        k: [0, 0]
+        for k in (
+            "pipe_country",
+            "geo_country",
+            "geo_admin1",
+            "geo_admin1_any",
+            "geo_25km",
+            "pipe_25km",
+            "geo_precision",
+        )
+    }
+    for r, res in zip(rows, results, strict=True):
+        gold = r["events"][0]
+        places = find_places(r["text"], gaz)
+        resolve_text(places)
+        found = choose_place(places, [(0, len(r["text"]))], gaz)
+        p = found.place if found else None
+        country = gaz.country(p.country_code).name if p and gaz.country(p.country_code) else None
+        tallies["geo_country"][0] += same(country, gold["country"])
+        tallies["geo_country"][1] += 1
+        if args.source == "acled":
+            tallies["geo_admin1"][0] += bool(p) and same(p.admin1 if p else None, gold["admin1"])
+            any_a1 = (
+                bool(p)
+                and p is not None
+                and p.admin1_id is not None
+                and any(c.id == p.admin1_id for c in gaz.candidates(normalise(gold["admin1"])))
+            )
+            tallies["geo_admin1_any"][0] += any_a1 or (
+                bool(p) and same(p.admin1 if p else None, gold["admin1"])
+            )
+            tallies["geo_25km"][0] += bool(
+                p
+                and p.latitude is not None
+                and km(p.latitude, p.longitude, float(gold["latitude"]), float(gold["longitude"]))
+                <= NEAR_KM
+            )  # type: ignore[arg-type]
+            tallies["geo_precision"][0] += bool(
+                found and found.geo_precision == gold["geo_precision"]
+            )
+            for k in ("geo_admin1", "geo_admin1_any", "geo_25km", "geo_precision"):
+                tallies[k][1] += 1
+        ev = res.events[0]["location"] if res.events else None
+        tallies["pipe_country"][0] += bool(ev) and same(ev["country"], gold["country"])  # type: ignore[index]
+        tallies["pipe_country"][1] += 1
+        if args.source == "acled":
+            tallies["pipe_25km"][0] += bool(
+                ev
+                and ev["latitude"] is not None
+                and km(
+                    ev["latitude"],
+                    ev["longitude"],
+                    float(gold["latitude"]),
+                    float(gold["longitude"]),
+                )
+                <= NEAR_KM
+            )
+            tallies["pipe_25km"][1] += 1
+        if (
+            os.environ.get("GEO_EVAL_VERBOSE")
+            and p is not None
+            and not same(country, gold["country"])
+        ):
+            print(
+                r["id"],
+                "|",
+                country,
+                p.name,
+                "| gold:",
+                gold["country"],
+                gold.get("location"),
+                "|",
+                r["text"][:160].replace("\n", " "),
+                file=sys.stderr,
+            )
+    for k, (ok, n) in tallies.items():
+        if n:
+            print(f"{k:16s} {ok / n:.3f}  ({ok}/{n})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""The gazetteer index: name keys in memory, place rows read from SQLite on demand.
+
+gaz = open_gazetteer()            # built on first use, cached per process
+gaz.candidates("el aguaje")       # -> [Place, ...]
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from blotter.geo.gazetteer_build import SCHEMA_VERSION, build_gazetteer
+
+log = logging.getLogger(__name__)
+
+GAZETTEER_FILE = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+# Place rows kept in memory per process; a working set of a few thousand names
+# covers a news stream, and each row is small.
+PLACE_CACHE_SIZE = 50_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a populated place, an admin1/admin2 unit or a country."""
+
+    id: int
+    kind: str  # "city", "admin2", "admin1" or "country"
+    name: str
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    admin1_id: int | None
+    admin2_id: int | None
+
+
+def default_gazetteer_path() -> Path:
+    """The per-user cache location of the index (``$XDG_CACHE_HOME/blotter``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "blotter" / GAZETTEER_FILE
+
+
+class Gazetteer:
+    """Read-only look-ups in a built index; safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        con = self._con()
+        self.meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        # key -> English word frequency (zipf) of a one-word key, 0 for longer keys
+        self.keys: dict[str, float] = dict(con.execute("SELECT key, zipf FROM keys").fetchall())
+        self.countries: dict[str, Place] = {
+            p.country_code: p
+            for (i,) in con.execute("SELECT id FROM places WHERE kind = 'country'")
+            if (p := self._place(i)) is not None
+        }
+        self._by_key = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._lookup)
+        self._by_id = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._place)
+
+    def _con(self) -> sqlite3.Connection:
+        """A connection for the current thread."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.keys
+
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        """All places known under the normalised name *key* (empty if none)."""
+        if key not in self.keys:
+            return ()
+        return self._by_key(key)
+
+    def place(self, place_id: int) -> Place | None:
+        """The place with this id, or None."""
+        return self._by_id(place_id)
+
+    def _lookup(self, key: str) -> tuple[Place, ...]:
+        row = self._con().execute("SELECT ids FROM keys WHERE key = ?", (key,)).fetchone()
+        if not row:
+            return ()
+        found = (self._by_id(int(i)) for i in row[0].split(","))
+        return tuple(p for p in found if p is not None)
+
+    def _place(self, place_id: int) -> Place | None:
+        row = (
+            self._con()
+            .execute(
+                "SELECT id, kind, name, country_code, admin1, admin2, lat, lon, population,"
+                " admin1_id, admin2_id FROM places WHERE id = ?",
+                (place_id,),
+            )
+            .fetchone()
+        )
+        return Place(*row) if row else None
+
+    def country(self, code: str) -> Place | None:
+        """The country place for an ISO alpha-2 code."""
+        return self.countries.get(code)
+
+    def places_of_kind(self, kind: str, country_code: str) -> list[Place]:
+        """Every place of *kind* in a country (used for country-level fall-backs)."""
+        rows = (
+            self._con()
+            .execute(
+                "SELECT id FROM places WHERE kind = ? AND country_code = ?", (kind, country_code)
+            )
+            .fetchall()
+        )
+        return [p for (i,) in rows if (p := self._by_id(i)) is not None]
+
+
+_lock = threading.Lock()
+_open: dict[Path, Gazetteer] = {}
+
+
+def _valid(path: Path) -> bool:
+    """True if *path* holds an index of the current schema."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == str(SCHEMA_VERSION)
+
+
+def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The gazetteer at *path* (default: the per-user cache), built on first use.
+
+    Loaded once per process and path; an unreadable or outdated file is rebuilt.
+    """
+    target = Path(path) if path else default_gazetteer_path()
+    with _lock:
+        if target in _open:
+            return _open[target]
+        if not target.exists() or not _valid(target):
+            log.warning("building the gazetteer index at %s (once; about 20 s)", target)
+            build_gazetteer(target)
+        gaz = Gazetteer(target)
+        _open[target] = gaz
+        return gaz
