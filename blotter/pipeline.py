@@ -97,7 +97,7 @@ class Pipeline:
         try:
             done = self._run_stages(docs)
             return [self._result(d) for d in done]
-        except Exception:  # noqa: BLE001 - isolate the failing record below
+        except Exception:
             if len(docs) == 1:
                 raise
             return [self._one(a) for a in articles]
@@ -106,7 +106,7 @@ class Pipeline:
         """Run one article alone, turning a crash into a per-record error."""
         try:
             return self._result(self._run_stages([Document(article)])[0])
-        except Exception as exc:  # noqa: BLE001 - reported on the record
+        except Exception as exc:
             log.exception("extraction failed for %s", article.id)
             return Result(article.id, error=f"extraction failed: {type(exc).__name__}: {exc}")
 

@@ -91,7 +91,9 @@ class Event:
 
     def __post_init__(self) -> None:
         if SUB_EVENT_TYPES.get(self.sub_event_type) != self.event_type:
-            raise ValueError(f"{self.sub_event_type!r} is not a sub-event type of {self.event_type!r}")
+            raise ValueError(
+                f"{self.sub_event_type!r} is not a sub-event type of {self.event_type!r}"
+            )
         if self.certainty not in CERTAINTY_LEVELS:
             raise ValueError(f"certainty must be one of {CERTAINTY_LEVELS}")
 

@@ -25,10 +25,14 @@ def gold_inputs(gold: list[dict[str, Any]], settings: Settings) -> Iterator[Inpu
     """Input records made from gold records (id, text, published only)."""
     for g in gold:
         obj = {"id": g["id"], "text": g["text"], "published": g.get("published")}
-        yield article_from_json(obj, g["id"], settings["max_text_chars"], settings["min_text_chars"])
+        yield article_from_json(
+            obj, g["id"], settings["max_text_chars"], settings["min_text_chars"]
+        )
 
 
-def predict(gold: list[dict[str, Any]], settings: Settings, quiet: bool = True) -> dict[str, list[dict[str, Any]]]:
+def predict(
+    gold: list[dict[str, Any]], settings: Settings, quiet: bool = True
+) -> dict[str, list[dict[str, Any]]]:
     """Run the pipeline over the gold texts; predicted events per record id."""
     from blotter.pipeline import Pipeline
 

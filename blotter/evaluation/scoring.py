@@ -109,7 +109,9 @@ def score_acled(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) ->
         t.add("inter1", p is not None and _inter(p.get("actor1")) == int(g["inter1"] or 0))
         t.add("inter2", p is not None and _inter(p.get("actor2")) == int(g["inter2"] or 0))
         if loc.get("latitude") is not None and g.get("latitude") is not None:
-            d = haversine_km(loc["latitude"], loc["longitude"], float(g["latitude"]), float(g["longitude"]))
+            d = haversine_km(
+                loc["latitude"], loc["longitude"], float(g["latitude"]), float(g["longitude"])
+            )
             distances.append(d)
             t.add("within_25km", d <= NEAR_KM)
         else:
@@ -161,7 +163,9 @@ def score_muc(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> d
             1
             for e in current
             if e["event_type"] in VIOLENT_EVENT_TYPES
-            and not any({e["event_type"], e["sub_event_type"]} & MUC_TYPES.get(m, set()) for m in gold_types)
+            and not any(
+                {e["event_type"], e["sub_event_type"]} & MUC_TYPES.get(m, set()) for m in gold_types
+            )
         )
         pred_countries = {norm((e.get("location") or {}).get("country")) for e in current}
         for g in gold["events"]:
@@ -169,7 +173,10 @@ def score_muc(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> d
                 t.add("country", norm(g["country"]) in pred_countries)
         known = [g for g in gold["events"] if g.get("fatalities") is not None]
         if len(gold["events"]) == 1 and known and current:
-            t.add("fatalities_exact", (current[0]["fatalities"].get("best") or 0) == known[0]["fatalities"])
+            t.add(
+                "fatalities_exact",
+                (current[0]["fatalities"].get("best") or 0) == known[0]["fatalities"],
+            )
     out: dict[str, Any] = {
         "records": tp + fp + fn + tn,
         "relevant_documents": _prf(tp, fp, fn),

@@ -64,9 +64,7 @@ def actor_dictionary() -> tuple[list[ActorEntry], re.Pattern[str]]:
         pattern, name, inter, kind = line.split("\t")
         entries.append(ActorEntry(pattern, name, int(inter), kind == "named"))
     ordered = sorted(range(len(entries)), key=lambda i: len(entries[i].pattern), reverse=True)
-    alternation = "|".join(
-        f"(?P<a{i}>{phrase_pattern([entries[i].pattern])})" for i in ordered
-    )
+    alternation = "|".join(f"(?P<a{i}>{phrase_pattern([entries[i].pattern])})" for i in ordered)
     return entries, re.compile(alternation, re.IGNORECASE)
 
 
@@ -77,9 +75,12 @@ def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
     for m in pattern.finditer(text):
         assert m.lastgroup is not None
         entry = entries[int(m.lastgroup[1:])]
-        if entry.pattern.isalpha() and entry.pattern.upper() == entry.pattern.lower().upper() and len(
-            entry.pattern
-        ) <= 4 and m.group(0).islower():
+        if (
+            entry.pattern.isalpha()
+            and entry.pattern.upper() == entry.pattern.lower().upper()
+            and len(entry.pattern) <= 4
+            and m.group(0).islower()
+        ):
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     return found

@@ -21,22 +21,29 @@ KILL = (
     r"(?:burned|burnt|beaten|hacked|stabbed|shot|tortured|stoned|clubbed)\s+to\s+death|neutrali[sz]ed|"
     r"eliminated|fatally\s+(?:shot|wounded|injured|stabbed)|succumbed|dies"
 )
-INJURE = r"wounded|injured|hurt|hospitali[sz]ed|sustained\s+(?:\w+\s+)?injuries|suffered\s+(?:\w+\s+)?injuries|maimed"
+INJURE = (
+    r"wounded|injured|hurt|hospitali[sz]ed|sustained\s+(?:\w+\s+)?injuries|"
+    r"suffered\s+(?:\w+\s+)?injuries|maimed"
+)
 DETAIN = (
     r"arrested|detained|abducted|kidnapped|taken\s+hostage|held\s+hostage|apprehended|rounded\s+up|"
     r"taken\s+into\s+custody|taken\s+captive|captured|seized"
 )
 VERBS = {"killed": KILL, "injured": INJURE, "detained": DETAIN}
 ACTIVE = {
-    "killed": r"kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|"
-    r"execut(?:ed|ing)|behead(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|t(?:ook|aking)\s+the\s+lives\s+of|"
+    "killed": r"kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
+    r"gunn(?:ed|ing)\s+down|execut(?:ed|ing)|behead(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|t(?:ook|aking)\s+the\s+lives\s+of|"
     r"slaughter(?:ed|ing)|lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|assassinat(?:ed|ing)",
     "injured": r"wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?",
-    "detained": r"arrest(?:ed|ing)|detain(?:ed|ing)|abduct(?:ed|ing)|kidnapp?(?:ed|ing)|apprehend(?:ed|ing)|"
+    "detained": r"arrest(?:ed|ing)|detain(?:ed|ing)|abduct(?:ed|ing)|kidnapp?(?:ed|ing)|"
+    r"apprehend(?:ed|ing)|"
     r"captur(?:ed|ing)|round(?:ed|ing)\s+up",
 }
 #: Words allowed between a number and its verb ("14 police officers were brutally murdered").
-_GAP_WORD = r"(?!(?:and|or|but|with|while|after|before|killed|wounded|injured|in|on|at|by|from)\b)[a-z][\w'’.-]*"
+_GAP_WORD = (
+    r"(?!(?:and|or|but|with|while|after|before|killed|wounded|injured|in|on|at|by|from)\b)"
+    r"[a-z][\w'’.-]*"
+)
 VICTIM = r"(?P<victim>(?:" + _GAP_WORD + r"\s+){0,5}?)"
 AUX = (
     r"(?:(?:were|was|have|has|had|been|are|is|being|got|also|reportedly|allegedly|originally|brutally|"
@@ -56,7 +63,9 @@ ZERO = re.compile(
     r"\bwithout\s+(?:causing\s+)?(?:any\s+)?(?P<noun2>casualties|fatalities|injuries)\b",
     re.IGNORECASE,
 )
-SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I)
+SUBSET = re.compile(
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I
+)
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
 MAX_COUNT = 100_000
 EARLIER = re.compile(r"originally|initially|earlier|first\s+reported|previously", re.I)
@@ -64,11 +73,53 @@ EARLIER = re.compile(r"originally|initially|earlier|first\s+reported|previously"
 #: Victim words mapped to groups, so the same victims told twice are not added up.
 VICTIM_GROUPS = {
     "police": ("police", "policem", "officer", "cop", "constable", "gendarm", "agent"),
-    "military": ("soldier", "troop", "army", "military", "marine", "servicem", "personnel", "jawan", "guard"),
-    "militants": ("militant", "fighter", "rebel", "insurgent", "terrorist", "jihadist", "guerril", "extremist",
-                  "subversive", "attacker", "assailant", "gunm", "bandit", "element", "member", "militia"),
-    "civilians": ("civilian", "villager", "resident", "farmer", "child", "women", "woman", "man", "men",
-                  "student", "worker", "passenger", "protester", "demonstrator", "person", "people"),
+    "military": (
+        "soldier",
+        "troop",
+        "army",
+        "military",
+        "marine",
+        "servicem",
+        "personnel",
+        "jawan",
+        "guard",
+    ),
+    "militants": (
+        "militant",
+        "fighter",
+        "rebel",
+        "insurgent",
+        "terrorist",
+        "jihadist",
+        "guerril",
+        "extremist",
+        "subversive",
+        "attacker",
+        "assailant",
+        "gunm",
+        "bandit",
+        "element",
+        "member",
+        "militia",
+    ),
+    "civilians": (
+        "civilian",
+        "villager",
+        "resident",
+        "farmer",
+        "child",
+        "women",
+        "woman",
+        "man",
+        "men",
+        "student",
+        "worker",
+        "passenger",
+        "protester",
+        "demonstrator",
+        "person",
+        "people",
+    ),
 }
 
 
@@ -106,11 +157,19 @@ def _compile(kind: str) -> list[re.Pattern[str]]:
     verb = VERBS[kind]
     passive = NUMBER + r"\s+" + VICTIM + AUX + r"(?:" + verb + r")\b"
     active = (
-        r"\b(?:" + ACTIVE[kind] + r")\s+(?:(?:a\s+total\s+of|at\s+least)\s+)?" + NUMBER
-        + r"(?:\s+" + VICTIM.replace("{0,5}?", "{0,3}") + ")?"
+        r"\b(?:"
+        + ACTIVE[kind]
+        + r")\s+(?:(?:a\s+total\s+of|at\s+least)\s+)?"
+        + NUMBER
+        + r"(?:\s+"
+        + VICTIM.replace("{0,5}?", "{0,3}")
+        + ")?"
     )
-    nouns = {"killed": r"dead|deaths|fatalities|bodies|corpses|killed", "injured": r"injured|wounded|injuries",
-             "detained": r"arrests|detentions|detainees|hostages|abductees"}[kind]
+    nouns = {
+        "killed": r"dead|deaths|fatalities|bodies|corpses|killed",
+        "injured": r"injured|wounded|injuries",
+        "detained": r"arrests|detentions|detainees|hostages|abductees",
+    }[kind]
     noun_form = NUMBER + r"\s+(?P<victim>(?:[a-z][\w'-]*\s+){0,2}?)(?:" + nouns + r")\b"
     pats = [passive, active, noun_form]
     if kind == "killed":
@@ -133,7 +192,9 @@ def find_counts(text: str, offset: int = 0) -> list[CountMention]:
         if value is not None:
             s, e = m.span("num")
             taken.append((s, e, "killed"))
-            found.append(CountMention("killed", value, vague, "toll", s + offset, e + offset, toll=True))
+            found.append(
+                CountMention("killed", value, vague, "toll", s + offset, e + offset, toll=True)
+            )
     for kind, patterns in PATTERNS.items():
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -149,13 +210,29 @@ def find_counts(text: str, offset: int = 0) -> list[CountMention]:
                 qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
                 earlier = bool(EARLIER.search(m.group(0)))
                 found.append(
-                    CountMention(kind, value, vague, _group(m["victim"] or ""), s + offset, e + offset,
-                                 earlier=earlier, qualifier=qual)
+                    CountMention(
+                        kind,
+                        value,
+                        vague,
+                        _group(m["victim"] or ""),
+                        s + offset,
+                        e + offset,
+                        earlier=earlier,
+                        qualifier=qual,
+                    )
                 )
     for m in ZERO.finditer(text):
         what = (m["what"] or m["noun"] or m["noun2"] or "").lower()
-        kinds = {"injuries": ["injured"], "hurt": ["injured"], "injured": ["injured"], "wounded": ["injured"]}.get(
-            what, ["killed", "injured"] if what in ("casualties", "harmed", "reported", "") else ["killed"]
+        kinds = {
+            "injuries": ["injured"],
+            "hurt": ["injured"],
+            "injured": ["injured"],
+            "wounded": ["injured"],
+        }.get(
+            what,
+            ["killed", "injured"]
+            if what in ("casualties", "harmed", "reported", "")
+            else ["killed"],
         )
         for kind in kinds:
             found.append(CountMention(kind, 0, False, "none", m.start() + offset, m.end() + offset))
@@ -184,6 +261,6 @@ def combine(mentions: list[CountMention], kind: str) -> Count:
     if not precise:
         return Count.exact(0)
     earlier = [c.value for c in precise if c.earlier]
-    low = min(earlier + [total])
+    low = min([*earlier, total])
     high = max(c.value for c in precise)
     return Count(best=total, low=low, high=max(high, total))

@@ -16,9 +16,17 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -34,14 +42,24 @@ FUTURE_SLACK_DAYS = 2
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>\d{4}|'?\d{2})"
 DATE_PATTERNS = [
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
-    re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + r")?\b", re.I),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + r")?\b", re.I
+    ),
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 ]
-MONTH_ONLY = re.compile(r"\b(?:in|during|since|early|late|mid-?)\s+" + _MON + r"(?:\s+(?P<year>\d{4}))?\b", re.I)
+MONTH_ONLY = re.compile(
+    r"\b(?:in|during|since|early|late|mid-?)\s+" + _MON + r"(?:\s+(?P<year>\d{4}))?\b", re.I
+)
 YEAR_ONLY = re.compile(r"\b(?:in|during|since)\s+(?P<year>(?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(
-    r"\b(?P<last>last\s+|this\s+past\s+|early\s+|late\s+|on\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I
+    r"\b(?P<last>last\s+|this\s+past\s+|early\s+|late\s+|on\s+)?(?P<wd>"
+    + "|".join(WEEKDAYS)
+    + r")\b",
+    re.I,
 )
 RELATIVE = re.compile(
     r"\b(?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
@@ -88,7 +106,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateR
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], value: date, precision: int, explicit: bool, note: str | None = None) -> None:
+    def add(
+        m: re.Match[str], value: date, precision: int, explicit: bool, note: str | None = None
+    ) -> None:
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             return

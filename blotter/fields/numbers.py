@@ -5,19 +5,67 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "couple": 2, "pair": 2, "both": 2, "dozen": 12, "hundred": 100,
+    "zero": 0,
+    "no": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "couple": 2,
+    "pair": 2,
+    "both": 2,
+    "dozen": 12,
+    "hundred": 100,
 }
 #: ACLED's codebook conventions for vague counts: "dozens" is 12, "several",
 #: "a few", "some" and "a number of" are 3, "scores" 20, "hundreds" 100.
 VAGUE = {
-    "dozens": 12, "dozens of": 12, "several": 3, "a few": 3, "few": 3, "some": 3, "a number of": 3,
-    "an unknown number of": 3, "many": 3, "multiple": 3, "numerous": 3, "scores": 20, "scores of": 20,
-    "hundreds": 100, "hundreds of": 100, "a dozen": 12, "more than a dozen": 12, "over a dozen": 12,
-    "a handful of": 3, "a group of": 3,
+    "dozens": 12,
+    "dozens of": 12,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "some": 3,
+    "a number of": 3,
+    "an unknown number of": 3,
+    "many": 3,
+    "multiple": 3,
+    "numerous": 3,
+    "scores": 20,
+    "scores of": 20,
+    "hundreds": 100,
+    "hundreds of": 100,
+    "a dozen": 12,
+    "more than a dozen": 12,
+    "over a dozen": 12,
+    "a handful of": 3,
+    "a group of": 3,
 }
 _WORD = "|".join(sorted(UNITS, key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
@@ -25,7 +73,13 @@ _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 NUMBER = (
     r"(?P<qual>at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|"
     r"an\s+estimated|roughly|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + _VAGUE + r")(?![\w])|(?:" + _WORD + r")(?:[\s-](?:" + _WORD + r"))?)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:"
+    + _VAGUE
+    + r")(?![\w])|(?:"
+    + _WORD
+    + r")(?:[\s-](?:"
+    + _WORD
+    + r"))?)"
     r"(?![\w])"
 )
 

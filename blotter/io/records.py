@@ -70,12 +70,12 @@ def check_text(text: object, max_chars: int, min_chars: int) -> str:
     return text
 
 
-def article_from_json(
-    obj: object, fallback_id: str, max_chars: int, min_chars: int
-) -> InputRecord:
+def article_from_json(obj: object, fallback_id: str, max_chars: int, min_chars: int) -> InputRecord:
     """Validate one decoded JSON object as an input record."""
     if not isinstance(obj, dict):
-        return InputRecord(fallback_id, None, f"record is a JSON {type(obj).__name__}, not an object")
+        return InputRecord(
+            fallback_id, None, f"record is a JSON {type(obj).__name__}, not an object"
+        )
     rid = obj.get("id", fallback_id)
     rid = str(rid) if isinstance(rid, str | int) else fallback_id
     try:
@@ -103,7 +103,9 @@ def read_jsonl(path: Path, max_chars: int, min_chars: int) -> Iterator[InputReco
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield InputRecord(fallback, None, f"line {lineno} is not valid UTF-8 ({exc.reason})")
+                yield InputRecord(
+                    fallback, None, f"line {lineno} is not valid UTF-8 ({exc.reason})"
+                )
                 continue
             try:
                 obj = json.loads(line)

@@ -34,14 +34,17 @@ class CueLexicon:
     def __init__(self, groups: dict[str, list[str]]) -> None:
         self.groups = groups
         self.patterns = {
-            name: re.compile(phrase_pattern(phrases), re.IGNORECASE) for name, phrases in groups.items()
+            name: re.compile(phrase_pattern(phrases), re.IGNORECASE)
+            for name, phrases in groups.items()
         }
 
     def find(self, text: str, offset: int = 0) -> dict[str, list[Hit]]:
         """All hits per group in *text* (spans shifted by *offset*)."""
         hits: dict[str, list[Hit]] = {}
         for name, pattern in self.patterns.items():
-            found = [Hit(name, m.start() + offset, m.end() + offset) for m in pattern.finditer(text)]
+            found = [
+                Hit(name, m.start() + offset, m.end() + offset) for m in pattern.finditer(text)
+            ]
             if found:
                 hits[name] = found
         return hits

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from blotter.document import Document
-from blotter.fields.actors import ActorMention, find_actors, is_agent, is_source, is_victim, to_actor
+from blotter.fields.actors import (
+    ActorMention,
+    find_actors,
+    is_agent,
+    is_source,
+    is_victim,
+    to_actor,
+)
 from blotter.fields.attributes import CLAIM_VERB, NO_CLAIM, attribute_lexicons
 from blotter.fields.casualties import combine
 from blotter.record import Actor, Event
@@ -18,7 +25,10 @@ ARMED_INTER = frozenset({1, 2, 3, 4, 5, 8})
 NAMED_BONUS = 4
 #: Sub-event types whose first actor is the crowd itself.
 CROWD_ACTOR = {
-    "Peaceful protest": 6, "Protest with intervention": 6, "Violent demonstration": 5, "Mob violence": 5,
+    "Peaceful protest": 6,
+    "Protest with intervention": 6,
+    "Violent demonstration": 5,
+    "Mob violence": 5,
 }
 
 
@@ -103,7 +113,9 @@ class ArgumentExtractor:
             event.actor1 = to_actor(actor1)
             event.add_evidence("actor1", text, actor1.start, actor1.end)
         elif crowd is not None:
-            event.actor1 = Actor("Protesters ({country})" if crowd == 6 else "Rioters ({country})", crowd)
+            event.actor1 = Actor(
+                "Protesters ({country})" if crowd == 6 else "Rioters ({country})", crowd
+            )
         others = [m for m in mentions if actor1 is None or m.entry.name != actor1.entry.name]
         victims = [m for m in others if is_victim(text, m)] or [
             m for m in others if (crowd is None or m.entry.inter == 1) and not is_source(text, m)
@@ -131,10 +143,14 @@ class ArgumentExtractor:
             if not verb or NO_CLAIM.search(sent.text):
                 continue
             modes = self.lex.claim_modes.find(sent.text, sent.start)
-            mode = next((m for m in modes if m != "personal claim"), "personal claim" if modes else None)
+            mode = next(
+                (m for m in modes if m != "personal claim"), "personal claim" if modes else None
+            )
             event.claim_mode = mode or "other"
             event.claimed_by = event.actor1.name if event.actor1 else "unknown"
-            event.add_evidence("claimed_by", text, sent.start + verb.start(), sent.start + verb.end())
+            event.add_evidence(
+                "claimed_by", text, sent.start + verb.start(), sent.start + verb.end()
+            )
             break
         certainty = "reported"
         for sc in incident.cues[:2]:

@@ -23,18 +23,48 @@ from blotter.taxonomy import event_type_of
 
 #: Cue groups that by themselves name an act (the rest only qualify one).
 ACT_GROUPS = (
-    "protest", "riot", "mob", "airstrike", "shelling", "ied", "grenade", "suicide", "chemical", "fight", "clash",
-    "kidnap", "movement", "launcher",
-    "regain", "overtake", "attack", "abduct", "sexual", "arrest", "loot", "disrupt", "base", "agreement",
+    "protest",
+    "riot",
+    "mob",
+    "airstrike",
+    "shelling",
+    "ied",
+    "grenade",
+    "suicide",
+    "chemical",
+    "fight",
+    "clash",
+    "kidnap",
+    "movement",
+    "launcher",
+    "regain",
+    "overtake",
+    "attack",
+    "abduct",
+    "sexual",
+    "arrest",
+    "loot",
+    "disrupt",
+    "base",
+    "agreement",
     "transfer",
 )
 #: Acts strong enough to make a sentence an event sentence on their own; the
 #: weak ones ("change", "agreement", "arrest") need an ACLED-style label or a
 #: casualty count as well, or every political story would be an event.
-STRONG_GROUPS = frozenset(ACT_GROUPS) - {"agreement", "base", "transfer", "disrupt", "arrest", "movement"}
+STRONG_GROUPS = frozenset(ACT_GROUPS) - {
+    "agreement",
+    "base",
+    "transfer",
+    "disrupt",
+    "arrest",
+    "movement",
+}
 #: Qualifying cues that count even from a follow-up sentence that reports no
 #: act of its own ("Police dispersed the crowd." after a protest).
-CONTEXT_GROUPS = frozenset({"intervention", "excessive", "riot", "fight", "civilian_target", "forces_target"})
+CONTEXT_GROUPS = frozenset(
+    {"intervention", "excessive", "riot", "fight", "civilian_target", "forces_target"}
+)
 #: ACLED coders' notes open with a label for some sub-event types.
 LABELS = {
     "arrests": "Arrests",
@@ -54,7 +84,9 @@ LABELS = {
     "agreement": "Agreement",
     "other": "Other",
 }
-LABEL_RE = re.compile(r"^\s*(?P<label>" + "|".join(map(re.escape, LABELS)) + r")\s*:", re.IGNORECASE)
+LABEL_RE = re.compile(
+    r"^\s*(?P<label>" + "|".join(map(re.escape, LABELS)) + r")\s*:", re.IGNORECASE
+)
 #: A wire dateline: "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT]" or
 #: "MEXICO CITY, Mexico –".  Its date is the report's, not the event's.
 DATELINE = re.compile(
@@ -242,7 +274,13 @@ def clauses(sentence: Sentence) -> list[Sentence]:
         cursor = m.end()
     out.append((cursor, len(sentence.text)))
     return [
-        Sentence(sentence.index, sentence.start + a, sentence.start + b, sentence.text[a:b], sentence.paragraph)
+        Sentence(
+            sentence.index,
+            sentence.start + a,
+            sentence.start + b,
+            sentence.text[a:b],
+            sentence.paragraph,
+        )
         for a, b in out
         if sentence.text[a:b].strip()
     ]
@@ -297,7 +335,11 @@ class Detector:
         return SentenceCues(
             sentence,
             hits,
-            [d for d in find_dates(sentence.text, published, sentence.start) if d.start >= sentence.start + skip],
+            [
+                d
+                for d in find_dates(sentence.text, published, sentence.start)
+                if d.start >= sentence.start + skip
+            ],
             find_counts(sentence.text, sentence.start),
             label_match["label"].lower() if label_match else None,
         )
@@ -325,8 +367,12 @@ class Detector:
                 and abs((when.value - current.date.value).days) > self.background_days
             )
             turn = NEW_INCIDENT.match(sc.sentence.text) is not None
-            if current is None or new_date or turn or background != current.background or (
-                background and (when is not None or sc.counts)
+            if (
+                current is None
+                or new_date
+                or turn
+                or background != current.background
+                or (background and (when is not None or sc.counts))
             ):
                 current = Incident(date=when, background=background)
                 incidents.append(current)
@@ -335,7 +381,9 @@ class Detector:
             current.cues.append(sc)
         return incidents
 
-    def _is_background(self, sc: SentenceCues, when: DateRef | None, published: date | None) -> bool:
+    def _is_background(
+        self, sc: SentenceCues, when: DateRef | None, published: date | None
+    ) -> bool:
         """An earlier incident mentioned as context, not the report's own event."""
         if sc.has("background"):
             return True
@@ -375,12 +423,12 @@ class Detector:
         )
         for sc in incident.cues:
             doc.mentions.append(
-                Mention(sc.sentence.index, sub, sc.sentence.start, sc.sentence.end, event.confidence)
+                Mention(
+                    sc.sentence.index, sub, sc.sentence.start, sc.sentence.end, event.confidence
+                )
             )
         first = incident.cues[0]
-        trigger = next(
-            (h for g in ACT_GROUPS for h in first.hits.get(g, [])), None
-        )
+        trigger = next((h for g in ACT_GROUPS for h in first.hits.get(g, [])), None)
         if trigger:
             event.add_evidence("event_type", doc.text, trigger.start, trigger.end)
         event.add_evidence("sentence", doc.text, first.sentence.start, first.sentence.end)

@@ -12,7 +12,6 @@ from blotter.fields.actors import fill_country
 from blotter.record import Count, Event
 from blotter.settings import Settings
 
-
 #: ``date_note`` of an event whose text gave no date of its own.
 UNDATED_NOTE = "no date in the text; publication date used"
 
@@ -40,7 +39,11 @@ def _merge_count(a: Count, b: Count) -> Count:
         return b
     lows = [v for v in (a.low, b.low) if v is not None]
     highs = [v for v in (a.high, b.high) if v is not None]
-    best = max(v for v in (a.best, b.best) if v is not None) if (a.best, b.best) != (None, None) else None
+    best = (
+        max(v for v in (a.best, b.best) if v is not None)
+        if (a.best, b.best) != (None, None)
+        else None
+    )
     return Count(best=best, low=min(lows) if lows else None, high=max(highs) if highs else None)
 
 

@@ -44,7 +44,9 @@ class Parser:
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.doc`` and ``doc.sentences``."""
         texts = (d.text for d in docs)
-        for document, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+        for document, sdoc in zip(
+            docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
+        ):
             document.doc = sdoc
             document.sentences = self.sentences(document, sdoc)
         return docs

@@ -1,0 +1,72 @@
+"""Dates, counts and actors read from sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blotter.fields.casualties import combine, find_counts
+from blotter.fields.dates import DAY, MONTH, WEEK, find_dates
+from blotter.fields.numbers import to_int
+
+PUB = date(2019, 10, 15)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("ambushed on Monday in the hills", date(2019, 10, 14), DAY),
+        ("the attack yesterday", date(2019, 10, 14), DAY),
+        ("In August, the group hung bodies", date(2019, 8, 1), MONTH),
+        ("On 9 May 2020, protesters gathered", date(2020, 5, 9), DAY),
+        ("TOOK PLACE ON 30 DECEMBER IN SAN LUIS", date(2018, 12, 30), DAY),
+        ("Around 30 April 2020 (week of), forces", date(2020, 4, 30), WEEK),
+        ("two weeks ago", date(2019, 10, 1), WEEK),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, expected: date, precision: int) -> None:
+    ref = find_dates(text, PUB)[0]
+    assert (ref.value, ref.precision) == (expected, precision)
+
+
+def test_a_year_alone_is_month_precision_with_a_note() -> None:
+    (ref,) = find_dates("downed a helicopter in 2015", PUB)
+    assert ref.value == date(2015, 1, 1) and ref.note == "year only"
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("dozens", 12), ("several", 3), ("twenty-one", 21), ("1,200", 1200), ("a", 1)],
+)
+def test_numbers_follow_acled_conventions(word: str, value: int) -> None:
+    assert to_int(word)[0] == value
+
+
+def test_revised_toll_is_low_first_best_latest() -> None:
+    counts = find_counts(
+        "While 13 officers had originally been reported dead, the death toll increased to 14."
+    )
+    assert combine(counts, "killed").best == 14 and combine(counts, "killed").low == 13
+
+
+def test_different_victim_groups_add_up_same_group_does_not() -> None:
+    text = (
+        "2 policemen were killed in the attack. "
+        "Officials said 2 militants were also killed and 2 were wounded."
+    )
+    counts = find_counts(text)
+    assert combine(counts, "killed").best == 4
+    assert combine(counts, "injured").best == 2
+    twice = find_counts("14 police officers were killed. The 14 officers were killed in an ambush.")
+    assert combine(twice, "killed").best == 14
+
+
+def test_years_and_subsets_are_not_tolls() -> None:
+    assert combine(find_counts("a helicopter in 2015 and killed 15 officers"), "killed").best == 15
+    text = "Five people were killed, including two children killed in the blast."
+    assert combine(find_counts(text), "killed").best == 5
+
+
+def test_no_casualties_is_a_known_zero() -> None:
+    assert combine(find_counts("No casualties were reported."), "killed").best == 0

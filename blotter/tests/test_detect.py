@@ -1,0 +1,83 @@
+"""Detection: what is an event, what is background, how it is typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from blotter.document import Article
+from blotter.pipeline import Pipeline
+from blotter.settings import Settings
+from blotter.stages.detect import classify
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_settings(Settings({"geocode": False}))
+
+
+def extract(
+    pipeline: Pipeline, text: str, published: str | None = "2024-03-12"
+) -> list[dict[str, Any]]:
+    from blotter.io.records import parse_published
+
+    article = Article("t", text, parse_published(published)[0])
+    (result,) = pipeline.extract_articles([article])
+    assert result.error is None
+    return result.events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These kinds of killings take place every day, at all hours, in all places in the country.",
+        "The rebels threatened to attack the town if the army did not withdraw.",
+        "Will the militants attack again?",
+        "The council approved the budget after a long debate on Monday.",
+    ],
+)
+def test_generic_hypothetical_and_unrelated_statements_are_not_events(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert extract(pipeline, text) == []
+
+
+def test_background_incident_keeps_its_own_date(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed four farmers in the village on Sunday, police said.\n\n"
+        "In 2015, the same group killed 15 officers in a similar ambush."
+    )
+    events = extract(pipeline, text)
+    current = [e for e in events if not e["is_background"]]
+    background = [e for e in events if e["is_background"]]
+    assert current[0]["event_date"] == "2024-03-10" and current[0]["fatalities"]["best"] == 4
+    assert background[0]["event_date"] == "2015-01-01" and background[0]["fatalities"]["best"] == 15
+
+
+def test_separate_incidents_in_one_report_stay_apart(pipeline: Pipeline) -> None:
+    text = (
+        "Warplanes carried out airstrikes on villages on Sunday, killing a civilian.\n\n"
+        "Separately, government forces and rebels clashed near the town; four fighters were killed."
+    )
+    types = [e["sub_event_type"] for e in extract(pipeline, text)]
+    assert types == ["Air/drone strike", "Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("groups", "civ", "forces", "expected"),
+    [
+        ({"protest"}, False, False, "Peaceful protest"),
+        ({"protest", "intervention"}, False, False, "Protest with intervention"),
+        ({"protest", "riot"}, False, False, "Violent demonstration"),
+        ({"shelling", "fight"}, False, True, "Armed clash"),
+        ({"shelling"}, False, True, "Shelling/artillery/missile attack"),
+        ({"attack"}, True, False, "Attack"),
+        ({"attack"}, False, True, "Armed clash"),
+        ({"ied", "blast"}, True, False, "Remote explosive/landmine/IED"),
+        ({"ied", "disrupt"}, False, False, "Disrupted weapons use"),
+        ({"kidnap", "attack"}, False, True, "Abduction/forced disappearance"),
+    ],
+)
+def test_decision_list(groups: set[str], civ: bool, forces: bool, expected: str) -> None:
+    assert classify(groups, None, civ, forces) == expected
