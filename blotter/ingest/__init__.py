@@ -1,0 +1,1 @@
+"""Ingest real-world news (HTML, WARC, feeds, text, JSONL) into the article store."""

@@ -1,0 +1,83 @@
+"""What `blotter ingest`, `blotter retry` and `blotter failures` do; the CLI parses options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from blotter.ingest.fetch import PoliteFetcher
+from blotter.ingest.readers import read_inputs
+from blotter.ingest.runner import (
+    IngestCounts,
+    Ingestor,
+    failure_origins,
+    resolve_reread,
+    settings_record,
+)
+from blotter.pipeline import Pipeline
+from blotter.settings import Settings
+from blotter.store import repository as repo
+from blotter.store.database import open_engine
+
+
+def _fetcher(settings: Settings, fetch: bool) -> PoliteFetcher | None:
+    """A polite fetcher when fetching is allowed."""
+    if not fetch:
+        return None
+    return PoliteFetcher(float(settings["fetch_timeout"]), float(settings["fetch_delay"]))
+
+
+def run_ingest(
+    inputs: list[str],
+    settings: Settings,
+    db_url: str,
+    fetch: bool = False,
+    pipeline_factory: Callable[[Settings], Pipeline] = Pipeline.from_settings,
+) -> IngestCounts:
+    """Ingest files, directories and URLs into the store at *db_url*."""
+    engine = open_engine(db_url)
+    try:
+        run_id = repo.start_run(engine, "ingest", settings_record(settings), list(inputs))
+        ingestor = Ingestor(engine, settings, run_id, pipeline_factory)
+        limits = int(settings["max_text_chars"]), int(settings["min_text_chars"])
+        counts = ingestor.ingest(read_inputs(inputs, limits, _fetcher(settings, fetch)))
+        repo.finish_run(engine, run_id, counts.as_dict())
+        return counts
+    finally:
+        engine.dispose()
+
+
+def run_retry(
+    settings: Settings,
+    db_url: str,
+    fetch: bool = False,
+    pipeline_factory: Callable[[Settings], Pipeline] = Pipeline.from_settings,
+) -> tuple[int, int]:
+    """Retry the quarantine; return (resolved, still failing)."""
+    engine = open_engine(db_url)
+    try:
+        origins, failures = failure_origins(engine)
+        run_id = repo.start_run(engine, "retry", settings_record(settings), origins)
+        ingestor = Ingestor(engine, settings, run_id, pipeline_factory)
+        resolved = ingestor.retry_extraction()
+        if origins:
+            limits = int(settings["max_text_chars"]), int(settings["min_text_chars"])
+            ingestor.ingest(read_inputs(origins, limits, _fetcher(settings, fetch)))
+            resolved += resolve_reread(engine, failures, ingestor.failed_origins)
+        repo.finish_run(engine, run_id, ingestor.counts.as_dict())
+        remaining = len(repo.list_failures(engine))
+        return resolved, remaining
+    finally:
+        engine.dispose()
+
+
+def failure_lines(db_url: str, include_resolved: bool = False) -> list[str]:
+    """One line per quarantined input: id, stage, attempts, locator and error."""
+    engine = open_engine(db_url)
+    try:
+        return [
+            f"{f.id}\t{f.stage}\t{f.attempts}\t{'resolved' if f.resolved else 'open'}\t"
+            f"{f.locator}\t{f.error}"
+            for f in repo.list_failures(engine, include_resolved)
+        ]
+    finally:
+        engine.dispose()

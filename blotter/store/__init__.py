@@ -1,0 +1,1 @@
+"""The article/event store: SQLAlchemy models, Alembic migrations, writes and exports."""
