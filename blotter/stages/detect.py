@@ -127,7 +127,7 @@ class SentenceCues:
             return True
         if self.sentence.text.rstrip().endswith("?"):
             return False
-        if self.has("generic") and not self.counts:
+        if self.has("generic", "legal") and not self.counts:
             return False
         strong = any(g in self.hits for g in STRONG_GROUPS)
         violent_count = any(c.value > 0 and c.kind in ("killed", "injured") for c in self.counts)
@@ -180,7 +180,7 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
         return "Mob violence"
     if "riot" in g and not remote and "fight" not in g and "attack" not in g:
         return "Violent demonstration"
-    if "airstrike" in g:
+    if "airstrike" in g or ("aircraft" in g and g & {"ied", "shelling", "blast", "attack"}):
         return "Air/drone strike"
     if "grenade" in g:
         return "Grenade"
@@ -348,7 +348,11 @@ class Detector:
         """Group event sentences into incidents."""
         incidents: list[Incident] = []
         current: Incident | None = None
-        background_sentences = {sc.sentence.index for sc in cues if sc.has("background")}
+        background_sentences = {
+            sc.sentence.index
+            for sc in cues
+            if self._is_background(sc, sc.dates[0] if sc.dates else None, published)
+        }
         for sc in cues:
             if not sc.is_event:
                 if current is not None and not sc.has("background") and not sc.dates:
@@ -357,9 +361,7 @@ class Detector:
             if sc.has("hypothetical", "future", "negation") and not any(c.value for c in sc.counts):
                 continue
             when = sc.dates[0] if sc.dates else None
-            background = sc.sentence.index in background_sentences or self._is_background(
-                sc, when, published
-            )
+            background = sc.sentence.index in background_sentences
             new_date = (
                 when is not None
                 and current is not None
@@ -384,12 +386,15 @@ class Detector:
     def _is_background(
         self, sc: SentenceCues, when: DateRef | None, published: date | None
     ) -> bool:
-        """An earlier incident mentioned as context, not the report's own event."""
-        if sc.has("background"):
-            return True
+        """An earlier incident mentioned as context, not the report's own event.
+
+        A date of the sentence's own decides; background cues ("in the past",
+        "the same group") decide only for undated sentences, so a protest "in
+        remembrance of" an old killing is still today's protest.
+        """
         if when is not None and published is not None:
             return (published - when.value).days > self.background_days
-        return False
+        return sc.has("background")
 
     @staticmethod
     def confidence(incident: Incident, groups: set[str], label: str | None) -> float:
