@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from blotter.fields.numbers import NUMBER, to_int
+from blotter.fields.numbers import NUMBER, number_pattern, to_int
 from blotter.record import Count
 
 KILL = (
@@ -31,7 +31,7 @@ DETAIN = (
 )
 VERBS = {"killed": KILL, "injured": INJURE, "detained": DETAIN}
 ACTIVE = {
-    "killed": r"kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
+    "killed": r"kill(?:ed|ing)\s*(?:and|or|/)\s*(?:injur|wound)\w*|kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
     r"gunn(?:ed|ing)\s+down|execut(?:ed|ing)|behead(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|t(?:ook|aking)\s+the\s+lives\s+of|"
     r"slaughter(?:ed|ing)|lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|assassinat(?:ed|ing)",
     "injured": r"wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?",
@@ -101,6 +101,11 @@ VICTIM_GROUPS = {
         "element",
         "member",
         "militia",
+        "cadre",
+        "combatant",
+        "maoist",
+        "naxal",
+        "jihadi",
     ),
     "civilians": (
         "civilian",
@@ -180,6 +185,41 @@ def _compile(kind: str) -> list[re.Pattern[str]]:
 
 
 PATTERNS = {kind: _compile(kind) for kind in VERBS}
+#: Two victim groups before one verb: "four cadres and a sub-inspector were killed".
+CONJOINED = {
+    kind: re.compile(
+        r"(?<![\w,.])"
+        + number_pattern("1")
+        + r"\s+(?P<victim1>(?:"
+        + _GAP_WORD.replace("[a-z]", "[a-z(]").replace(".-]", ".()-]")
+        + r"\s+){1,7}?)and\s+"
+        + number_pattern("2")
+        + r"\s+(?P<victim2>(?:"
+        + _GAP_WORD
+        + r"\s+){0,4}?)"
+        + AUX
+        + r"(?:"
+        + verb
+        + r")\b",
+        re.IGNORECASE,
+    )
+    for kind, verb in VERBS.items()
+}
+#: One victim named without a number: "killing the man", "shot him dead".
+SINGLE_KILLED = re.compile(
+    r"\b(?:kill(?:ed|ing)|shot\s+dead|shooting\s+dead|murder(?:ed|ing)|gunn(?:ed|ing)\s+down)\s+"
+    r"(?P<num>him|her|the\s+(?:man|woman|boy|girl|driver|victim|officer|soldier|policeman|civilian))\b"
+    r"|\b(?P<num2>an?)\s+[\w'’-]+(?:'s|’s)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b"
+    r"|\bleaving\s+(?P<num3>him|her)\s+(?:dead|killed)\b",
+    re.IGNORECASE,
+)
+#: Deaths reported without a number; ACLED codes an unknown plural toll as 10.
+UNKNOWN_TOLL = re.compile(
+    r"\b(?:incurring|inflicting|causing|caused|resulting\s+in|left)\s+(?:heavy\s+|several\s+|some\s+)?"
+    r"(?:fatalities|deaths)\b",
+    re.IGNORECASE,
+)
+UNKNOWN_TOLL_VALUE = 10
 TOLL_PATTERN = re.compile(TOLL, re.IGNORECASE)
 
 
@@ -221,6 +261,35 @@ def find_counts(text: str, offset: int = 0) -> list[CountMention]:
                         qualifier=qual,
                     )
                 )
+    for kind, pattern in CONJOINED.items():
+        for m in pattern.finditer(text):
+            for i in ("1", "2"):
+                s, e = m.span("num" + i)
+                value, vague = to_int(m["num" + i])
+                if value is None or any(a <= s < b and k == kind for a, b, k in taken):
+                    continue
+                taken.append((s, e, kind))
+                group = _group(m["victim" + i] or "")
+                found.append(CountMention(kind, value, vague, group, s + offset, e + offset))
+    if not any(c.kind == "killed" for c in found):
+        for m in SINGLE_KILLED.finditer(text):
+            name = next(g for g in ("num", "num2", "num3") if m[g])
+            found.append(
+                CountMention(
+                    "killed", 1, False, "people", m.start(name) + offset, m.end(name) + offset
+                )
+            )
+        for m in UNKNOWN_TOLL.finditer(text):
+            found.append(
+                CountMention(
+                    "killed",
+                    UNKNOWN_TOLL_VALUE,
+                    True,
+                    "people",
+                    m.start() + offset,
+                    m.end() + offset,
+                )
+            )
     for m in ZERO.finditer(text):
         what = (m["what"] or m["noun"] or m["noun2"] or "").lower()
         kinds = {

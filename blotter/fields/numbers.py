@@ -43,8 +43,11 @@ UNITS = {
     "dozen": 12,
     "hundred": 100,
 }
-#: ACLED's codebook conventions for vague counts: "dozens" is 12, "several",
-#: "a few", "some" and "a number of" are 3, "scores" 20, "hundreds" 100.
+#: ACLED's conventions for vague counts: "dozens" is 12, "several", "a few"
+#: and "some" are 3, "scores" 20, "hundreds" 100.  "A number of" and "an
+#: unknown/unspecified number of" are 10: on the ACLED dev set such killings
+#: were coded 10 in most cases (e.g. 15 of 33 "a number of", 9 of 12 "unknown
+#: number"), the codebook's figure for an unknown plural toll.
 VAGUE = {
     "dozens": 12,
     "dozens of": 12,
@@ -52,8 +55,11 @@ VAGUE = {
     "a few": 3,
     "few": 3,
     "some": 3,
-    "a number of": 3,
-    "an unknown number of": 3,
+    "a number of": 10,
+    "an unknown number of": 10,
+    "an unspecified number of": 10,
+    "unknown number of": 10,
+    "unspecified number of": 10,
     "many": 3,
     "multiple": 3,
     "numerous": 3,
@@ -82,6 +88,11 @@ NUMBER = (
     + r"))?)"
     r"(?![\w])"
 )
+
+
+def number_pattern(suffix: str) -> str:
+    """``NUMBER`` with its groups renamed ``qual<suffix>`` and ``num<suffix>``."""
+    return NUMBER.replace("?P<qual>", f"?P<qual{suffix}>").replace("?P<num>", f"?P<num{suffix}>")
 
 
 def to_int(raw: str) -> tuple[int | None, bool]:
