@@ -31,7 +31,8 @@ DETAIN = (
 )
 VERBS = {"killed": KILL, "injured": INJURE, "detained": DETAIN}
 ACTIVE = {
-    "killed": r"kill(?:ed|ing)\s*(?:and|or|/)\s*(?:injur|wound)\w*|kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
+    "killed": r"kill(?:ed|ing)\s*(?:and|or|/)\s*(?:injur|wound)\w*|"
+    r"kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
     r"gunn(?:ed|ing)\s+down|execut(?:ed|ing)|behead(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|t(?:ook|aking)\s+the\s+lives\s+of|"
     r"slaughter(?:ed|ing)|lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|assassinat(?:ed|ing)",
     "injured": r"wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?",
