@@ -68,13 +68,61 @@ def actor_dictionary() -> tuple[list[ActorEntry], re.Pattern[str]]:
     return entries, re.compile(alternation, re.IGNORECASE)
 
 
+#: State forces named by demonym or country: "Turkish forces", "Afghan police",
+#: "military forces of Armenia".
+STATE_FORCES = re.compile(
+    r"\b(?:(?P<dem>[A-Z][a-z]+)(?:\s+(?:government|security|armed|national|special|border))?\s+"
+    r"(?P<kind>forces|army|soldiers|troops|military|police|policemen|navy|air\s+force|border\s+guards)"
+    r"|(?P<kind2>military|armed|security|police)\s+forces\s+of\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b",
+)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym (lower case) -> ACLED country name."""
+    import pycountry
+
+    from blotter.geo.countries import ACLED_COUNTRY_NAMES, DEMONYMS
+
+    out = {}
+    for demonym, code in DEMONYMS.items():
+        name = ACLED_COUNTRY_NAMES.get(code)
+        if not isinstance(name, str):
+            country = pycountry.countries.get(alpha_2=code)
+            name = getattr(country, "common_name", None) or getattr(country, "name", None)
+        if name:
+            out[demonym] = name
+    return out
+
+
+def state_forces(text: str, offset: int = 0) -> list[ActorMention]:
+    """State forces named with their country ("Turkish forces" -> Military Forces of Turkey)."""
+    found = []
+    for m in STATE_FORCES.finditer(text):
+        if m["dem"]:
+            country = _demonyms().get(m["dem"].lower())
+            kind = m["kind"].lower()
+        else:
+            country = m["country"]
+            kind = m["kind2"].lower()
+        if not country:
+            continue
+        body = "Police Forces" if kind.startswith("police") else "Military Forces"
+        entry = ActorEntry(m.group(0).lower(), f"{body} of {country}", 1, True)
+        found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
+    return found
+
+
 def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
     entries, pattern = actor_dictionary()
-    found = []
+    found = state_forces(text, offset)
+    covered = [(m.start, m.end) for m in found]
     for m in pattern.finditer(text):
         assert m.lastgroup is not None
         entry = entries[int(m.lastgroup[1:])]
+        if any(a <= m.start() + offset < b for a, b in covered):
+            continue
         if (
             entry.pattern.isalpha()
             and entry.pattern.upper() == entry.pattern.lower().upper()
@@ -83,6 +131,7 @@ def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
         ):
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
+    found.sort(key=lambda a: a.start)
     return found
 
 

@@ -20,6 +20,11 @@ from blotter.stages.fuse import UNDATED_NOTE
 
 #: Actor types that commit violence (state, rebels, militias, rioters, external).
 ARMED_INTER = frozenset({1, 2, 3, 4, 5, 8})
+#: Sub-event types whose target, when no actor is named, is civilians (ACLED
+#: codes unnamed victims of these acts as "Civilians (<country>)").
+CIVILIAN_TARGETED = frozenset(
+    {"Attack", "Abduction/forced disappearance", "Sexual violence", "Arrests"}
+)
 #: A named organisation outranks a generic description ("the cartel group")
 #: of what is usually the same actor.
 NAMED_BONUS = 4
@@ -105,8 +110,12 @@ class ArgumentExtractor:
             return s - m.start / 1e6
 
         actor1: ActorMention | None = None
-        if mentions:
-            best = max(mentions, key=agent_score)
+        candidates = mentions
+        if crowd is not None:
+            # The crowd is the first actor of a protest or riot, named or not.
+            candidates = [m for m in mentions if m.entry.inter == crowd]
+        if candidates:
+            best = max(candidates, key=agent_score)
             if agent_score(best) > 0:
                 actor1 = best
         if actor1 is not None:
@@ -117,13 +126,20 @@ class ArgumentExtractor:
                 "Protesters ({country})" if crowd == 6 else "Rioters ({country})", crowd
             )
         others = [m for m in mentions if actor1 is None or m.entry.name != actor1.entry.name]
+        if crowd is not None:
+            # Only those who faced the crowd: police, troops, or a mob's victims.
+            others = [m for m in others if m.entry.inter in (1, 7, 8) or crowd == 5]
+            if event.sub_event_type == "Peaceful protest":
+                others = []
         victims = [m for m in others if is_victim(text, m)] or [
-            m for m in others if (crowd is None or m.entry.inter == 1) and not is_source(text, m)
+            m for m in others if not is_source(text, m)
         ]
         if victims:
             target = victims[0]
             event.actor2 = to_actor(target)
             event.add_evidence("actor2", text, target.start, target.end)
+        elif event.sub_event_type in CIVILIAN_TARGETED:
+            event.actor2 = Actor("Civilians ({country})", 7)
 
     def fill_attributes(self, doc: Document, event: Event, incident: Incident) -> None:
         """Weapons, claim of responsibility and certainty."""

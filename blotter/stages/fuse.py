@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from blotter.document import Document
 from blotter.fields.actors import fill_country
-from blotter.record import Count, Event
+from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
 
 #: ``date_note`` of an event whose text gave no date of its own.
 UNDATED_NOTE = "no date in the text; publication date used"
+
+
+#: ACLED codes a state's forces acting outside its own territory as external
+#: forces (inter 8), e.g. Turkish forces in Syria.
+EXTERNAL_INTER = 8
+STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
+
+
+def foreign_state_inter(actor: Actor, country: str | None) -> int | None:
+    """``inter`` of an actor, 8 for state forces acting outside their country."""
+    if not country or actor.inter != 1 or not actor.name.startswith(STATE_PREFIXES):
+        return actor.inter
+    home = actor.name.split(" of ", 1)[1]
+    return actor.inter if home.startswith(country) else EXTERNAL_INTER
 
 
 def _same_incident(a: Event, b: Event) -> bool:
@@ -83,5 +97,6 @@ class DocumentFuser:
                 for actor in (event.actor1, event.actor2):
                     if actor is not None:
                         actor.name = fill_country(actor.name, event.location.country)
+                        actor.inter = foreign_state_inter(actor, event.location.country)
             doc.events = kept
         return docs
