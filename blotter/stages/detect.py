@@ -37,6 +37,7 @@ ACT_GROUPS = (
     "kidnap",
     "movement",
     "launcher",
+    "gunfire",
     "regain",
     "overtake",
     "attack",
@@ -63,7 +64,7 @@ STRONG_GROUPS = frozenset(ACT_GROUPS) - {
 #: Qualifying cues that count even from a follow-up sentence that reports no
 #: act of its own ("Police dispersed the crowd." after a protest).
 CONTEXT_GROUPS = frozenset(
-    {"intervention", "excessive", "riot", "fight", "civilian_target", "forces_target"}
+    {"intervention", "excessive", "riot", "fight", "gunfire", "civilian_target", "forces_target"}
 )
 #: ACLED coders' notes open with a label for some sub-event types.
 LABELS = {
@@ -127,7 +128,11 @@ class SentenceCues:
             return True
         if self.sentence.text.rstrip().endswith("?"):
             return False
-        if self.has("generic", "legal") and not self.counts:
+        if (
+            self.has("generic", "legal")
+            and not self.counts
+            and not any(d.explicit for d in self.dates)
+        ):
             return False
         strong = any(g in self.hits for g in STRONG_GROUPS)
         violent_count = any(c.value > 0 and c.kind in ("killed", "injured") for c in self.counts)
@@ -188,7 +193,7 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
         return "Disrupted weapons use"
     if "ied" in g and "fight" not in g:
         return "Remote explosive/landmine/IED"
-    if g & {"shelling", "launcher"} and "fight" not in g:
+    if g & {"shelling", "launcher"} and not g & {"fight", "gunfire"}:
         return "Shelling/artillery/missile attack"
     if "sexual" in g:
         return "Sexual violence"
@@ -200,6 +205,8 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
         return "Non-state actor overtakes territory"
     if "fight" in g:
         return "Armed clash"
+    if "gunfire" in g:
+        return "Attack" if civ and not forces else "Armed clash"
     if "clash" in g or "attack" in g:
         if civ and not forces:
             return "Attack"
