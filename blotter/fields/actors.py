@@ -53,9 +53,42 @@ class ActorMention:
     end: int
 
 
+#: Dictionary rows this short and all letters are acronyms ("naf", "stc", "ops"):
+#: they match only as written in capitals, not as ordinary lower-case words.
+SHORT_ACRONYM = 4
+
+
+class ActorDictionary:
+    """The actor dictionary compiled to one regular expression.
+
+    One alternation for all rows (a regex group per row is ten times slower);
+    the row of a match is found again by its exact text or, for stem patterns
+    ("houthi*"), by the longest stem it starts with.
+    """
+
+    def __init__(self, entries: list[ActorEntry]) -> None:
+        self.pattern = re.compile(phrase_pattern([e.pattern for e in entries]), re.IGNORECASE)
+        self.exact: dict[str, ActorEntry] = {}
+        stems: dict[str, ActorEntry] = {}
+        for e in entries:
+            if e.pattern.endswith("*"):
+                stems.setdefault(e.pattern[:-1], e)
+            else:
+                self.exact.setdefault(e.pattern, e)
+        self.stems = sorted(stems.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+    def entry(self, matched: str) -> ActorEntry | None:
+        """The dictionary row a matched text came from."""
+        key = " ".join(matched.lower().split())
+        found = self.exact.get(key)
+        if found is not None:
+            return found
+        return next((e for stem, e in self.stems if key.startswith(stem)), None)
+
+
 @lru_cache(maxsize=1)
-def actor_dictionary() -> tuple[list[ActorEntry], re.Pattern[str]]:
-    """Load ``actors.tsv`` and compile one alternation with a group per row."""
+def actor_dictionary() -> ActorDictionary:
+    """Load ``actors.tsv`` once."""
     entries = []
     text = resources.files("blotter.lexicon").joinpath("actors.tsv").read_text("utf-8")
     for line in text.splitlines():
@@ -63,9 +96,7 @@ def actor_dictionary() -> tuple[list[ActorEntry], re.Pattern[str]]:
             continue
         pattern, name, inter, kind = line.split("\t")
         entries.append(ActorEntry(pattern, name, int(inter), kind == "named"))
-    ordered = sorted(range(len(entries)), key=lambda i: len(entries[i].pattern), reverse=True)
-    alternation = "|".join(f"(?P<a{i}>{phrase_pattern([entries[i].pattern])})" for i in ordered)
-    return entries, re.compile(alternation, re.IGNORECASE)
+    return ActorDictionary(entries)
 
 
 #: State forces named by demonym or country: "Turkish forces", "Afghan police",
@@ -115,20 +146,14 @@ def state_forces(text: str, offset: int = 0) -> list[ActorMention]:
 
 def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
-    entries, pattern = actor_dictionary()
+    dictionary = actor_dictionary()
     found = state_forces(text, offset)
     covered = [(m.start, m.end) for m in found]
-    for m in pattern.finditer(text):
-        assert m.lastgroup is not None
-        entry = entries[int(m.lastgroup[1:])]
-        if any(a <= m.start() + offset < b for a, b in covered):
+    for m in dictionary.pattern.finditer(text):
+        entry = dictionary.entry(m.group(0))
+        if entry is None or any(a <= m.start() + offset < b for a, b in covered):
             continue
-        if (
-            entry.pattern.isalpha()
-            and entry.pattern.upper() == entry.pattern.lower().upper()
-            and len(entry.pattern) <= 4
-            and m.group(0).islower()
-        ):
+        if entry.pattern.isalpha() and len(entry.pattern) <= SHORT_ACRONYM and m.group(0).islower():
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     found.sort(key=lambda a: a.start)
