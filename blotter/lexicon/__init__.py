@@ -28,25 +28,71 @@ class Hit:
     end: int
 
 
+#: Characters that, next to a cue, mean it is part of a longer word.
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\f": " "})
+
+
+def fold(text: str) -> str:
+    """Case-folded text of the same length (offsets stay valid), line breaks as spaces."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ")
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_SPACES)
+
+
 class CueLexicon:
-    """Named groups of cue phrases, each compiled to one case-insensitive regex."""
+    """Named groups of cue phrases, found in one pass by a keyword automaton.
+
+    All phrases of all groups go into one Aho-Corasick automaton over
+    case-folded text (pyahocorasick, in C); word boundaries are checked on
+    the candidates, a trailing ``*`` extends a stem to the end of its word,
+    and within a group the leftmost-longest non-overlapping hits are kept.
+    """
 
     def __init__(self, groups: dict[str, list[str]]) -> None:
+        import ahocorasick
+
         self.groups = groups
-        self.patterns = {
-            name: re.compile(phrase_pattern(phrases), re.IGNORECASE)
-            for name, phrases in groups.items()
-        }
+        keys: dict[str, list[tuple[str, bool]]] = {}
+        for name, phrases in groups.items():
+            for phrase in phrases:
+                key = " ".join(phrase.rstrip("*").lower().split())
+                keys.setdefault(key, []).append((name, phrase.endswith("*")))
+        self.automaton = ahocorasick.Automaton()
+        for key, owners in keys.items():
+            self.automaton.add_word(key, (len(key), tuple(owners)))
+        self.automaton.make_automaton()
 
     def find(self, text: str, offset: int = 0) -> dict[str, list[Hit]]:
         """All hits per group in *text* (spans shifted by *offset*)."""
+        folded = fold(text)
+        n = len(folded)
+        candidates: dict[str, list[tuple[int, int]]] = {}
+        for last, (length, owners) in self.automaton.iter(folded):
+            start = last - length + 1
+            if start > 0 and (_is_word(folded[start - 1]) or folded[start - 1] == "-"):
+                continue
+            end = last + 1
+            stem_end = end
+            while stem_end < n and (_is_word(folded[stem_end]) or folded[stem_end] in "'-"):
+                stem_end += 1
+            for group, stem in owners:
+                if stem:
+                    candidates.setdefault(group, []).append((start, stem_end))
+                elif end == n or not _is_word(folded[end]):
+                    candidates.setdefault(group, []).append((start, end))
         hits: dict[str, list[Hit]] = {}
-        for name, pattern in self.patterns.items():
-            found = [
-                Hit(name, m.start() + offset, m.end() + offset) for m in pattern.finditer(text)
-            ]
-            if found:
-                hits[name] = found
+        for group, spans in candidates.items():
+            spans.sort(key=lambda se: (se[0], -se[1]))
+            kept: list[Hit] = []
+            for s, e in spans:
+                if not kept or s >= kept[-1].end - offset:
+                    kept.append(Hit(group, s + offset, e + offset))
+            hits[group] = kept
         return hits
 
 
