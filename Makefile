@@ -29,5 +29,13 @@ eval: install
 	$(BIN)/blotter eval $(SHARED)/evaldata/dev/acled_dev.jsonl
 	$(BIN)/blotter eval $(SHARED)/evaldata/dev/muc4_dev.jsonl
 
+# Throughput/memory benchmark (not part of the test suite); results in out/bench.json.
+# ARTICLES=100000 BENCH_ARGS="--no-baseline --no-ingest" for the long-run memory check.
+ARTICLES ?= 10000
+BENCH_ARGS ?=
+bench: install
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/extract_bench.py --articles $(ARTICLES) $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,84 @@
+"""Run the pipeline on a Dask distributed cluster (``--dask`` or ``--cluster ADDRESS``).
+
+The input is cut into batches that are sent to the workers a few at a time;
+results come back and are written in input order. Workers need ``newsblotter``
+installed (same version and settings) and build the pipeline once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from blotter.io.records import InputRecord
+from blotter.parallel.ordered import ResultFuture, run_ordered
+from blotter.parallel.worker import PipelineFactory, default_factory, extract_batch
+from blotter.pipeline import Result
+from blotter.settings import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+log = logging.getLogger(__name__)
+
+#: Batches in flight per worker thread: one running and one queued on the
+#: worker, so workers stay busy without the input being loaded into the cluster.
+IN_FLIGHT_PER_THREAD = 2
+
+
+class DaskSubmitter:
+    """Submit batches as Dask tasks (not content-hashed: equal batches are distinct work)."""
+
+    def __init__(self, client: Client, settings: Settings, factory: PipelineFactory) -> None:
+        self.client = client
+        self.settings = settings
+        self.factory = factory
+
+    def submit(self, batch: list[InputRecord]) -> ResultFuture:
+        """Start extraction of *batch* on some worker."""
+        future: ResultFuture = self.client.submit(
+            extract_batch, batch, self.settings, self.factory, pure=False
+        )
+        return future
+
+    def recover(self, future: ResultFuture, error: BaseException) -> None:
+        """Nothing to do: the scheduler replaces lost workers and reruns their tasks."""
+
+
+def run_on_dask(
+    records: Iterable[InputRecord],
+    settings: Settings,
+    client: Client,
+    factory: PipelineFactory = default_factory,
+) -> Iterator[Result]:
+    """Extract *records* on the cluster behind *client*; yield results in input order."""
+    threads = sum(client.nthreads().values()) or 1
+    yield from run_ordered(records, DaskSubmitter(client, settings, factory),
+                           settings["batch_size"], threads * IN_FLIGHT_PER_THREAD)
+
+
+@contextmanager
+def dask_client(address: str | None = None, n_workers: int = 2) -> Iterator[Client]:
+    """A client for the scheduler at *address*, or for a new LocalCluster of *n_workers*.
+
+    The LocalCluster uses one single-threaded process per worker (the pipeline
+    is pure Python and holds the GIL) and no dashboard.
+    """
+    from distributed import Client, LocalCluster
+
+    if address:
+        with Client(address) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

@@ -1,0 +1,39 @@
+"""Pipeline factories for the tests; module-level so spawned workers can import them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from blotter.document import Document
+from blotter.pipeline import Pipeline, build_stages
+from blotter.settings import Settings
+
+#: Environment variable naming the file each worker appends its pid to on load.
+LOAD_LOG_ENV = "BLOTTER_TEST_LOAD_LOG"
+#: Text marker that makes the crashing stage kill its worker process.
+CRASH_MARKER = "CRASH-THIS-WORKER"
+
+
+def logging_factory(settings: Settings) -> Pipeline:
+    """The default pipeline, noting in $BLOTTER_TEST_LOAD_LOG each time one is built."""
+    with Path(os.environ[LOAD_LOG_ENV]).open("a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()}\n")
+    return Pipeline.from_settings(settings)
+
+
+class CrashStage:
+    """A stage that kills its process, as a segfault in a C extension would."""
+
+    name = "crash"
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        """Exit the process hard if any document carries the crash marker."""
+        if any(CRASH_MARKER in d.text for d in docs):
+            os._exit(17)
+        return docs
+
+
+def crashing_factory(settings: Settings) -> Pipeline:
+    """The default pipeline with ``CrashStage`` in front."""
+    return Pipeline([CrashStage(), *build_stages(settings)], settings["batch_size"])
