@@ -118,11 +118,17 @@ def _align(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[
 
 
 def _pairs(clusters: dict[Any, list[tuple[str, Any]]]) -> set[frozenset[Any]]:
-    """Cross-text pairs of members within each cluster."""
+    """Cross-text pairs of members within each cluster.
+
+    Members not aligned to any gold incident ("unaligned": events MUC-4 did not
+    code, such as army-guerrilla battles) form no pairs: the gold says nothing
+    about whether two of them are one event, so they would count as errors
+    whatever the fuser did.  Their number is reported as ``unaligned``.
+    """
     out: set[frozenset[Any]] = set()
     for members in clusters.values():
         for (t1, m1), (t2, m2) in combinations(members, 2):
-            if t1 != t2:
+            if t1 != t2 and "unaligned" not in (m1[0], m2[0]):
                 out.add(frozenset((m1, m2)))
     return out
 
@@ -181,9 +187,10 @@ def _fuse_and_score(
             )
             pred_clusters[event.id].append((r.article_id, member))
     scores = _prf(_pairs(gold_clusters), _pairs(pred_clusters))
+    unaligned = sum(1 for ms in pred_clusters.values() for _, m in ms if m[0] == "unaligned")
     scores.update(
         {"reports": len(reports), "events": sum(1 for _ in fuser.index.events()),
-         "bad_records": errors}
+         "bad_records": errors, "unaligned": unaligned}
     )
     return scores
 
