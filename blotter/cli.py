@@ -200,14 +200,20 @@ def ingest(
     ] = False,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Extraction processes (capped by max_workers).")
+    ] = 1,
 ) -> None:
     """Store articles (deduplicated) in the database and extract their events."""
     from blotter.ingest.commands import run_ingest
     from blotter.store.database import StoreError
 
     settings = load_settings(config)
+    workers = min(workers, int(settings["max_workers"]))
     try:
-        counts = run_ingest(inputs, settings, db or settings["database_url"], fetch=fetch)
+        counts = run_ingest(
+            inputs, settings, db or settings["database_url"], fetch=fetch, workers=workers
+        )
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint="--db") from exc
     if not quiet:

@@ -34,6 +34,14 @@ class Stage(Protocol):
         ...
 
 
+class Extractor(Protocol):
+    """Anything that extracts events from a batch of articles, results in order."""
+
+    def extract_articles(self, articles: list[Article]) -> list[Result]:
+        """One ``Result`` per article, in the articles' order."""
+        ...
+
+
 @dataclass
 class Result:
     """What extraction gives for one input record: events, or an error."""

@@ -13,7 +13,7 @@ from blotter.ingest.runner import (
     resolve_reread,
     settings_record,
 )
-from blotter.pipeline import Pipeline
+from blotter.pipeline import Extractor, Pipeline
 from blotter.settings import Settings
 from blotter.store import repository as repo
 from blotter.store.database import open_engine
@@ -31,10 +31,21 @@ def run_ingest(
     settings: Settings,
     db_url: str,
     fetch: bool = False,
-    pipeline_factory: Callable[[Settings], Pipeline] = Pipeline.from_settings,
+    pipeline_factory: Callable[[Settings], Extractor] = Pipeline.from_settings,
+    workers: int = 1,
 ) -> IngestCounts:
-    """Ingest files, directories and URLs into the store at *db_url*."""
+    """Ingest files, directories and URLs into the store at *db_url*.
+
+    With *workers* > 1 each batch's extraction is split across that many
+    worker processes (reading, dedup and storage stay in this process).
+    """
     engine = open_engine(db_url)
+    pooled = None
+    if workers > 1:
+        from blotter.parallel.articles import PooledExtractor
+
+        pooled = PooledExtractor(settings, workers)
+        pipeline_factory = pooled.factory
     try:
         run_id = repo.start_run(engine, "ingest", settings_record(settings), list(inputs))
         ingestor = Ingestor(engine, settings, run_id, pipeline_factory)
@@ -43,6 +54,8 @@ def run_ingest(
         repo.finish_run(engine, run_id, counts.as_dict())
         return counts
     finally:
+        if pooled is not None:
+            pooled.close()
         engine.dispose()
 
 

@@ -26,7 +26,7 @@ from blotter.ingest.dedup import DuplicateIndex, from_bytes, minhash, text_hash,
 from blotter.ingest.items import RawItem
 from blotter.ingest.language import detect_language, is_extractable
 from blotter.io.records import check_text
-from blotter.pipeline import Pipeline, Result
+from blotter.pipeline import Extractor, Pipeline, Result
 from blotter.settings import Settings
 from blotter.store import repository as repo
 from blotter.store.models import Article, Failure, Source
@@ -78,12 +78,12 @@ class Ingestor:
     engine: Engine
     settings: Settings
     run_id: int
-    pipeline_factory: Callable[[Settings], Pipeline] = Pipeline.from_settings
+    pipeline_factory: Callable[[Settings], Extractor] = Pipeline.from_settings
     counts: IngestCounts = field(default_factory=IngestCounts)
     failed_origins: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._pipeline: Pipeline | None = None
+        self._pipeline: Extractor | None = None
         self._sources: dict[str, Source] = {}
         self._canonical_ids: dict[str, int] = {}
         self._batch_no = 0
@@ -92,7 +92,7 @@ class Ingestor:
         self._load_index()
 
     @property
-    def pipeline(self) -> Pipeline:
+    def pipeline(self) -> Extractor:
         """The extraction pipeline, built on first use."""
         if self._pipeline is None:
             self._pipeline = self.pipeline_factory(self.settings)

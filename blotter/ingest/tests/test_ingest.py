@@ -178,3 +178,25 @@ def test_missing_input_is_a_failure_not_a_crash(db_url: str, tmp_path: Path, nam
     counts = run_ingest([str(tmp_path / name)], SETTINGS, db_url)
     assert counts.failures == 1
     assert "no such file" in failure_lines(db_url)[0]
+
+
+def _event_rows(db_url: str) -> list[tuple[Any, ...]]:
+    engine = open_engine(db_url)
+    with Session(engine) as s:
+        rows = s.execute(
+            select(Article.locator, Event.position, Event.sub_event_type, Event.fatalities_best)
+            .join(Article, Event.article_id == Article.id)
+            .order_by(Article.locator, Event.position)
+        ).all()
+    engine.dispose()
+    return [tuple(r) for r in rows]
+
+
+@pytest.mark.slow
+def test_workers_store_the_same_events_as_one_process(tmp_path: Path) -> None:
+    folder = mixed_folder(tmp_path)
+    one, two = f"sqlite:///{tmp_path / 'one.sqlite'}", f"sqlite:///{tmp_path / 'two.sqlite'}"
+    run_ingest([str(folder)], SETTINGS, one)
+    counts = run_ingest([str(folder)], SETTINGS, two, workers=2)
+    assert counts.failures == 0 and counts.events > 0
+    assert _event_rows(two) == _event_rows(one)
