@@ -255,9 +255,10 @@ def main() -> None:
             for label, folder in (("text", txt), ("HTML", pages)):
                 db = root / f"ingest-{label}.sqlite"
                 results.append(measure(
-                    f"blotter ingest ({label} files)",
-                    blotter_command("ingest", str(folder), "--db", f"sqlite:///{db}", "-q"),
-                    len(sources), note="unique texts, one process",
+                    f"blotter ingest ({label} files) --workers {args.workers}",
+                    blotter_command("ingest", str(folder), "--db", f"sqlite:///{db}", "-q",
+                                    "--workers", str(args.workers)),
+                    len(sources), note="unique texts",
                 ))
     print()
     print(render(results))
