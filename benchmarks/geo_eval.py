@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/geo_eval.py [acled|muc4] [--limit N]
 
 Two views: the pipeline's first event per record, and the geocoder alone on the
-whole text (independent of event detection).
+whole text (independent of event detection). ``geo_admin1`` is plain name
+equality, ``geo_admin1_same`` the scorer's transliteration-aware comparison.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from blotter.document import Article
+from blotter.geo.admin_names import same_admin1
 from blotter.geo.gazetteer import open_gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import normalise
@@ -61,7 +63,7 @@ def main() -> None:
             "pipe_country",
             "geo_country",
             "geo_admin1",
-            "geo_admin1_any",
+            "geo_admin1_same",
             "geo_25km",
             "pipe_25km",
             "geo_precision",
@@ -78,15 +80,12 @@ def main() -> None:
         tallies["geo_country"][1] += 1
         if args.source == "acled":
             tallies["geo_admin1"][0] += bool(p) and same(p.admin1 if p else None, gold["admin1"])
-            any_a1 = (
-                bool(p)
-                and p is not None
-                and p.admin1_id is not None
-                and any(c.id == p.admin1_id for c in gaz.candidates(normalise(gold["admin1"])))
+            loc = (
+                {"admin1": p.admin1, "admin2": p.admin2, "country_code": p.country_code}
+                if p
+                else {}
             )
-            tallies["geo_admin1_any"][0] += any_a1 or (
-                bool(p) and same(p.admin1 if p else None, gold["admin1"])
-            )
+            tallies["geo_admin1_same"][0] += same_admin1(loc, gold["admin1"], gold["country"])
             tallies["geo_25km"][0] += bool(
                 p
                 and p.latitude is not None
@@ -96,7 +95,7 @@ def main() -> None:
             tallies["geo_precision"][0] += bool(
                 found and found.geo_precision == gold["geo_precision"]
             )
-            for k in ("geo_admin1", "geo_admin1_any", "geo_25km", "geo_precision"):
+            for k in ("geo_admin1", "geo_admin1_same", "geo_25km", "geo_precision"):
                 tallies[k][1] += 1
         ev = res.events[0]["location"] if res.events else None
         tallies["pipe_country"][0] += bool(ev) and same(ev["country"], gold["country"])  # type: ignore[index]

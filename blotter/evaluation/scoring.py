@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from blotter.geo.admin_names import same_admin1
 from blotter.taxonomy import VIOLENT_EVENT_TYPES
 
 #: Distance within which a predicted point counts as ACLED's place (the issue's bar).
@@ -105,7 +106,7 @@ def score_acled(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) ->
         t.add("fatalities_exact", pred_fat == int(g["fatalities"] or 0))
         t.add("event_date", p is not None and p.get("event_date") == g["event_date"])
         t.add("country", norm(loc.get("country")) == norm(g["country"]))
-        t.add("admin1", bool(g["admin1"]) and norm(loc.get("admin1")) == norm(g["admin1"]))
+        t.add("admin1", bool(g["admin1"]) and same_admin1(loc, g["admin1"], g["country"]))
         t.add("inter1", p is not None and _inter(p.get("actor1")) == int(g["inter1"] or 0))
         t.add("inter2", p is not None and _inter(p.get("actor2")) == int(g["inter2"] or 0))
         if loc.get("latitude") is not None and g.get("latitude") is not None:

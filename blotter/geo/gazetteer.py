@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from blotter.geo.gazetteer_build import SCHEMA_VERSION, build_gazetteer
+from blotter.geo.names import fuzzy_key
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ class Gazetteer:
         self.meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         # key -> English word frequency (zipf) of a one-word key, 0 for longer keys
         self.keys: dict[str, float] = dict(con.execute("SELECT key, zipf FROM keys").fetchall())
+        # spelling-tolerant key -> normalised names (second-chance look-ups)
+        self.fuzzy_keys: set[str] = {k for (k,) in con.execute("SELECT fkey FROM fuzzy")}
         self.countries: dict[str, Place] = {
             p.country_code: p
             for (i,) in con.execute("SELECT id FROM places WHERE kind = 'country'")
@@ -64,6 +67,7 @@ class Gazetteer:
         }
         self._by_key = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._lookup)
         self._by_id = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._place)
+        self._by_fuzzy = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._fuzzy_lookup)
 
     def _con(self) -> sqlite3.Connection:
         """A connection for the current thread."""
@@ -81,6 +85,17 @@ class Gazetteer:
         if key not in self.keys:
             return ()
         return self._by_key(key)
+
+    def fuzzy_matches(self, key: str) -> tuple[str, ...]:
+        """Normalised names spelled like *key* up to transliteration (see ``fuzzy_key``)."""
+        fk = fuzzy_key(key)
+        if not fk or fk not in self.fuzzy_keys:
+            return ()
+        return self._by_fuzzy(fk)
+
+    def _fuzzy_lookup(self, fk: str) -> tuple[str, ...]:
+        row = self._con().execute("SELECT keys FROM fuzzy WHERE fkey = ?", (fk,)).fetchone()
+        return tuple(row[0].split("|")) if row else ()
 
     def place(self, place_id: int) -> Place | None:
         """The place with this id, or None."""

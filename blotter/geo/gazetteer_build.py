@@ -9,8 +9,9 @@ Sources (all from PyPI, nothing downloaded at run time):
 * ``wordfreq`` — English word frequencies, to flag names that are common words.
 
 The result is one SQLite file with two tables: ``places`` (one row per place)
-and ``keys`` (normalised name -> place ids, plus the name's English word
-frequency). See ``docs/geocoding.md``.
+``keys`` (normalised name -> place ids, plus the name's English word
+frequency) and ``fuzzy`` (spelling-tolerant key -> normalised names, see
+:func:`blotter.geo.names.fuzzy_key`). See ``docs/geocoding.md``.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from blotter.geo.countries import ACLED_COUNTRY_NAMES, COUNTRY_ALIASES
-from blotter.geo.names import is_latin, name_variants, normalise, short_name
+from blotter.geo.names import fuzzy_key, is_latin, name_variants, normalise, short_name
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry
@@ -206,6 +207,10 @@ def _represent_subdivisions(places: dict[int, _Place]) -> None:
         sub = places.get(sid)
         if sub is not None:
             sub.lat, sub.lon, sub.population = city.lat, city.lon, total[sid]
+    for sub in places.values():  # a district without known towns: its province's point
+        if sub.kind == "admin2" and sub.lat is None and sub.admin1_id in places:
+            parent = places[sub.admin1_id]
+            sub.lat, sub.lon = parent.lat, parent.lon
 
 
 def _add_countries(
@@ -253,6 +258,7 @@ def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, 
             admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER,
             admin1_id INTEGER, admin2_id INTEGER);
         CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT, zipf REAL) WITHOUT ROWID;
+        CREATE TABLE fuzzy (fkey TEXT PRIMARY KEY, keys TEXT) WITHOUT ROWID;
         """
     )
     con.executemany(
@@ -284,6 +290,14 @@ def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, 
             )
             for key, ids in names.items()
         ),
+    )
+    fuzzy: dict[str, list[str]] = defaultdict(list)
+    for key in names:
+        fk = fuzzy_key(key)
+        if fk:
+            fuzzy[fk].append(key)
+    con.executemany(
+        "INSERT INTO fuzzy VALUES (?,?)", ((fk, "|".join(sorted(ks))) for fk, ks in fuzzy.items())
     )
     meta = {
         "schema": str(SCHEMA_VERSION),

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from rapidfuzz.fuzz import ratio
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
 from blotter.geo.countries import DEMONYMS
+from blotter.geo.cues import Cue, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
-from blotter.geo.names import ADMIN_WORDS, tokens
+from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens
 
 # Longest place name looked up, in words ("Bonifacio Moreno El Aguaje" is 4).
 MAX_NGRAM = 6
@@ -27,11 +31,47 @@ UNMARKED_COMMON_ZIPF = 3.0
 # A common-word name is still taken as a place when a candidate is this large
 # (Paris, London) or is a country / first-level unit.
 BIG_PLACE_POPULATION = 1_000_000
+# In ALL-CAPS text a one-word name at least this frequent in English ("COUNTRY",
+# "UNITY") is never taken as a place, whatever it names.
+UPPER_NEVER_ZIPF = 5.0
 # An all-caps word this short in mixed-case text is an acronym, not a place.
 MAX_ACRONYM_CHARS = 5
 # Share of upper-case letters above which a text is treated as ALL CAPS (wire copy).
 UPPER_TEXT_SHARE = 0.8
 
+# A second-chance (spelling-tolerant) match must also be this similar (rapidfuzz
+# ratio, 0-100, articles removed) to the gazetteer name: the tolerant key alone
+# folds too much for short names ("Dhale" ~ "Delhi").
+FUZZY_MIN_RATIO = 75.0
+# A one-word name tried spelling-tolerantly must be rarer than this in English
+# (wordfreq zipf), so ordinary capitalised words do not turn into places.
+FUZZY_MAX_ZIPF = 2.5
+# Words after a country name that make it a modifier, not the event's place
+# ("Burundi troops", "Turkey backed factions", "migrants from Afghanistan").
+COUNTRY_MODIFIER_NEXT = frozenset(
+    [
+        "troops",
+        "forces",
+        "army",
+        "military",
+        "soldiers",
+        "backed",
+        "government",
+        "border",
+        "police",
+        "nationals",
+        "citizens",
+        "embassy",
+        "authorities",
+        "officials",
+        "navy",
+        "air",
+        "security",
+    ]
+)
+COUNTRY_MODIFIER_PREV = frozenset(["from", "with", "by", "against", "and"])
+# "U.S." is nearly always an adjective in wire copy ("U.S. EMBASSY", "U.S. CITIZEN").
+ALWAYS_MODIFIER = frozenset(["u s", "us", "u s a"])
 CALENDAR_WORDS = frozenset(
     [
         "january",
@@ -162,6 +202,17 @@ ORG_HEADS = frozenset(
         "network",
     ]
 )
+# Longest text between a place and the unit named as its container.
+CONTAINER_GAP_CHARS = 50
+# Words that gazetteer alternates list as places but news uses otherwise.
+NOT_PLACES = frozenset(["hamas", "hezbollah", "hizbollah", "city", "town", "village"])
+# Words after a name that make it something else ("Molotov cocktail").
+NOT_PLACE_NEXT = frozenset(
+    ["cocktail", "cocktails", "street", "streets", "avenue", "avenues", "boulevard", "road"]
+)  # "San Martin Street", "Murree road": named after a place, elsewhere
+# Country names that are also common surnames ("MARCO TULIO MONTENEGRO"): in
+# ALL-CAPS text taken only after a preposition or article.
+SURNAME_COUNTRIES = frozenset(["montenegro", "jordan", "israel", "chad", "georgia"])
 PERSON_VERBS = frozenset(["said", "says", "told", "stated", "added", "announced", "who", "whose"])
 CITY_WORDS = frozenset(["city", "town", "village", "township"])
 JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
@@ -181,6 +232,13 @@ class PlaceMention:
     dateline: bool = False
     admin_word: bool = False
     city_word: bool = False
+    fuzzy: bool = False  # found by the spelling-tolerant second chance
+    in_parens: bool = False  # "(District, Province)": names an admin unit
+    paren_after: tuple[int, int] | None = None  # span of a "(...)" right after it
+    modifier: bool = False  # a country used as a modifier ("Burundi troops")
+    locative: bool = False  # after "in", "near", "at"...
+    container: bool = False  # names the unit around the previous place ("Bara in Idleb")
+    words: int = 1
     best: Place | None = None
     score: float = 0.0
 
@@ -190,7 +248,10 @@ class TextPlaces:
     """Everything place-related found in one text."""
 
     mentions: list[PlaceMention] = field(default_factory=list)
+    upper: bool = False  # ALL-CAPS wire text
     demonym_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
+    cues: list[tuple[int, Cue]] = field(default_factory=list)  # actor cues, text order
+    gazetteer: Gazetteer | None = None
 
 
 def is_upper_text(text: str) -> bool:
@@ -203,33 +264,117 @@ def find_places(text: str, gaz: Gazetteer) -> TextPlaces:
     """Find the place mentions and demonyms of *text*."""
     toks = list(_split_possessives(tokens(text)))
     upper = is_upper_text(text)
-    datelines = [m.span() for m in DATELINE_RE.finditer(text)]
-    out = TextPlaces()
+    # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
+    found = list(DATELINE_RE.finditer(text))
+    datelines = [(m.start(), text.index(",", m.start())) for m in found]
+    sources = [(text.index(",", m.start()), m.end()) for m in found]
+    out = TextPlaces(upper=upper, cues=find_cues(text), gazetteer=gaz)
+    chain = _chains(text, toks)
     i = 0
     while i < len(toks):
         matched = 0
-        for n in range(min(MAX_NGRAM, len(toks) - i), 0, -1):
-            if n > 1 and not _joined(text, toks, i, n):
-                continue
-            key = " ".join(t[0] for t in toks[i : i + n])
-            if key not in gaz.keys:
-                continue
-            if _acceptable(text, toks, i, n, key, gaz, upper):
-                start, end = toks[i][1], toks[i + n - 1][2]
-                out.mentions.append(_mention(text, toks, i, n, key, gaz, start, end, datelines))
-                matched = n
-                break
+        longest = min(MAX_NGRAM, chain[i])
+        exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper)
+        if not upper:  # a longer name spelled differently beats a shorter exact one
+            matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, exact_n + 1)
+        if not matched and exact_n and any(s <= toks[i][1] < e for s, e in sources):
+            matched = exact_n  # "(RADIO VENCEREMOS) --": the source, not a place
+        elif not matched and exact_n:
+            start, end = toks[i][1], toks[i + exact_n - 1][2]
+            out.mentions.append(
+                _mention(text, toks, i, exact_n, exact_key, gaz, start, end, datelines)
+            )
+            matched = exact_n
         if matched:
             i += matched
             continue
         code = DEMONYMS.get(toks[i][0])
+        nxt = _next(toks, i + 1)
+        if nxt and text[toks[i][2] : nxt[1]] == "-" and nxt[0] in ("led", "backed"):
+            code = None  # "Saudi-led coalition": says who, not where
         if code and (upper or toks[i][3][0].isupper()):
             out.demonym_countries.setdefault(code, toks[i][1])
         i += 1
+    if not upper:
+        _mark_containers(text, out.mentions)
     return out
 
 
 Token = tuple[str, int, int, str]
+# Text between two place names that makes the second the container of the first:
+# "Bara in Idleb", "Bara town in the countryside of Idleb", "Mzuzu (Mzimba, Northern)".
+CONTAINER_GAP_RE = re.compile(
+    r"^(?:\s+(?:town|village|city|area|district|camp|neighbou?rhood))?"
+    r"(?:\s+(?:in|of)(?:\s+the)?(?:\s+\w+)?(?:\s+countryside)?(?:\s+of)?\s+|\s*,\s*|\s*\(\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _mark_containers(text: str, mentions: list[PlaceMention]) -> None:
+    """Flag each mention that names the unit around the mention before it."""
+    for a, b in pairwise(mentions):
+        gap = text[a.end : b.start]
+        if len(gap) <= CONTAINER_GAP_CHARS and CONTAINER_GAP_RE.match(gap):
+            b.container = True
+
+
+def _exact_match(
+    text: str, toks: list[Token], i: int, longest: int, gaz: Gazetteer, upper: bool
+) -> tuple[int, str]:
+    """The longest acceptable indexed name starting at token *i*: (words, key), or (0, "")."""
+    for n in range(longest, 0, -1):
+        key = " ".join(t[0] for t in toks[i : i + n])
+        if key not in gaz.keys and n > 1 and not upper and toks[i][0] in ARTICLES:
+            key = key.split(" ", 1)[1]  # "Ar-Raqqa" -> "raqqa"
+        if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper):
+            return n, key
+    return 0, ""
+
+
+def _fuzzy_match(
+    text: str,
+    toks: list[Token],
+    i: int,
+    longest: int,
+    gaz: Gazetteer,
+    datelines: list[tuple[int, int]],
+    out: TextPlaces,
+    min_n: int = 1,
+) -> int:
+    """Second chance for a capitalised name absent from the index: look it up by
+    its spelling-tolerant key ("Al-Hasakeh" -> "Al Hasakah"); returns words used."""
+    for n in range(longest, min_n - 1, -1):
+        words = toks[i : i + n]
+        if not (words[0][3][0].isupper() and words[-1][3][0].isupper()):
+            continue
+        key = " ".join(t[0] for t in words)
+        if key in gaz.keys:
+            continue  # indexed as spelled (but not acceptable here)
+        core = " ".join(w for w in key.split() if w not in ARTICLES)
+        if n == 1 and (
+            key in STOP_WORDS
+            or key in CALENDAR_WORDS
+            or zipf_frequency(key, "en") >= FUZZY_MAX_ZIPF
+            or words[0][3].isupper()
+        ):
+            continue
+        similar = [
+            k
+            for k in gaz.fuzzy_matches(key)
+            if ratio(core, " ".join(w for w in k.split() if w not in ARTICLES)) >= FUZZY_MIN_RATIO
+        ]
+        if not similar or not _acceptable(text, toks, i, n, similar[0], gaz, False):
+            continue
+        start, end = words[0][1], words[-1][2]
+        m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines)
+        seen: dict[int, Place] = {}
+        for k in similar:
+            seen.update((p.id, p) for p in gaz.candidates(k))
+        m.candidates = tuple(seen.values())
+        m.fuzzy = True
+        out.mentions.append(m)
+        return n
+    return 0
 
 
 def _split_possessives(toks: object) -> list[Token]:
@@ -243,9 +388,13 @@ def _split_possessives(toks: object) -> list[Token]:
     return out
 
 
-def _joined(text: str, toks: list[Token], i: int, n: int) -> bool:
-    """True if tokens i..i+n-1 are separated only by a space or hyphen (one name)."""
-    return all(JOINERS_RE.match(text[toks[j][2] : toks[j + 1][1]]) for j in range(i, i + n - 1))
+def _chains(text: str, toks: list[Token]) -> list[int]:
+    """For each token, how many tokens from it on are joined into one possible name."""
+    chain = [1] * len(toks)
+    for j in range(len(toks) - 2, -1, -1):
+        if JOINERS_RE.match(text[toks[j][2] : toks[j + 1][1]]):
+            chain[j] = chain[j + 1] + 1
+    return chain
 
 
 def _prev(toks: list[Token], i: int) -> Token | None:
@@ -272,9 +421,13 @@ def _acceptable(
 ) -> bool:
     """Filters against common words, people and organisation names."""
     first, last = toks[i], toks[i + n - 1]
-    if len(key) < 3 or (n == 1 and (key in STOP_WORDS or key in CALENDAR_WORDS)):
-        return False
-    if not upper and not (first[3][0].isupper() and last[3][0].isupper()):
+    if len(key) < 3 or (
+        n == 1
+        and (key in STOP_WORDS or key in CALENDAR_WORDS or key in NOT_PLACES or key in DEMONYMS)
+    ):
+        return False  # a demonym ("Somali resident") is counted as one, not as a place
+    head = toks[i + 1] if n > 1 and first[0] in ARTICLES else first  # "al-Bukamal"
+    if not upper and not (head[3][0].isupper() and last[3][0].isupper()):
         return False
     if not upper and n == 1 and first[3].isupper() and len(first[3]) <= MAX_ACRONYM_CHARS:
         return False  # "GNA", "OPS": acronyms in mixed-case text
@@ -286,6 +439,8 @@ def _acceptable(
         return False  # "Saudi-led coalition", "Taliban-planted"
     if prev and prev[0] in TITLES and _adjacent(text, prev, first):
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
+    if nxt and nxt[0] in NOT_PLACE_NEXT:
+        return False  # "Molotov cocktail"
     if nxt and _adjacent(text, last, nxt) and nxt[0] in ORG_HEADS:
         return False  # "Jalisco New Generation Cartel" is handled below; "Gaza Post"
     if not upper:
@@ -298,6 +453,18 @@ def _acceptable(
             and not _sentence_initial(text, prev[1])
         ):
             return False  # "Octavio Paz": the end of a longer proper name
+        before = _prev(toks, i - 1)
+        if (
+            prev
+            and before
+            and prev[0] in ARTICLES
+            and prev[3].islower()
+            and _adjacent(text, prev, first)
+            and _adjacent(text, before, prev)
+            and before[3][0].isupper()
+            and not _sentence_initial(text, before[1])
+        ):
+            return False  # "Ahrar al Sharqiyah", "Asaib ahl al Haq": an organisation
         if (
             nxt
             and _adjacent(text, last, nxt)
@@ -321,6 +488,10 @@ def _acceptable(
         return False  # "Victoria said", "Paz, who"
     if n == 1 and upper and locative and gaz.keys.get(key, 0.0) >= COMMON_ZIPF:
         locative = False  # "IN WAR", "IN JUSTICE": a preposition proves little in ALL CAPS
+    if n == 1 and upper and gaz.keys.get(key, 0.0) >= UPPER_NEVER_ZIPF:
+        return False
+    if upper and key in SURNAME_COUNTRIES and not (prev and prev[0] in STOP_WORDS | LOCATIVE):
+        return False
     if n == 1 and not locative:
         unmarked = upper or _sentence_initial(text, first[1])
         zipf = gaz.keys.get(key, 0.0)
@@ -349,6 +520,24 @@ def _mention(
     before = {t[0] for t in toks[max(0, i - 3) : i]}
     after = _next(toks, i + n)
     after_word = after[0] if after and after[1] - end <= 2 else ""
+    prev = _prev(toks, i)
+    opened = text.rfind("(", 0, start)
+    in_parens = opened >= 0 and text.find(")", opened) >= end and "\n" not in text[opened:start]
+    paren_after = None
+    rest = text[end : end + 30]
+    for word in ("village", "town", "city", "district", "area", "camp", "region", "subdistrict"):
+        if rest.lower().startswith(" " + word):
+            rest = rest[len(word) + 1 :]
+            break
+    if rest.startswith(" (") and ")" in text[end : end + 120]:
+        p_start = end + text[end:].index("(")
+        paren_after = (p_start, text.index(")", p_start))
+    modifier = (
+        (after is not None and after[0] in COUNTRY_MODIFIER_NEXT)
+        or (prev is not None and prev[0] in COUNTRY_MODIFIER_PREV)
+        or key in ALWAYS_MODIFIER
+        or (prev is not None and text[prev[2] : start] == "-" and prev[0] in DEMONYMS)
+    )  # "Yemeni-Saudi border"
     return PlaceMention(
         start,
         end,
@@ -359,6 +548,17 @@ def _mention(
         or after_word in ("area", "outskirts", "vicinity")
         or ("area" in before and "of" in before),
         dateline=any(s <= start < e for s, e in datelines),
-        admin_word=after_word in ADMIN_WORDS,
+        admin_word=after_word in ADMIN_WORDS or after_word == "countryside",
         city_word=after_word in CITY_WORDS,
+        in_parens=in_parens,
+        paren_after=paren_after,
+        modifier=modifier,
+        locative=prev is not None
+        and (
+            prev[0] in LOCATIVE
+            or (
+                prev[0] in ARTICLES and (pp := _prev(toks, i - 1)) is not None and pp[0] in LOCATIVE
+            )
+        ),
+        words=n,
     )

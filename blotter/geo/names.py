@@ -55,11 +55,18 @@ ADMIN_WORDS = frozenset(
     ]
 )
 
+# Arabic and other articles that transliterations write, drop or glue on at will
+# ("al-Hasakeh" / "Hasakah", "Deir ez-Zor" / "Dayr az Zawr", "Ad Dali" / "Dhale").
+ARTICLES = frozenset(
+    ["al", "el", "ad", "as", "ar", "an", "ash", "at", "az", "ez", "es", "ed", "er", "et", "ul"]
+)
+
 
 @lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """Accent-free lower-case form of one word, apostrophes removed."""
-    return APOSTROPHES_RE.sub("", unidecode(word)).lower()
+    # Unidecode writes the schwa as "@" ("Ağcabədi" -> "Agcab@di")
+    return APOSTROPHES_RE.sub("", unidecode(word)).replace("@", "a").lower()
 
 
 def normalise(name: str) -> str:
@@ -94,6 +101,8 @@ def name_variants(name: str) -> set[str]:
             out.add(" ".join(core))
         if words and words[0] in ("of", "de", "del"):
             out.add(" ".join(words[1:]))
+        if len(words) > 1 and words[0] in ARTICLES:  # "Al Hoceima" -> "hoceima"
+            out.add(" ".join(words[1:]))
     return {k for k in out if k}
 
 
@@ -107,7 +116,47 @@ def short_name(name: str, aliases: list[str]) -> str:
     for alias in aliases:  # "Michoacán" for "Michoacán de Ocampo"
         if len(alias) < len(name) and name.startswith(alias + " ") and is_latin(alias):
             return APOSTROPHES_RE.sub("", unidecode(alias))
-    plain = APOSTROPHES_RE.sub("", unidecode(name))
+    plain = APOSTROPHES_RE.sub("", unidecode(name)).replace("@", "a")  # schwa
     words = plain.split()
     core = [w for w in words if w.lower() not in ADMIN_WORDS]
     return " ".join(core or words)
+
+
+VOWEL_RUN_RE = re.compile(r"[aeiouy]+")
+H_INNER_RE = re.compile(r"h")
+DOUBLE_RE = re.compile(r"(.)\1+")
+VOWEL_W_RE = re.compile(r"([aeiou])w")  # "Zawr" / "Zor": a diphthong
+# A word starting with "al"/"el" longer than this may carry a glued article ("Aljfara").
+GLUED_ARTICLE_MIN = 5
+UNIT_SUFFIXES = ("skaya", "skiy", "skyi", "skyy")
+# A word at least this long may carry an adjectival unit suffix ("gomelskaya").
+SUFFIXED_MIN = 8
+# Spelling-tolerant keys shorter than this collide too often to be useful.
+MIN_FUZZY_KEY_CHARS = 4
+
+
+@lru_cache(maxsize=200_000)
+def fuzzy_key(key: str) -> str:
+    """Spelling-tolerant form of a normalised name: articles and admin words
+    dropped, words glued, vowel runs folded to one "a", "h" dropped (but as
+    first letter), "q" as "k", "t" as "d", doubled letters single.
+
+    "al hasakeh" and "hasakah" -> "hasaka"; "idleb"/"idlib" -> "adlab";
+    "deir ez zor"/"dayr az zawr" -> "darzar". Empty when too short to trust.
+    """
+    words = [w for w in key.split() if w not in ARTICLES and w not in ADMIN_WORDS]
+    if not words:
+        return ""
+    words = [w[2:] if w[:2] in ("al", "el") and len(w) > GLUED_ARTICLE_MIN else w for w in words]
+    words = [  # Russian adjectival unit names: "Gomelskaya (oblast)" / "Gomel"
+        w[: -len(end)] if end and len(w) >= SUFFIXED_MIN else w
+        for w in words
+        for end in [next((e for e in UNIT_SUFFIXES if w.endswith(e)), "")]
+    ]
+    text = VOWEL_W_RE.sub(r"\1u", "".join(words).replace("q", "k"))
+    # "h" is written or not ("Salah ad-Din" / "Sala al-Din", "Dhi Qar" / "Di Qar"),
+    # and "t" / "d" alternate ("Thi Qar" / "Dhi Qar")
+    text = (text[:1] + H_INNER_RE.sub("", text[1:])).replace("t", "d")
+    text = VOWEL_RUN_RE.sub("a", text)
+    text = DOUBLE_RE.sub(r"\1", text)
+    return text if len(text) >= MIN_FUZZY_KEY_CHARS else ""

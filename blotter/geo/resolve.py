@@ -10,9 +10,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.fuzz import ratio
 
 from blotter.geo.gazetteer import Gazetteer, Place
-from blotter.geo.mentions import PlaceMention, TextPlaces, find_places
+from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
+from blotter.geo.names import ARTICLES, normalise
 
 # Score bonuses (in units of log10 population, so 4 outweighs a 10 000-fold
 # difference in size): a named country / admin1 / admin2 decides between
@@ -30,6 +34,26 @@ KIND_BONUS = {"country": 2.0, "admin1": 1.0, "admin2": -1.5, "city": 0.0}
 # Votes for the text's main country: a named unit says more than a town name
 # that many countries share.
 VOTE_WEIGHT = {"country": 2.0, "admin1": 2.0, "admin2": 1.0, "city": 1.0}
+# A unit that contains another mention's candidate ("Punjab" with "Ludhiana"
+# named: the Indian Punjab) is as likely as one named around a town.
+CONTAINS_BONUS = 3.0
+# A spelling-tolerant match is weaker evidence than an exact one.
+FUZZY_PENALTY = 1.0
+# A country used as a modifier ("Burundi troops", "migrants from Afghanistan")
+# votes this much for the text's main country instead of VOTE_WEIGHT["country"].
+MODIFIER_VOTE = 0.3
+# In ALL-CAPS wire copy the dateline ("LIMA, 30 MAR 89 --") says where the
+# report comes from: its place votes this much for the main country.
+DATELINE_VOTE = 3.0
+# Main-country votes of an actor cue ("RADIO VENCEREMOS", "OSCE SMM") and, in
+# wire copy, of a demonym ("SALVADORAN"): a cue is as telling as a named unit.
+CUE_VOTE = 2.0
+DEMONYM_VOTE = 1.0
+# Extra vote of a place named as the container of another ("Bara in Idleb"):
+# breaks ties between a town's homonym abroad and its province at home.
+CONTAINER_VOTE = 0.5
+# (name, country) pairs whose spelling variants are kept in memory.
+RESPELL_CACHE_SIZE = 20_000
 # How specific each kind is, for choosing among an event's mentions.
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 
@@ -46,7 +70,12 @@ class Resolution:
 
 
 def _score(
-    p: Place, m: PlaceMention, countries: dict[str, float], admin1: set[int], admin2: set[int]
+    p: Place,
+    m: PlaceMention,
+    countries: dict[str, float],
+    admin1: set[int],
+    admin2: set[int],
+    contained: frozenset[int] = frozenset(),
 ) -> float:
     """Rank one candidate of mention *m* given the text's context."""
     s = math.log10(p.population + 10) + KIND_BONUS[p.kind] + countries.get(p.country_code, 0.0)
@@ -54,24 +83,48 @@ def _score(
         s += ADMIN1_CONTEXT_BONUS
     if p.kind == "city" and p.admin2_id in admin2:
         s += ADMIN2_CONTEXT_BONUS
-    if m.admin_word and p.kind in ("admin1", "admin2"):
+    if p.kind in ("admin1", "admin2") and p.id in contained:
+        s += CONTAINS_BONUS
+    if m.fuzzy:
+        s -= FUZZY_PENALTY
+    if (m.admin_word or m.in_parens) and p.kind in ("admin1", "admin2"):
         s += TYPE_WORD_BONUS
-    if m.city_word and p.kind == "city":
+    if (m.city_word or m.dateline) and p.kind == "city":  # a dateline names a town
         s += TYPE_WORD_BONUS
     return s
 
 
-def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[int]]]:
-    """For each mention, the admin1 and admin2 units named by the *other* mentions."""
-    counts: Counter[int] = Counter()
-    own: list[set[int]] = []
+def _containers(mentions: list[PlaceMention]) -> list[frozenset[int]]:
+    """For each mention, the admin units that contain a candidate of a mention of
+    *another* name (a repeated name supports nothing new)."""
+    by_key: dict[str, set[int]] = {}
     for m in mentions:
-        ids = {c.id for c in m.candidates if c.kind in ("admin1", "admin2")}
-        own.append(ids)
-        counts.update(ids)
-    kinds = {c.id: c.kind for m in mentions for c in m.candidates if c.kind in ("admin1", "admin2")}
+        units = by_key.setdefault(m.key, set())
+        for c in m.candidates:
+            if c.kind in ("city", "admin2"):
+                units.update(u for u in (c.admin1_id, c.admin2_id) if u is not None)
+    counts: Counter[int] = Counter(u for units in by_key.values() for u in units)
+    return [
+        frozenset(u for u, n in counts.items() if n > (1 if u in by_key[m.key] else 0))
+        for m in mentions
+    ]
+
+
+def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[int]]]:
+    """For each mention, the admin1 and admin2 units named by mentions of *other*
+    names (a repeated "LA PAZ" does not name its own department)."""
+    by_key: dict[str, set[int]] = {}
+    kinds: dict[int, str] = {}
+    for m in mentions:
+        ids = by_key.setdefault(m.key, set())
+        for c in m.candidates:
+            if c.kind in ("admin1", "admin2"):
+                ids.add(c.id)
+                kinds[c.id] = c.kind
+    counts: Counter[int] = Counter(i for ids in by_key.values() for i in ids)
     out = []
-    for ids in own:
+    for m in mentions:
+        ids = by_key[m.key]
         named = {i for i, n in counts.items() if n > (1 if i in ids else 0)}
         out.append(
             ({i for i in named if kinds[i] == "admin1"}, {i for i in named if kinds[i] == "admin2"})
@@ -82,43 +135,191 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
 def resolve_text(places: TextPlaces) -> None:
     """Pick the best candidate of every mention (sets ``best`` and ``score``)."""
     mentions = places.mentions
-    contexts = _admin_contexts(mentions)
+    cue_units = _cue_admin1_ids(places)
+    contexts = [(a1 | cue_units, a2) for a1, a2 in _admin_contexts(mentions)]
+    contained = _containers(mentions)
+
+    dateline_ctx = _dateline_countries(places)
 
     def rank(countries: dict[str, float]) -> None:
-        for m, (a1, a2) in zip(mentions, contexts, strict=True):
-            scored = [(_score(c, m, countries, a1, a2), c) for c in m.candidates]
+        for m, (a1, a2), inside in zip(mentions, contexts, contained, strict=True):
+            # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
+            ctx = dateline_ctx if m.dateline and places.upper else countries
+            scored = [(_score(c, m, ctx, a1, a2, inside), c) for c in m.candidates]
             m.score, m.best = (
                 max(scored, key=lambda sc: (sc[0], -sc[1].id)) if scored else (0.0, None)
             )
 
     rank(_named_countries(places))
-    rank(_context_countries(places))
+    final = _context_countries(places)
+    rank(final)
+    _respell_outliers(places, final, contexts, contained)
+    strong = _strong_countries(places)
+    for m in mentions:
+        if m.best is None:
+            continue
+        if (
+            m.best.kind in ("admin1", "admin2") and m.locative and not (m.admin_word or m.in_parens)
+        ):  # "protest in Fier": the town, not the county named after it
+            town = [
+                c
+                for c in m.candidates
+                if c.kind == "city" and m.best.id in (c.admin1_id, c.admin2_id)
+            ]
+            if town:
+                m.best = max(town, key=lambda c: c.population)
+        if m.fuzzy and m.best.country_code not in final and m.best.kind not in ("admin1", "admin2"):
+            m.best = None  # a tolerant match must agree with the text's countries
+        elif (
+            places.upper
+            and m.words == 1
+            and not m.locative
+            and not m.dateline
+            and m.best.kind != "country"
+            and m.best.country_code not in strong
+        ):
+            m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
+
+
+def _respell_outliers(
+    places: TextPlaces,
+    countries: dict[str, float],
+    contexts: list[tuple[set[int], set[int]]],
+    contained: list[frozenset[int]],
+) -> None:
+    """A name resolved outside the text's main country ("Chui" in Brazil in a
+    Kyrgyz story) is re-read by its spelling-tolerant key inside that country
+    ("Chuy"), if such a place exists."""
+    gaz = places.gazetteer
+    top = _main_country(places.mentions, _evidence_votes(places))
+    if gaz is None or top is None or places.upper:
+        return
+    for m, (a1, a2), inside in zip(places.mentions, contexts, contained, strict=True):
+        if m.best is None or m.fuzzy or m.best.country_code == top or m.best.kind == "country":
+            continue
+        alternatives = _respellings(gaz, m.key, top)
+        if alternatives:
+            m.best = max(alternatives, key=lambda c: _score(c, m, countries, a1, a2, inside))
+            m.fuzzy = True
+
+
+@lru_cache(maxsize=RESPELL_CACHE_SIZE)
+def _respellings(gaz: Gazetteer, key: str, country_code: str) -> tuple[Place, ...]:
+    """Places of one country whose names are spelling variants of *key*."""
+    core = " ".join(w for w in key.split() if w not in ARTICLES)
+    return tuple(
+        p
+        for k in gaz.fuzzy_matches(key)
+        if k != key
+        and ratio(core, " ".join(w for w in k.split() if w not in ARTICLES)) >= FUZZY_MIN_RATIO
+        for p in gaz.candidates(k)
+        if p.country_code == country_code
+    )
+
+
+def _cue_admin1_ids(places: TextPlaces) -> set[int]:
+    """Ids of the first-level units implied by the text's actor cues."""
+    if not places.cues or places.gazetteer is None:
+        return set()
+    return {p.id for p in _cue_units(places)}
+
+
+def _cue_units(places: TextPlaces) -> list[Place]:
+    """The first-level units implied by the text's actor cues, in cue order."""
+    gaz = places.gazetteer
+    out: list[Place] = []
+    if gaz is None:
+        return out
+    for _, cue in places.cues:
+        for name in cue.admin1:
+            out.extend(
+                p
+                for p in gaz.candidates(normalise(name))
+                if p.kind == "admin1" and p.country_code == cue.country_code and p not in out
+            )
+    return out
+
+
+def _strong_countries(places: TextPlaces) -> set[str]:
+    """Countries named outright (not as modifiers) or by the dateline."""
+    out = {cue.country_code for _, cue in places.cues} | {
+        m.best.country_code
+        for m in places.mentions
+        if m.best is not None and (m.dateline or (m.best.kind == "country" and not m.modifier))
+    }
+    top = _main_country(places.mentions, _evidence_votes(places))
+    if top:
+        out.add(top)
+    return out
 
 
 def _named_countries(places: TextPlaces) -> dict[str, float]:
     """Bonus per country named in the text (by name, or weaker, by demonym)."""
     bonus = {code: DEMONYM_CONTEXT_BONUS for code in places.demonym_countries}
+    for _, cue in places.cues:
+        bonus[cue.country_code] = DEMONYM_CONTEXT_BONUS
     for m in places.mentions:
         for c in m.candidates:
             if c.kind == "country" and (m.best is None or m.best.kind == "country"):
-                bonus[c.country_code] = COUNTRY_CONTEXT_BONUS
+                weight = DEMONYM_CONTEXT_BONUS if m.modifier else COUNTRY_CONTEXT_BONUS
+                bonus[c.country_code] = max(bonus.get(c.country_code, 0.0), weight)
     return bonus
 
 
-def _main_country(mentions: list[PlaceMention]) -> str | None:
-    """The country most of the mentions resolve to (named units weigh double)."""
+def _dateline_countries(places: TextPlaces) -> dict[str, float]:
+    """Context for reading a dateline: the countries it names itself
+    ("SAN JOSE (COSTA RICA)"), and the text's actor cues."""
+    ctx = {cue.country_code: DEMONYM_CONTEXT_BONUS for _, cue in places.cues}
+    for m in places.mentions:
+        if m.dateline:
+            for c in m.candidates:
+                if c.kind == "country":
+                    ctx[c.country_code] = COUNTRY_CONTEXT_BONUS
+    return ctx
+
+
+def _evidence_votes(places: TextPlaces) -> dict[str, float]:
+    """Main-country votes from actor cues (any text) and demonyms (wire copy only,
+    where "SALVADORAN" is the story's country far more often than a foreign actor)."""
     votes: dict[str, float] = {}
+    for _, cue in places.cues:
+        votes[cue.country_code] = votes.get(cue.country_code, 0.0) + CUE_VOTE
+    if places.upper:
+        for code in places.demonym_countries:
+            votes[code] = votes.get(code, 0.0) + DEMONYM_VOTE
+    return votes
+
+
+def _main_country(
+    mentions: list[PlaceMention], extra: dict[str, float] | None = None
+) -> str | None:
+    """The country most of the mentions resolve to (named units weigh double)."""
+    votes: dict[str, float] = dict(extra or {})
+    seen: set[str] = set()
+    # wire copy repeats surnames that are also towns ("PONCE"): a name votes once there
+    dedupe = any(m.dateline for m in mentions)
     for m in mentions:
-        if m.best is not None:
+        if m.best is not None and not m.fuzzy and (m.key not in seen or m.dateline or not dedupe):
+            seen.add(m.key)
             code = m.best.country_code
-            votes[code] = votes.get(code, 0.0) + VOTE_WEIGHT[m.best.kind]
+            # "Idleb" is a town and a governorate: it names a unit of its country
+            weight = max(VOTE_WEIGHT[c.kind] for c in m.candidates if c.country_code == code)
+            if m.admin_word and not any(c.kind in ("admin1", "admin2") for c in m.candidates):
+                weight = MODIFIER_VOTE  # "El Gazira state" found only as a town elsewhere
+            if m.best.kind == "country" and m.modifier:
+                weight = MODIFIER_VOTE
+            if m.container:
+                weight += CONTAINER_VOTE
+            if m.dateline:
+                weight = DATELINE_VOTE
+            votes[code] = votes.get(code, 0.0) + weight
     return max(votes, key=votes.__getitem__) if votes else None
 
 
 def _context_countries(places: TextPlaces) -> dict[str, float]:
     """Named countries, plus the country most of the text's places resolve to."""
     bonus = _named_countries(places)
-    top = _main_country(places.mentions)
+    top = _main_country(places.mentions, _evidence_votes(places))
     if top:
         bonus[top] = max(bonus.get(top, 0.0), COUNTRY_CONTEXT_BONUS)
     return bonus
@@ -140,11 +341,54 @@ def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:
     usable = [m for m in mentions if m.best is not None]
     if not usable:
         return None
-    repeats = Counter(m.best.id for m in usable)  # type: ignore[union-attr]
+    repeats = Counter(m.key for m in usable)  # "Rawalpindi city (Rawalpindi, Punjab)"
     return max(
         usable,
-        key=lambda m: (SPECIFICITY[m.best.kind], repeats[m.best.id], -m.start),  # type: ignore[union-attr]
+        key=lambda m: (
+            SPECIFICITY[m.best.kind],  # type: ignore[union-attr]
+            not m.modifier,
+            repeats[m.key],
+            m.locative,  # "in Rawalpindi" rather than "Murree road"
+            -m.start,
+        ),
     )
+
+
+def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> PlaceMention | None:
+    """The chosen town, unless the text's units of its country do not contain it.
+
+    "Pipri, Kaushambi (UP)" where the only known Pipri lies in another state: the
+    town named is a small place missing from the gazetteer, so its district
+    ("Kaushambi") is the better answer.
+    """
+    if chosen is None or chosen.best is None or chosen.best.kind != "city":
+        return chosen
+    town = chosen.best
+    units = [
+        m
+        for m in context
+        if m.best is not None
+        and m.best.kind in ("admin1", "admin2")
+        and m.best.country_code == town.country_code
+    ]
+    # compared by province: district links are patchy in the data ("Tirupati" has none)
+    provinces = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in units}  # type: ignore[union-attr]
+    districts = {
+        m.best.id
+        for m in units
+        if m.best is not None and m.best.kind == "admin2" and m.best.admin1_id == town.admin1_id
+    }
+    if not units or (
+        town.admin1_id in provinces
+        and not (districts and town.admin2_id is not None and town.admin2_id not in districts)
+    ):
+        return chosen
+    return max(units, key=lambda m: (SPECIFICITY[m.best.kind], -m.start))  # type: ignore[union-attr]
+
+
+def _has_dateline(places: TextPlaces) -> bool:
+    """True if the text's dateline names a resolved place."""
+    return any(m.dateline and m.best is not None for m in places.mentions)
 
 
 def choose_place(
@@ -160,11 +404,14 @@ def choose_place(
     contradiction is flagged in ``conflict``.
     """
     body = [m for m in places.mentions if not m.dateline and m.best is not None]
-    top = _main_country(body)
+    top = _main_country(places.mentions if places.upper else body, _evidence_votes(places))
     if top:  # places that agree with the text's main country come first
-        body = [m for m in body if m.best is not None and m.best.country_code == top] or body
+        agree = [m for m in body if m.best is not None and m.best.country_code == top]
+        # wire copy: rather the dateline than a foreign place ("U.S. EMBASSY", "WASHINGTON")
+        body = agree or ([] if places.upper and _has_dateline(places) else body)
     own = [m for m in body if any(s <= m.start < e for s, e in spans)]
     chosen = _pick(own) or _pick(body)
+    chosen = _qualified(chosen, own or body)
     conflict = None
     dateline_ids = {m.best.id for m in places.mentions if m.dateline and m.best is not None}
     dateline_keys = {m.key for m in places.mentions if m.dateline}
@@ -190,10 +437,27 @@ def choose_place(
                 f"the text also places it in {others[0].best.name}"  # type: ignore[union-attr]
             )
             chosen = others[0]
+    cue_units = _cue_units(places)
+    named = {m.key for m in places.mentions}
+    cue_units.sort(key=lambda u: normalise(u.name) not in named)  # "near Orikhove, Luhansk"
+    if (
+        cue_units
+        and chosen is not None
+        and chosen.best is not None
+        and chosen.best.kind == "city"
+        and chosen.best.admin1_id not in {u.id for u in cue_units}
+        and not any(m.best is not None and m.best.id == chosen.best.admin1_id for m in body)
+    ):  # "near Kamyanka" in an OSCE SMM report: not the Kamyanka of Cherkasy
+        return Resolution(cue_units[0], None, 3, 4)
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if dateline:
             chosen = dateline[0]
+        elif cue_units:
+            return Resolution(cue_units[0], None, 3, 4)
+        elif places.cues:
+            country = gaz.country(places.cues[0][1].country_code)
+            return Resolution(country, None, 3, 6) if country is not None else None
         elif places.demonym_countries:
             code = min(places.demonym_countries, key=places.demonym_countries.__getitem__)
             country = gaz.country(code)
@@ -213,9 +477,13 @@ def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tup
     resolve_text(places)
     countries = _context_countries(places)
     out = []
-    for m, (a1, a2) in zip(places.mentions, _admin_contexts(places.mentions), strict=True):
+    contexts = zip(
+        places.mentions, _admin_contexts(places.mentions), _containers(places.mentions), strict=True
+    )
+    for m, (a1, a2), inside in contexts:
         ranked = sorted(
-            ((_score(c, m, countries, a1, a2), c) for c in m.candidates), key=lambda sc: -sc[0]
+            ((_score(c, m, countries, a1, a2, inside), c) for c in m.candidates),
+            key=lambda sc: -sc[0],
         )
         out.append((m, ranked))
     return out
