@@ -50,6 +50,16 @@ EARTH_RADIUS_KM = 6371.0
 #: Value when either report has no place at all: joining without knowing where
 #: is risky (MUC-4 dev: most false joins at the tuned threshold lacked a place).
 UNKNOWN_PLACE_VALUE = -0.75
+#: Value of two different specific perpetrators. Weak: outlets blame different
+#: actors for one incident (the government blames the guerrillas, the guerrillas
+#: the army) and extracted perpetrators are often wrong (MUC-4 dev: at -1 most
+#: missed joins of one bombing were perpetrator conflicts).
+PERPETRATOR_CONFLICT_VALUE = -0.25
+#: Value of two different specific targets (victim descriptions vary less).
+TARGET_CONFLICT_VALUE = -0.5
+#: Value of two tolls too far apart to be one revision. Moderate: tolls keep
+#: rising for days and early reports count only part of the victims.
+COUNT_CONFLICT_VALUE = -0.5
 #: Actor names that do not identify anyone: matching them says nothing.
 GENERIC_ACTOR_WORDS = frozenset(
     {"unidentified", "unknown", "civilians", "civilian", "gunmen", "assailants", "armed group"}
@@ -143,11 +153,13 @@ def actors_feature(a: Report, b: Report) -> float | None:
     """Perpetrators agree or conflict; targets (victim descriptions) agree."""
     values: list[float] = []
     if not _generic(a.perpetrator) and not _generic(b.perpetrator):
-        values.append(1.0 if same_actor(a.perpetrator, b.perpetrator) else -1.0)
+        values.append(
+            1.0 if same_actor(a.perpetrator, b.perpetrator) else PERPETRATOR_CONFLICT_VALUE
+        )
     elif not _generic(a.perpetrator) and same_actor(a.perpetrator, b.target):
         values.append(0.5)  # roles swapped between coders
     if not _generic(a.target) and not _generic(b.target):
-        values.append(1.0 if same_actor(a.target, b.target) else -0.5)
+        values.append(1.0 if same_actor(a.target, b.target) else TARGET_CONFLICT_VALUE)
     return sum(values) / len(values) if values else None
 
 
@@ -159,7 +171,7 @@ def _count_value(x: int | None, y: int | None) -> float | None:
         return 1.0 if x > 0 else 0.3
     if abs(x - y) <= max(REVISION_ABS, REVISION_REL * max(x, y)):
         return 0.5
-    return -1.0
+    return COUNT_CONFLICT_VALUE
 
 
 def counts_feature(a: Report, b: Report) -> float | None:

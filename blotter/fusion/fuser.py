@@ -7,8 +7,10 @@
 
 Candidates come from a blocking key (type family, country, a date window
 around the event date); each is scored against every member report and the
-best pair decides. Only the candidate events are read and written, so adding
-an article never recomputes the database.
+best pair decides, unless the report contradicts another member
+(``MIN_MEMBER_SCORE``), which keeps events from chaining. Only the candidate
+events are read and written, so adding an article never recomputes the
+database.
 """
 
 from __future__ import annotations
@@ -25,13 +27,17 @@ from blotter.settings import Settings
 #: Widened blocking windows (days) for dates known only to the week or month
 #: (ACLED time_precision 2 and 3).
 COARSE_WINDOW_DAYS = {2: 7, 3: 31}
+#: A report joins an event only if it scores at least this against *every*
+#: member, not just the best one: without it events chain (A~B, B~C, C~D) into
+#: one blob of a city's busy week (MUC-4 dev: San Salvador, Nov 1989).
+MIN_MEMBER_SCORE = 1.0
 
 
 @dataclass
 class FusionConfig:
     """Thresholds of the fuser (the settings ``fusion_*``)."""
 
-    threshold: float = 3.5
+    threshold: float = 3.25
     date_window_days: int = 2
     background_lookback_days: int = 365
 
@@ -85,10 +91,12 @@ class Fuser:
             if any(m.article_id == report.article_id for m in event.reports):
                 continue  # one article's events are distinct incidents after document fusion
             considered += 1
-            for member in event.reports:
-                pair = score_pair(report, member, self.index.idf, WEIGHTS)
-                if best[1] is None or pair.total > best[1].total:
-                    best = (event, pair)
+            pairs = [score_pair(report, m, self.index.idf, WEIGHTS) for m in event.reports]
+            if min(p.total for p in pairs) < MIN_MEMBER_SCORE:
+                continue  # contradicts a member: joining would chain two incidents
+            pair = max(pairs, key=lambda p: p.total)
+            if best[1] is None or pair.total > best[1].total:
+                best = (event, pair)
         return best[0], best[1], considered
 
     def add(self, report: Report) -> Decision:

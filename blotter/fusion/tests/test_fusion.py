@@ -19,7 +19,13 @@ from blotter.fusion import (
     read_articles,
     read_extracted,
 )
-from blotter.fusion.features import counts_feature, score_pair, time_feature
+from blotter.fusion.features import (
+    COUNT_CONFLICT_VALUE,
+    PairScore,
+    counts_feature,
+    score_pair,
+    time_feature,
+)
 from blotter.fusion.reports import ArticleMeta, Report
 
 DATA = Path(__file__).parent / "data"
@@ -179,7 +185,7 @@ def test_features_tell_revisions_from_different_incidents() -> None:
         return _report(day, event_date=day)
 
     assert counts_feature(toll(13), toll(14)) == 0.5
-    assert counts_feature(toll(4), toll(2)) == -1.0
+    assert counts_feature(toll(4), toll(2)) == COUNT_CONFLICT_VALUE < 0
     assert counts_feature(toll(None), toll(2)) is None
     assert time_feature(dated("2019-10-14"), dated("2019-10-14")) == 1.0
     assert time_feature(dated("2019-10-14"), dated("2019-10-20")) == -1.0
@@ -219,3 +225,23 @@ def test_cli_fuse_twice_then_list_events(tmp_path: Path) -> None:
     shutil.copy(state, copy)
     result = runner.invoke(app, ["events", "--state", str(copy), "--country", "Colombia"])
     assert result.exit_code == 0 and result.output == ""
+
+
+def test_a_report_contradicting_one_member_does_not_chain_into_the_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A~B and B~C are strong, A~C contradicts: C must not join {A, B}."""
+    table = {frozenset("ab"): 5.0, frozenset("bc"): 5.0, frozenset("ac"): -2.0}
+
+    def fake_score(a: Report, b: Report, idf: Any, weights: Any) -> PairScore:
+        return PairScore(table[frozenset((a.article_id, b.article_id))], {}, b.id)
+
+    monkeypatch.setattr("blotter.fusion.fuser.score_pair", fake_score)
+    fuser = Fuser(MemoryIndex())
+    day = {"event_date": "2019-10-14"}
+    first, second, third = (_report(name, **day) for name in "abc")
+    assert fuser.add(first).action == "created"
+    assert fuser.add(second).action == "joined"
+    decision = fuser.add(third)
+    assert decision.action == "created"
+    assert len(list(fuser.index.events())) == 2

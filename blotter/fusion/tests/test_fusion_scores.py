@@ -61,3 +61,32 @@ def test_gold_oracle_fusion_on_muc4_dev() -> None:
     scores = gold_oracle_scores(gold)
     assert scores["gold_pairs"] > 100
     assert scores["f1"] >= 0.85
+
+
+def test_alignment_needs_place_or_date_and_keyless_gold_pairs_are_not_scored() -> None:
+    gold = [
+        {"id": "t1", "published": "1990-01-04", "events": [
+            _gold("BOMBING", "03 JAN 90", "Lima", location_raw="PERU: LIMA (CITY)"),
+            _gold("BOMBING", "03 JAN 90", None)]},
+        {"id": "t2", "published": "1990-01-04", "events": [
+            _gold("BOMBING", "03 JAN 90", "Miraflores",
+                  location_raw="PERU: LIMA (CITY): MIRAFLORES (NEIGHBORHOOD)")]},
+    ]
+    bomb = {"event_type": "Explosions/Remote violence", "sub_event_type": "Grenade",
+            "event_date": "1990-01-03", "location": {"name": "Lima", "country": "Peru"}}
+    elsewhere = dict(bomb, event_date="1990-03-01", location={"name": "Cuzco", "country": "Peru"})
+    # t1: the Lima report aligns to the Lima incident (exact city), the Cuzco
+    # report of another month fits neither incident and stays unaligned;
+    # t2: "Lima" is the city of the gold neighbourhood, so it aligns.
+    predicted = {"t1": [bomb, elsewhere], "t2": [bomb]}
+    scores = fusion_scores(gold, predicted)["extracted"]
+    assert scores["unaligned"] == 1
+    assert scores["gold_pairs"] == 0  # Lima and Miraflores are different gold keys
+    assert scores["predicted_pairs"] == 1 and scores["correct_pairs"] == 0
+    # a text whose only incident has no location: its report is aligned (by
+    # date) and fused with t2's, but gold cannot say if that pair is right
+    gold.append({"id": "t3", "published": "1990-01-04",
+                 "events": [_gold("BOMBING", "03 JAN 90", None)]})
+    scores = fusion_scores(gold, {"t2": [bomb], "t3": [bomb]})["extracted"]
+    assert scores["unaligned"] == 0
+    assert scores["unknown_pairs"] == 1 and scores["predicted_pairs"] == 0
