@@ -66,7 +66,7 @@ class Document:
     article: Article
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    doc: Doc | None = None
+    parses: dict[int, Doc] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     places: list[Any] = field(default_factory=list)

@@ -224,8 +224,21 @@ UNKNOWN_TOLL_VALUE = 10
 TOLL_PATTERN = re.compile(TOLL, re.IGNORECASE)
 
 
+#: Word stems without which a sentence holds no casualty count: checked first,
+#: so the count patterns run only on the few sentences that can match.
+COUNT_WORDS = re.compile(
+    r"kill|dead|die|murder|slain|shot|gunn|execut|behead|massacr|lives|life|perish|lynch|assassin|"
+    r"slaughter|death|neutrali|eliminat|succumb|wound|injur|hurt|hospital|maim|arrest|detain|abduct|"
+    r"kidnap|hostage|apprehend|rounded|custody|captiv|captur|seiz|toll|casualt|fatalit|bod(?:y|ies)|"
+    r"corpse",
+    re.IGNORECASE,
+)
+
+
 def find_counts(text: str, offset: int = 0) -> list[CountMention]:
     """All casualty counts in one sentence, in text order."""
+    if not COUNT_WORDS.search(text):
+        return []
     found: list[CountMention] = []
     taken: list[tuple[int, int, str]] = []
     for m in TOLL_PATTERN.finditer(text):

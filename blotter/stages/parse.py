@@ -1,7 +1,10 @@
-"""Parse: tokenise once with spaCy and split into sentences outside boilerplate.
+"""Parse: split into sentences outside boilerplate; pay for a model only where it counts.
 
-The default is spaCy's rule tokenizer and sentencizer (fast, no model). The
-``model`` setting names a statistical pipeline to use instead.
+Sentences come from a rule splitter (abbreviation-aware, offsets into the
+input text).  When the ``model`` setting names a spaCy pipeline, the cue
+lexicon's keyword automaton picks the sentences that can report an event and
+only those are parsed with the model (``Document.parses``); the rest of the
+text never reaches it.  Without a model nothing statistical runs at all.
 """
 
 from __future__ import annotations
@@ -13,71 +16,181 @@ import spacy
 from spacy.language import Language
 
 from blotter.document import Document, Sentence
+from blotter.lexicon import cue_lexicon
 
 #: spaCy's own length guard; articles are refused before this by max_text_chars.
 SPACY_MAX_LENGTH = 10_000_000
+#: Words after which a full stop does not end a sentence (titles, months,
+#: "No.", initials are handled separately).  Matched case-insensitively, as
+#: wire copy is often all capitals.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fr",
+        "st",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "jr",
+        "sr",
+    ]
+)
+#: A candidate sentence end: . ! or ? (and closing quotes/brackets), white
+#: space, then something that can open a sentence.
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: Groups of cues that make a sentence worth a model's time.
+RELEVANT_GROUPS = frozenset(
+    {
+        "protest",
+        "riot",
+        "mob",
+        "airstrike",
+        "shelling",
+        "ied",
+        "grenade",
+        "suicide",
+        "fight",
+        "clash",
+        "attack",
+        "kidnap",
+        "abduct",
+        "sexual",
+        "arrest",
+        "loot",
+        "disrupt",
+        "gunfire",
+    }
+)
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str = "") -> Language:
-    """Load (once per process) the spaCy pipeline the stages share."""
-    if model:
-        nlp = spacy.load(model, exclude=["lemmatizer"])
-        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer")
-    else:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
+def load_model(model: str) -> Language:
+    """Load (once per process) the spaCy pipeline named by the ``model`` setting."""
+    nlp = spacy.load(model, exclude=["lemmatizer"])
     nlp.max_length = SPACY_MAX_LENGTH
     return nlp
 
 
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (stripped, never empty)."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True if the full stop at *dot* closes an abbreviation or an initial ("U.S.", "J.")."""
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if word in ("no", "nos"):  # "No. 4", not "said no."
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    return word in ABBREVIATIONS or len(word.replace(".", "")) == 1 or "." in word
+
+
 class Parser:
-    """Tokenise and sentence-split each document (boilerplate skipped)."""
+    """Split each document into sentences (boilerplate skipped); model-parse relevant ones."""
 
     name = "parse"
 
     def __init__(self, model: str = "", batch_size: int = 64) -> None:
-        self.nlp = load_nlp(model)
+        self.nlp = load_model(model) if model else None
         self.batch_size = batch_size
 
     def process(self, docs: list[Document]) -> list[Document]:
-        """Fill ``doc.doc`` and ``doc.sentences``."""
-        texts = (d.text for d in docs)
-        for document, sdoc in zip(
-            docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
-        ):
-            document.doc = sdoc
-            document.sentences = self.sentences(document, sdoc)
+        """Fill ``doc.sentences`` (and ``doc.parses`` when a model is set)."""
+        for document in docs:
+            document.sentences = self.sentences(document)
+        if self.nlp is not None:
+            self._parse_relevant(docs)
         return docs
 
     @staticmethod
-    def sentences(document: Document, sdoc: spacy.tokens.Doc) -> list[Sentence]:
+    def sentences(document: Document) -> list[Sentence]:
         """Sentences outside boilerplate, with paragraph numbers."""
         text = document.text
-        para_breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
         out: list[Sentence] = []
-        for sent in sdoc.sents:
-            for start, end in _split_paragraphs(text, sent.start_char, sent.end_char):
-                if any(b0 <= start < b1 for b0, b1 in document.boilerplate):
-                    continue
-                para = sum(1 for b in para_breaks if b <= start)
+        for para, (p_start, p_end) in enumerate(_paragraphs(text)):
+            if any(b0 <= p_start < b1 for b0, b1 in document.boilerplate):
+                continue
+            for start, end in split_sentences(text, p_start, p_end):
                 out.append(Sentence(len(out), start, end, text[start:end], para))
         return out
 
+    def _parse_relevant(self, docs: list[Document]) -> None:
+        """Run the model over the sentences whose cues can make them event sentences."""
+        assert self.nlp is not None
+        lexicon = cue_lexicon()
+        todo = [
+            (document, sentence)
+            for document in docs
+            for sentence in document.sentences
+            if RELEVANT_GROUPS & lexicon.find(sentence.text).keys()
+        ]
+        texts = (sentence.text for _, sentence in todo)
+        for (document, sentence), parsed in zip(
+            todo, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
+        ):
+            document.parses[sentence.index] = parsed
 
-def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a sentence at paragraph breaks (headlines have no full stop)."""
-    pieces: list[tuple[int, int]] = []
-    cursor = start
-    for m in re.finditer(r"\n\s*\n", text[start:end]):
-        cut = start + m.start()
-        if text[cursor:cut].strip():
-            pieces.append(_strip(text, cursor, cut))
-        cursor = start + m.end()
-    if text[cursor:end].strip():
-        pieces.append(_strip(text, cursor, end))
-    return pieces
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of blank-line separated paragraphs (headlines have no full stop)."""
+    spans, cursor = [], 0
+    for m in re.finditer(r"\n\s*\n", text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
