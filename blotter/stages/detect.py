@@ -122,6 +122,21 @@ class SentenceCues:
         return any(g in self.hits for g in groups)
 
     @property
+    def is_unreal(self) -> bool:
+        """A negated, hypothetical or future act: the modal comes before the act.
+
+        "Rebels threatened to attack the town" is not an attack; "students held a
+        protest against rules which would prolong the curfew" still is.
+        """
+        if any(c.value for c in self.counts):
+            return False
+        modal = [
+            h.start for g in ("hypothetical", "future", "negation") for h in self.hits.get(g, [])
+        ]
+        acts = [h.start for g in STRONG_GROUPS for h in self.hits.get(g, [])]
+        return bool(modal) and (not acts or min(modal) <= min(acts))
+
+    @property
     def is_event(self) -> bool:
         """A sentence that reports an act."""
         if self.label:
@@ -365,7 +380,7 @@ class Detector:
                 if current is not None and not sc.has("background") and not sc.dates:
                     current.context.append(sc)
                 continue
-            if sc.has("hypothetical", "future", "negation") and not any(c.value for c in sc.counts):
+            if sc.is_unreal:
                 continue
             when = sc.dates[0] if sc.dates else None
             background = sc.sentence.index in background_sentences
