@@ -262,16 +262,21 @@ PASSIVE_VICTIM = re.compile(
 
 def victims(lexicon: CueLexicon, text: str) -> tuple[bool, bool]:
     """Whether civilians, and whether armed forces, are the objects of violence in *text*."""
-    spans = [(m.start(), m["obj"]) for m in ACT_OBJECT.finditer(text)]
-    spans += [(m.start(), m["subj"]) for m in PASSIVE_VICTIM.finditer(text)]
-    for _, span in sorted(spans):
+    spans = [
+        (m.start(), m["obj"], False)
+        for m in ACT_OBJECT.finditer(text)
+        if not m["obj"].lower().startswith("by ")  # "killed by X": X is the agent
+    ]
+    spans += [(m.start(), m["subj"], True) for m in PASSIVE_VICTIM.finditer(text)]
+    for _, span, passive in sorted(spans):
         hits = lexicon.find(span)
-        f = hits.get("forces_target")
-        c = hits.get("civilian_target")
-        if f and (not c or f[0].start <= c[0].start):
-            return False, True
-        if c:
-            return True, False
+        found = [(h.start, "forces") for h in hits.get("forces_target", [])]
+        found += [(h.start, "civ") for h in hits.get("civilian_target", [])]
+        if not found:
+            continue
+        # The object right after the verb; the subject right before "was killed".
+        _, kind = max(found) if passive else min(found)
+        return kind == "civ", kind == "forces"
     return False, False
 
 
@@ -327,6 +332,33 @@ def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None
         del hits[group]
 
 
+#: Words before a cue that make it an earlier act someone is accused of or
+#: held for, not this event's: "detained for hurling a Molotov cocktail".
+ACCUSED = re.compile(
+    r"(?:accused\s+of|charged\s+with|suspected\s+of|convicted\s+of|arrested\s+for|detained\s+for|"
+    r"held\s+for|since\s+the|for)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Groups whose cues an accusation context cancels (the qualifiers of a protest).
+ACCUSABLE_GROUPS = ("riot", "mob", "excessive")
+
+
+def _drop_accusations(hits: dict[str, list[Hit]], sentence: Sentence) -> None:
+    """Drop qualifier cues that name what someone was accused of or held for."""
+    for group in ACCUSABLE_GROUPS:
+        kept = [
+            h
+            for h in hits.get(group, [])
+            if not ACCUSED.search(
+                sentence.text[max(0, h.start - sentence.start - 40) : h.start - sentence.start]
+            )
+        ]
+        if kept:
+            hits[group] = kept
+        else:
+            hits.pop(group, None)
+
+
 class Detector:
     """Find and type incidents in each document."""
 
@@ -354,6 +386,7 @@ class Detector:
         skip = dateline.end() if dateline else 0
         hits = self.lexicon.find(sentence.text, sentence.start)
         _drop_inside(hits, "grenade", "launcher")
+        _drop_accusations(hits, sentence)
         return SentenceCues(
             sentence,
             hits,
