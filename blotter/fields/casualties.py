@@ -16,7 +16,7 @@ from blotter.fields.numbers import NUMBER, number_pattern, to_int
 from blotter.record import Count
 
 KILL = (
-    r"killed|dead|died|murdered|slain|shot\s+dead|gunned\s+down|executed|beheaded|massacred|"
+    r"killed|dead|died|murdered|slain|shot\s+and\s+killed|shot\s+dead|gunned\s+down|executed|beheaded|massacred|"
     r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|perished|lynched|assassinated|slaughtered|"
     r"(?:burned|burnt|beaten|hacked|stabbed|shot|tortured|stoned|clubbed)\s+to\s+death|neutrali[sz]ed|"
     r"eliminated|fatally\s+(?:shot|wounded|injured|stabbed)|succumbed|dies"
@@ -32,7 +32,7 @@ DETAIN = (
 VERBS = {"killed": KILL, "injured": INJURE, "detained": DETAIN}
 ACTIVE = {
     "killed": r"kill(?:ed|ing)\s*(?:and|or|/)\s*(?:injur|wound)\w*|"
-    r"kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
+    r"(?:the\s+)?(?:killing|deaths?|murders?)\s+of|kill(?:ed|ing|s)?|murder(?:ed|ing)|massacr(?:ed|ing)|shot\s+dead|shooting\s+dead|"
     r"gunn(?:ed|ing)\s+down|execut(?:ed|ing)|behead(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|t(?:ook|aking)\s+the\s+lives\s+of|"
     r"slaughter(?:ed|ing)|lynch(?:ed|ing)|neutrali[sz](?:ed|ing)|assassinat(?:ed|ing)",
     "injured": r"wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?",
@@ -45,7 +45,7 @@ _GAP_WORD = (
     r"(?!(?:and|or|but|with|while|after|before|killed|wounded|injured|in|on|at|by|from)\b)"
     r"[a-z][\w'’.-]*"
 )
-VICTIM = r"(?P<victim>(?:" + _GAP_WORD + r"\s+){0,5}?)"
+VICTIM = r"(?P<victim>(?:" + _GAP_WORD + r"\s+){0,7}?)"
 AUX = (
     r"(?:(?:were|was|have|has|had|been|are|is|being|got|also|reportedly|allegedly|originally|brutally|"
     r"all|later|reported|confirmed|believed|feared|said|to|be|subsequently|eventually|initially|"
@@ -62,6 +62,18 @@ ZERO = re.compile(
     r"(?:was\s+|were\s+|have\s+been\s+|has\s+been\s+)?(?:reported\s+)?(?P<what>killed|dead|hurt|injured|"
     r"wounded|lost|reported|harmed)?|\bno\s+(?P<noun>casualties|fatalities|deaths|injuries)\b|"
     r"\bwithout\s+(?:causing\s+)?(?:any\s+)?(?P<noun2>casualties|fatalities|injuries)\b",
+    re.IGNORECASE,
+)
+#: A range before the number matched: "between 43 and 52", "8-10"; ACLED
+#: codes the lower figure.
+RANGE_BEFORE = re.compile(
+    r"(?:between\s+(?P<a>\d+)\s+and|(?P<b>\d+)\s*(?:-|–|to))\s*$", re.IGNORECASE
+)
+#: ACLED notes that split one toll over several events: "Fatalities split
+#: between 2 events." (optionally with each event's share: "(4)").
+SPLIT = re.compile(
+    r"(?:fatalities|deaths|casualties)\s+(?:are\s+|were\s+)?split\s+(?:between|across|among)\s+"
+    r"(?P<n>\d+|two|three|four|five)\s+events?(?:\s*\((?P<each>\d+)\))?",
     re.IGNORECASE,
 )
 SUBSET = re.compile(
@@ -260,6 +272,9 @@ def find_counts(text: str, offset: int = 0) -> list[CountMention]:
                 value, vague = to_int(m["num"])
                 if value is None or value > MAX_COUNT or _looks_like_year(m["num"]):
                     continue
+                ranged = RANGE_BEFORE.search(text[max(0, s - 20) : s])
+                if ranged:
+                    value = min(value, int(ranged["a"] or ranged["b"]))
                 taken.append((s, e, kind))
                 qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
                 earlier = bool(EARLIER.search(m.group(0)))
@@ -321,6 +336,17 @@ def find_counts(text: str, offset: int = 0) -> list[CountMention]:
             found.append(CountMention(kind, 0, False, "none", m.start() + offset, m.end() + offset))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def split_share(total: int | None, text: str) -> int | None:
+    """An event's share of a toll the note splits over several events, else *total*."""
+    m = SPLIT.search(text)
+    if total is None or m is None:
+        return total
+    if m["each"]:
+        return int(m["each"])
+    parts = to_int(m["n"])[0] or 1
+    return total // parts
 
 
 def combine(mentions: list[CountMention], kind: str) -> Count:

@@ -12,8 +12,8 @@ from blotter.fields.actors import (
     to_actor,
 )
 from blotter.fields.attributes import CLAIM_VERB, NO_CLAIM, attribute_lexicons
-from blotter.fields.casualties import combine
-from blotter.record import Actor, Event
+from blotter.fields.casualties import SPLIT, combine, split_share
+from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
 from blotter.stages.detect import Incident
 from blotter.stages.fuse import UNDATED_NOTE
@@ -80,6 +80,14 @@ class ArgumentExtractor:
         """Killed, injured and detained counts (UCDP best/low/high)."""
         mentions = [c for sc in incident.cues for c in sc.counts]
         event.fatalities = combine(mentions, "killed")
+        told = " ".join(sc.sentence.text for sc in incident.cues + incident.context)
+        if SPLIT.search(told):
+            f = event.fatalities
+            event.fatalities = Count(
+                best=split_share(f.best, told),
+                low=split_share(f.low, told),
+                high=split_share(f.high, told),
+            )
         event.injuries = combine(mentions, "injured")
         event.detained = combine(mentions, "detained")
         for c in mentions:

@@ -70,3 +70,25 @@ def test_years_and_subsets_are_not_tolls() -> None:
 
 def test_no_casualties_is_a_known_zero() -> None:
     assert combine(find_counts("No casualties were reported."), "killed").best == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Between 43 and 52 persons were killed in the blast.", 43),
+        ("Militiamen killed 8-10 residents across the villages.", 8),
+        ("The clash led to the killing of 3 militants.", 3),
+        ("1 policeman was shot and killed by militants.", 1),
+        ("2 members of the regime's Air Force Intelligence were killed.", 2),
+    ],
+)
+def test_acled_style_counts(text: str, best: int) -> None:
+    assert combine(find_counts(text), "killed").best == best
+
+
+def test_a_toll_split_over_events_is_shared() -> None:
+    from blotter.fields.casualties import split_share
+
+    assert split_share(78, "78 fighters were killed. Fatalities split between 2 events.") == 39
+    assert split_share(8, "Fatalities are split across 2 events (4).") == 4
+    assert split_share(8, "Eight fighters were killed.") == 8
