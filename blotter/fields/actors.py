@@ -191,6 +191,28 @@ def is_source(text: str, mention: ActorMention) -> bool:
     return bool(SOURCE_AFTER.match(text[mention.end : mention.end + 40]))
 
 
+#: Sources that report one conflict only, and its two sides: ceasefire
+#: violations logged by the OSCE Special Monitoring Mission in Donbas are
+#: between Ukraine's forces and the NAF.  The first side stands in when the
+#: text names no actor (ACLED codes such notes to Ukraine's forces; the second
+#: side is not implied: on the dev set, adding it made actor2 worse).
+THEATRES: tuple[tuple[re.Pattern[str], tuple[str, int], tuple[str, int]], ...] = (
+    (
+        re.compile(r"\bOSCE\s+SMM\b|Special\s+Monitoring\s+Mission", re.IGNORECASE),
+        ("Military Forces of Ukraine (2019-)", 1),
+        ("NAF: United Armed Forces of Novorossiya", 2),
+    ),
+)
+
+
+def theatre_actors(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """The two sides of the conflict a single-theatre source reports on, if named."""
+    for pattern, side1, side2 in THEATRES:
+        if pattern.search(text):
+            return side1, side2
+    return None
+
+
 def fill_country(name: str, country: str | None) -> str:
     """Fill the ``{country}`` slot of a generic actor name."""
     if "{country}" not in name:
