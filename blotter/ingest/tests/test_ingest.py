@@ -42,27 +42,60 @@ def mixed_folder(root: Path) -> Path:
     folder = root / "news"
     folder.mkdir()
     (folder / "ambush.html").write_text(
-        news_page("Four soldiers killed in convoy ambush", STORY), encoding="utf-8")
-    (folder / "syndicated-ambush.html").write_text(news_page(
-        "Army convoy ambushed near Ruvaka, four dead",
-        [*STORY, "Reporting by the Courier wire service; editing by staff."],
-        site="Evening Gazette"), encoding="utf-8")
-    write_warc(folder / "crawl.warc.gz", [
-        ("https://courier.example/protest", "2024-03-10T07:00:00Z",
-         news_page("Arrests at fuel protest", SECOND_STORY, published="2024-03-09T20:00:00Z")),
-        # The same page as ambush.html, captured by a crawler: an exact duplicate.
-        ("https://courier.example/ambush", "2024-03-12T12:00:00Z",
-         news_page("Four soldiers killed in convoy ambush", STORY)),
-    ])
-    (folder / "feed.rss").write_text(rss_feed([
-        {"title": "Bus bombing", "link": "https://courier.example/bus",
-         "date": "Thu, 07 Mar 2024 16:00:00 GMT", "html": as_html(THIRD_STORY)},
-    ]), encoding="utf-8")
+        news_page("Four soldiers killed in convoy ambush", STORY), encoding="utf-8"
+    )
+    (folder / "syndicated-ambush.html").write_text(
+        news_page(
+            "Army convoy ambushed near Ruvaka, four dead",
+            [*STORY, "Reporting by the Courier wire service; editing by staff."],
+            site="Evening Gazette",
+        ),
+        encoding="utf-8",
+    )
+    write_warc(
+        folder / "crawl.warc.gz",
+        [
+            (
+                "https://courier.example/protest",
+                "2024-03-10T07:00:00Z",
+                news_page(
+                    "Arrests at fuel protest", SECOND_STORY, published="2024-03-09T20:00:00Z"
+                ),
+            ),
+            # The same page as ambush.html, captured by a crawler: an exact duplicate.
+            (
+                "https://courier.example/ambush",
+                "2024-03-12T12:00:00Z",
+                news_page("Four soldiers killed in convoy ambush", STORY),
+            ),
+        ],
+    )
+    (folder / "feed.rss").write_text(
+        rss_feed(
+            [
+                {
+                    "title": "Bus bombing",
+                    "link": "https://courier.example/bus",
+                    "date": "Thu, 07 Mar 2024 16:00:00 GMT",
+                    "html": as_html(THIRD_STORY),
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     (folder / "spanish.txt").write_text(SPANISH_STORY, encoding="utf-8")
-    (folder / "notes.jsonl").write_text(json.dumps({
-        "id": "wire-1", "published": "2024-03-05",
-        "text": "Unidentified gunmen shot dead two traders at a cattle market in the north "
-                "of the province on Monday, witnesses said."}) + "\n", encoding="utf-8")
+    (folder / "notes.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "wire-1",
+                "published": "2024-03-05",
+                "text": "Unidentified gunmen shot dead two traders at a cattle market in the north "
+                "of the province on Monday, witnesses said.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -103,8 +136,9 @@ def test_mixed_folder_stored_once_with_dates_and_events(db_url: str, tmp_path: P
         assert run.extractor_version and run.settings["batch_size"] == 3
         assert _count(s, Event, Event.run_id != run.id) == 0
         assert _count(s, EvidenceSpan) > 0
-        fatal = s.scalars(select(Event).where(Event.article_id == ambush.id,
-                                              Event.fatalities_best == 4)).first()
+        fatal = s.scalars(
+            select(Event).where(Event.article_id == ambush.id, Event.fatalities_best == 4)
+        ).first()
         assert fatal is not None and fatal.event_type
         events_before = _count(s, Event)
     # Re-ingesting the same input adds nothing.
@@ -200,3 +234,35 @@ def test_workers_store_the_same_events_as_one_process(tmp_path: Path) -> None:
     counts = run_ingest([str(folder)], SETTINGS, two, workers=2)
     assert counts.failures == 0 and counts.events > 0
     assert _event_rows(two) == _event_rows(one)
+
+
+def test_hostile_fields_are_stored_as_data(db_url: str, tmp_path: Path) -> None:
+    """SQL in a field is text, not a statement; scripts never reach the article text."""
+    hostile_title = "Robert'); DROP TABLE articles; --"
+    (tmp_path / "in.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "x'; DELETE FROM events; --",
+                "title": hostile_title,
+                "published": "2024-03-05",
+                "text": "Gunmen shot dead two traders at a cattle market on Monday, police said.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    page = news_page("Attack <script>alert(1)</script>", STORY)
+    page = page.replace(
+        "</body>", "<script>document.write('Gunmen killed 99 people');</script></body>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    counts = run_ingest([str(tmp_path)], SETTINGS, db_url)
+    assert counts.failures == 0
+    engine = open_engine(db_url)
+    with Session(engine) as s:
+        titles = set(s.scalars(select(Article.title)))
+        assert hostile_title in titles
+        texts = list(s.scalars(select(Article.text)))
+        assert texts and all("document.write" not in t and "99 people" not in t for t in texts)
+        assert _count(s, Event) > 0
+    engine.dispose()
