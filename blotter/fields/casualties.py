@@ -223,7 +223,11 @@ SINGLE_KILLED = re.compile(
     r"\b(?:kill(?:ed|ing)|shot\s+dead|shooting\s+dead|murder(?:ed|ing)|gunn(?:ed|ing)\s+down)\s+"
     r"(?P<num>him|her|the\s+(?:man|woman|boy|girl|driver|victim|officer|soldier|policeman|civilian))\b"
     r"|\b(?P<num2>an?)\s+[\w'’-]+(?:'s|’s)\s+(?:dead\s+)?body\s+(?:was|has\s+been)\s+found\b"
-    r"|\bleaving\s+(?P<num3>him|her)\s+(?:dead|killed)\b",
+    r"|\bleaving\s+(?P<num3>him|her)\s+(?:dead|killed)\b"
+    # one person, told in the singular passive: "the banker was murdered today"
+    r"|\b(?P<num4>was|has\s+been)\s+(?:\w+\s+){0,2}?(?:killed|murdered|assassinated|shot\s+dead|"
+    r"gunned\s+down|executed|slain|beheaded|lynched|(?:stabbed|beaten|hacked)\s+to\s+death)\b"
+    r"|\b(?:the\s+)?(?P<num5>assassination)\s+of\b",
     re.IGNORECASE,
 )
 #: Deaths reported without a number; ACLED codes an unknown plural toll as 10.
@@ -302,7 +306,7 @@ def find_counts(text: str, offset: int = 0) -> list[CountMention]:
                 found.append(CountMention(kind, value, vague, group, s + offset, e + offset))
     if not any(c.kind == "killed" for c in found):
         for m in SINGLE_KILLED.finditer(text):
-            name = next(g for g in ("num", "num2", "num3") if m[g])
+            name = next(g for g in ("num", "num2", "num3", "num4", "num5") if m[g])
             found.append(
                 CountMention(
                     "killed", 1, False, "people", m.start(name) + offset, m.end(name) + offset

@@ -80,6 +80,8 @@ def test_no_casualties_is_a_known_zero() -> None:
         ("The clash led to the killing of 3 militants.", 3),
         ("1 policeman was shot and killed by militants.", 1),
         ("2 members of the regime's Air Force Intelligence were killed.", 2),
+        ("WELL-KNOWN BANKER RAMON CASAS WAS MURDERED TODAY BY UNIDENTIFIED MEN.", 1),
+        ("The rebels were blamed for the assassination of a judge.", 1),
     ],
 )
 def test_acled_style_counts(text: str, best: int) -> None:
