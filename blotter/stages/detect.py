@@ -200,7 +200,7 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
         return "Mob violence"
     if "riot" in g and not remote and "fight" not in g and "attack" not in g:
         return "Violent demonstration"
-    if "airstrike" in g or ("aircraft" in g and g & {"ied", "shelling", "blast", "attack"}):
+    if "airstrike" in g or "air_attack" in g:
         return "Air/drone strike"
     if "grenade" in g:
         return "Grenade"
@@ -343,6 +343,17 @@ ACCUSED = re.compile(
 ACCUSABLE_GROUPS = ("riot", "mob", "excessive")
 
 
+def _mark_air_attack(hits: dict[str, list[Hit]]) -> None:
+    """Mark aircraft doing the act ("warplanes bombed", "air force targeted"), not hit by it."""
+    aircraft = hits.get("aircraft")
+    if not aircraft:
+        return
+    first = aircraft[0].start
+    acts = [h for g in ("attack", "ied", "shelling", "blast") for h in hits.get(g, [])]
+    if any(h.start > first for h in acts):
+        hits["air_attack"] = aircraft[:1]
+
+
 def _drop_accusations(hits: dict[str, list[Hit]], sentence: Sentence) -> None:
     """Drop qualifier cues that name what someone was accused of or held for."""
     for group in ACCUSABLE_GROUPS:
@@ -387,6 +398,7 @@ class Detector:
         hits = self.lexicon.find(sentence.text, sentence.start)
         _drop_inside(hits, "grenade", "launcher")
         _drop_accusations(hits, sentence)
+        _mark_air_attack(hits)
         return SentenceCues(
             sentence,
             hits,
