@@ -55,8 +55,6 @@ class Mention:
     trigger_start: int
     trigger_end: int
     score: float
-    negated: bool = False
-    generic: bool = False
 
 
 @dataclass
