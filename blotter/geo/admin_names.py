@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from blotter.geo.gazetteer import Gazetteer, open_gazetteer
+from blotter.geo.gazetteer import Gazetteer, current_gazetteer
 from blotter.geo.names import fuzzy_key, normalise
 
 # ACLED groups some countries' GeoNames first-level units into larger regions;
@@ -74,17 +74,30 @@ UNIT_ALIASES: dict[tuple[str, str], str] = {
 # GeoNames first-level units that ACLED splits into their second-level units
 # (Iraqi Kurdistan: ACLED codes the governorates Duhok, Erbil, Sulaymaniyah).
 SPLIT_ADMIN1 = frozenset([("IQ", "iqlim kurdistan")])
+SPLIT_COUNTRIES = frozenset(code for code, _ in SPLIT_ADMIN1)
+
+
+def output_admin1(country_code: str, admin1: str | None, admin2: str | None) -> str | None:
+    """The admin1 name to output: ACLED's unit where it splits a GeoNames unit."""
+    if admin1 and admin2 and (country_code, normalise(admin1)) in SPLIT_ADMIN1:
+        return admin2
+    return admin1
 
 
 def _unit_ids(gaz: Gazetteer, name: str, country_code: str, kind: str = "admin1") -> set[int]:
     """Ids of the country's units of *kind* known by *name* (exactly or by spelling)."""
     key = normalise(name)
     keys = (key, *gaz.fuzzy_matches(key))
+    labelled = (gaz.place(i) for i in gaz.unit_labels.get(key, ()))  # "Tripoli" = Tarabulus
     return {
         p.id
         for k in keys
         for p in gaz.candidates(k)
         if p.kind == kind and p.country_code == country_code
+    } | {
+        p.id
+        for p in labelled
+        if p is not None and p.kind == kind and p.country_code == country_code
     }
 
 
@@ -111,7 +124,7 @@ def _same(
         return True
     if not country_code:
         return False
-    gaz = open_gazetteer(path)
+    gaz = current_gazetteer(path)
     return bool(
         _unit_ids(gaz, predicted, country_code, kind) & _unit_ids(gaz, gold, country_code, kind)
     )
@@ -136,8 +149,11 @@ def same_admin1(
     code = predicted_location.get("country_code")
     admin2 = predicted_location.get("admin2")
     kind = "admin1"
-    if (code, normalise(predicted)) in SPLIT_ADMIN1 and isinstance(admin2, str) and admin2:
-        predicted, kind = admin2, "admin2"
+    if isinstance(admin2, str) and admin2:
+        split = (code, normalise(predicted)) in SPLIT_ADMIN1
+        # the pipeline already writes the governorate as admin1 there ("Erbil")
+        if split or (code in SPLIT_COUNTRIES and normalise(admin2) == normalise(predicted)):
+            predicted, kind = admin2, "admin2"
     return _same(
         predicted, code if isinstance(code, str) else "", gold_admin1, gazetteer_path, kind
     )

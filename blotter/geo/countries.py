@@ -52,6 +52,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "SZ": ["Swaziland", "eSwatini"],
     "CZ": ["Czech Republic", "Czechia"],
     "XK": ["Kosovo"],
+    "LB": ["Lebanon", "Liban"],  # French name: "Banque du Liban" (not the Czech village)
     "SV": ["El Salvador"],
 }
 

@@ -30,13 +30,35 @@ CUES: tuple[Cue, ...] = (
     Cue(r"Donbass? People'?s Militia|Donetsk People'?s Republic", "UA", ("Donetsk",)),
     Cue(r"Luhansk People'?s (?:Militia|Republic)", "UA", ("Luhansk",)),
     Cue(r"NAF rebel", "UA", ("Donetsk", "Luhansk"), acronym=True),
+    # Contact-line settlements of Luhansk oblast that GeoNames lists with fewer
+    # than 500 people (so not in the index) and OSCE reports name without their
+    # oblast; without them an OSCE note falls back to Donetsk.
+    Cue(
+        r"Sokilnyky|Muratove|Bolotene|Molodizhne|Khutir Vilnyi?|Holubivske|Zholobok"
+        r"|Novozvanivka|Bohuslavske|Oleksandropillia|Znamianka|Znamyanka|Kamyshevakha"
+        r"|Lobacheve|Lopaskyne|Krymske|Orikhove-Donetske|Pryshyb|Valuiske|Vesela Hora"
+        r"|Zhovte|Kalynove|Sentianivka|Obozne|Kruhlyk|Shchastia"
+        r"|Stanytsia Luhanska|Zolote|Hirske|Popasna|Pervomaisk|Prymorske-Luhanske",
+        "UA",
+        ("Luhansk",),
+        acronym=True,
+    ),
     # Syria, Libya, Yemen, Afghanistan, Somalia
     Cue(r"QSD|SDF|HTS|SAA", "SY", acronym=True),
     Cue(r"Hay'?at Tahrir al[- ]Sham|Syrian Democratic Forces", "SY"),
     Cue(r"LNA|GNA", "LY", acronym=True),
     Cue(r"Libyan National Army|Government of National Accord", "LY"),
     Cue(r"Houthis?|Hadi", "YE"),
+    Cue(
+        r"regime forces|regime soldiers?", "SY", acronym=True
+    ),  # ACLED: Syria's army (case-sensitive)
+    Cue(r"PMF|TMF", "IQ", acronym=True),  # Popular / Tribal Mobilization Forces
+    Cue(r"Popular Mobili[sz]ation (?:Forces|Units)|Hashd al[- ]Shaabi", "IQ"),
+    Cue(r"LGA", "NG", acronym=True),  # Local Government Area: Nigeria's districts
     Cue(r"Taliban", "AF"),
+    # Lebanon: Hezbollah, and the Lebanese institutions protests target
+    Cue(r"Hezbollah|Hizbollah|Hizballah|Amal Movement|Banque du Liban", "LB"),
+    Cue(r"Lebanese (?:Army|Armed Forces|pound|University|Forces|Trade Bank)", "LB"),
     Cue(r"Al[- ]Shabaa?b", "SO"),
     # Latin America, 1980s-90s (MUC-4 era wire copy)
     Cue(r"RADIO VENCEREMOS|FMLN|FARABUNDO MARTI", "SV"),
@@ -47,6 +69,54 @@ CUES: tuple[Cue, ...] = (
     Cue(r"ZARATE WILLKA", "BO"),
     Cue(r"MANUEL RODRIGUEZ PATRIOTIC FRONT|FPMR", "CL"),
 )
+
+# Where a Donbas report (OSCE SMM, NAF, DPR/LPR militia) that names no known
+# place is put when it falls back to its oblast: on the line of contact, where
+# these reports observe fire, not at the oblast's largest town (Luhansk city is
+# 30-40 km behind the line). Points: the Zolote-Pervomaisk stretch (Luhansk) and
+# Yasynuvata by Avdiivka (Donetsk), approximate, from general geography.
+CONTACT_LINE_POINTS: dict[tuple[str, str], tuple[float, float]] = {
+    ("UA", "luhansk"): (48.66, 38.53),
+    ("UA", "donetsk"): (48.13, 37.85),
+}
+
+# Indian state abbreviations as ACLED's India notes write them after a place:
+# "Nigohan (UP)", "Damaracherla village (Nalgonda, TS)". Only in parentheses,
+# at their end, so "UP" or "MP" elsewhere mean nothing.
+INDIAN_STATES: dict[str, str] = {
+    "UP": "Uttar Pradesh",
+    "MP": "Madhya Pradesh",
+    "HP": "Himachal Pradesh",
+    "AP": "Andhra Pradesh",
+    "TS": "Telangana",
+    "TN": "Tamil Nadu",
+    "WB": "West Bengal",
+    "MH": "Maharashtra",
+    "KA": "Karnataka",
+    "KL": "Kerala",
+    "RJ": "Rajasthan",
+    "GJ": "Gujarat",
+    "PB": "Punjab",
+    "HR": "Haryana",
+    "OD": "Odisha",
+    "JH": "Jharkhand",
+    "CG": "Chhattisgarh",
+    "BR": "Bihar",
+    "J&K": "Jammu and Kashmir",
+    "JK": "Jammu and Kashmir",
+    "MN": "Manipur",
+    "ML": "Meghalaya",
+    "NL": "Nagaland",
+    "MZ": "Mizoram",
+    "AR": "Arunachal Pradesh",
+}
+STATE_CUES: dict[str, Cue] = {
+    a: Cue(re.escape(a), "IN", (state,), acronym=True) for a, state in INDIAN_STATES.items()
+}
+_STATE_RE = re.compile(r"(?:\(|, )(" + "|".join(map(re.escape, INDIAN_STATES)) + r")\)")
+
+# Share of upper-case letters above which a text is ALL-CAPS wire copy.
+ALL_CAPS_SHARE = 0.8
 
 # One pass over the text: every cue is a named group (acronyms case-sensitive).
 _CUES_RE = re.compile(
@@ -66,4 +136,16 @@ def find_cues(text: str) -> list[tuple[int, Cue]]:
         group = m.lastgroup
         if group is not None:
             first.setdefault(int(group[1:]), m.start())
-    return sorted(((start, CUES[i]) for i, start in first.items()), key=lambda fc: fc[0])
+    found = [(start, CUES[i]) for i, start in first.items()]
+    states: dict[str, int] = {}
+    for m in _STATE_RE.finditer(text):
+        states.setdefault(m.group(1), m.start(1))
+    if states and not _all_caps(text):  # "(UP)" in wire copy: Colombia's Patriotic Union
+        found.extend((start, STATE_CUES[a]) for a, start in states.items())
+    return sorted(found, key=lambda fc: fc[0])
+
+
+def _all_caps(text: str) -> bool:
+    """True for ALL-CAPS wire copy (most letters upper case)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > ALL_CAPS_SHARE * len(letters)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from blotter.geo.gazetteer_build import SCHEMA_VERSION, build_gazetteer
-from blotter.geo.names import fuzzy_key
+from blotter.geo.names import fuzzy_key, normalise
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class Place:
     population: int
     admin1_id: int | None
     admin2_id: int | None
+    label: str  # output name: ACLED-style English where the data has one, else ``name``
 
 
 def default_gazetteer_path() -> Path:
@@ -65,6 +66,12 @@ class Gazetteer:
             for (i,) in con.execute("SELECT id FROM places WHERE kind = 'country'")
             if (p := self._place(i)) is not None
         }
+        # output names of units that differ from their GeoNames name (for comparisons)
+        self.unit_labels: dict[str, list[int]] = {}
+        for i, label in con.execute(
+            "SELECT id, label FROM places WHERE kind IN ('admin1', 'admin2') AND label != name"
+        ):
+            self.unit_labels.setdefault(normalise(label), []).append(i)
         self._by_key = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._lookup)
         self._by_id = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._place)
         self._by_fuzzy = lru_cache(maxsize=PLACE_CACHE_SIZE)(self._fuzzy_lookup)
@@ -97,6 +104,11 @@ class Gazetteer:
         row = self._con().execute("SELECT keys FROM fuzzy WHERE fkey = ?", (fk,)).fetchone()
         return tuple(row[0].split("|")) if row else ()
 
+    def unit_label(self, unit_id: int | None) -> str | None:
+        """The output name of an admin unit (None if unknown)."""
+        unit = self._by_id(unit_id) if unit_id is not None else None
+        return unit.label if unit is not None else None
+
     def place(self, place_id: int) -> Place | None:
         """The place with this id, or None."""
         return self._by_id(place_id)
@@ -113,7 +125,7 @@ class Gazetteer:
             self._con()
             .execute(
                 "SELECT id, kind, name, country_code, admin1, admin2, lat, lon, population,"
-                " admin1_id, admin2_id FROM places WHERE id = ?",
+                " admin1_id, admin2_id, label FROM places WHERE id = ?",
                 (place_id,),
             )
             .fetchone()
@@ -151,6 +163,16 @@ def _valid(path: Path) -> bool:
     except sqlite3.Error:
         return False
     return bool(row) and row[0] == str(SCHEMA_VERSION)
+
+
+def current_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The index at *path*; without one, the index this process opened last (the
+    pipeline's, wherever its setting points), else the default one."""
+    if path is None:
+        with _lock:
+            if _open:
+                return next(reversed(_open.values()))
+    return open_gazetteer(path)
 
 
 def open_gazetteer(path: str | Path | None = None) -> Gazetteer:

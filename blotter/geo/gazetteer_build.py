@@ -8,7 +8,8 @@ Sources (all from PyPI, nothing downloaded at run time):
   and each country's capital;
 * ``wordfreq`` — English word frequencies, to flag names that are common words.
 
-The result is one SQLite file with two tables: ``places`` (one row per place)
+The result is one SQLite file: ``places`` (one row per place, with ``label``,
+its ACLED-style output name; hand-written additions from ``supplement``),
 ``keys`` (normalised name -> place ids, plus the name's English word
 frequency) and ``fuzzy`` (spelling-tolerant key -> normalised names, see
 :func:`blotter.geo.names.fuzzy_key`). See ``docs/geocoding.md``.
@@ -29,14 +30,57 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from blotter.geo.countries import ACLED_COUNTRY_NAMES, COUNTRY_ALIASES
-from blotter.geo.names import fuzzy_key, is_latin, name_variants, normalise, short_name
+from blotter.geo.names import (
+    ADMIN_WORDS,
+    fuzzy_key,
+    is_latin,
+    name_variants,
+    normalise,
+    short_name,
+)
+from blotter.geo.supplement import (
+    EXTRA_ALIASES,
+    EXTRA_PLACES,
+    SUPPLEMENT_POPULATION,
+    UNIT_LABELS,
+)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry
 # hundreds of transliterations; the common ones come first in GeoNames).
 MAX_ALT_NAMES = 40
+
+# First words of English unit names ("Lower Juba", "Central Macedonia"),
+# preferred as output names over the local form ("Jubbada Hoose").
+ENGLISH_POSITION_WORDS = frozenset(
+    [
+        "lower",
+        "upper",
+        "middle",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "far",
+    ]
+)
+
+# A unit named after its main town takes the town's name as output name only if
+# that name is common in English (zipf >= 2: "Tripoli", "Belgrade") and at least
+# ten times as common as the unit's own form (zipf difference >= 1).
+ENGLISH_NAME_MIN_ZIPF = 2.0
+ENGLISH_NAME_MARGIN = 1.0
+# Endings of Slavic adjectival unit names ("Gomelskaya", "Vitebskaya").
+ADJECTIVAL_ENDINGS = ("skaya", "skiy", "skyi", "ska", "skyy")
+# What may follow the town's name in such a unit name ("smolensk|aya", not "smolenska|ya").
+ADJECTIVE_REMAINDERS = frozenset([*ADJECTIVAL_ENDINGS, "aya", "iy", "yi", "yy", "a"])
 
 # Alternate names of smaller places are often wrong or are other things' names
 # (GeoNames lists "Taliban" for a Turkish village); only places at least this
@@ -59,6 +103,7 @@ class _Place:
     population: int
     admin1_id: int | None = None
     admin2_id: int | None = None
+    label: str | None = None  # output name (ACLED-style), when it differs from ``name``
 
 
 def _rows(package: str, relative: str) -> list[list[str]]:
@@ -103,6 +148,7 @@ def _collect() -> tuple[dict[int, _Place], dict[str, set[int]]]:
         country_names[code] = [row[0], *aliases, *COUNTRY_ALIASES.get(code, [])]
 
     sub_info: dict[int, tuple[int, str, int]] = {}  # id -> (level, display, place id)
+    unit_aliases: dict[int, list[str]] = {}
     ordered = sorted(
         enumerate(subdivisions, start=1), key=lambda r: r[1][6] if len(r[1]) > 6 else ""
     )
@@ -116,6 +162,7 @@ def _collect() -> tuple[dict[int, _Place], dict[str, set[int]]]:
         display = short_name(row[0], aliases)
         pid = int(row[3]) if row[3].isdigit() else -index
         sub_info[index] = (level, display, pid)
+        unit_aliases[pid] = aliases
         parent = int(row[7]) if row[7].isdigit() else None
         kind = "admin1" if level == 1 else "admin2"
         admin1 = display if level == 1 else (sub_info[parent][1] if parent in sub_info else None)
@@ -167,7 +214,9 @@ def _collect() -> tuple[dict[int, _Place], dict[str, set[int]]]:
             for key in name_variants(n):
                 names[key].add(gid)
 
-    _represent_subdivisions(places)
+    largest = _represent_subdivisions(places)
+    _add_extra_places(places, names)
+    _label_units(places, names, unit_aliases, largest)
     _add_countries(places, names, country_names)
     return places, names
 
@@ -190,13 +239,23 @@ def _alternate_names() -> dict[int, list[str]]:
     return out
 
 
-def _represent_subdivisions(places: dict[int, _Place]) -> None:
-    """Give each subdivision the point of its largest town (capital proxy) and its population."""
+def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
+    """Give each subdivision a point and its population; returns the largest town
+    of each subdivision.
+
+    A province is placed at its largest town (capital proxy); a district at the
+    mean of its towns, which is nearer to where its events happen (ACLED dev set:
+    slightly more events within 25 km than at the largest town; for provinces
+    the mean is clearly worse)."""
     best: dict[int, _Place] = {}
     total: dict[int, int] = defaultdict(int)
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for p in places.values():
         if p.kind != "city":
             continue
+        if p.admin2_id is not None and p.lat is not None and p.lon is not None:
+            acc = sums[p.admin2_id]
+            acc[0], acc[1], acc[2] = acc[0] + p.lat, acc[1] + p.lon, acc[2] + 1
         for sid in (p.admin1_id, p.admin2_id):
             if sid is None:
                 continue
@@ -207,10 +266,121 @@ def _represent_subdivisions(places: dict[int, _Place]) -> None:
         sub = places.get(sid)
         if sub is not None:
             sub.lat, sub.lon, sub.population = city.lat, city.lon, total[sid]
+            if sub.kind == "admin2" and sid in sums:
+                lat, lon, n = sums[sid]
+                sub.lat, sub.lon = lat / n, lon / n
     for sub in places.values():  # a district without known towns: its province's point
         if sub.kind == "admin2" and sub.lat is None and sub.admin1_id in places:
             parent = places[sub.admin1_id]
             sub.lat, sub.lon = parent.lat, parent.lon
+    return best
+
+
+def _english_name(town_key: str, unit_key: str) -> bool:
+    """True if the town's name is the unit's English name: common in English and
+    far more common than the unit's local form ("Tripoli" vs "Tarabulus"; not
+    "Mahilyow" vs "Mogilev", nor "Yekaterinburg" vs "Sverdlovsk")."""
+    town_zipf = zipf_frequency(town_key, "en")
+    return (
+        town_zipf >= ENGLISH_NAME_MIN_ZIPF
+        and town_zipf - zipf_frequency(unit_key, "en") >= ENGLISH_NAME_MARGIN
+    )
+
+
+def _adjective_stem(unit_key: str, town_name: str, town_keys: list[str]) -> str | None:
+    """The town name an adjectival unit name is formed from ("gomelskaya" ->
+    "Gomel", "tulskaya" -> "Tula"): the town's own name if it fits, else one of
+    its other names."""
+
+    def fits(k: str) -> bool:
+        if len(k) <= 3:
+            return False
+        if unit_key.startswith(k) and unit_key[len(k) :] in ADJECTIVE_REMAINDERS:
+            return True
+        return k[-1] in "aeiouy" and unit_key.startswith(k[:-1] + "sk")
+
+    own = normalise(town_name)
+    if fits(own):
+        return town_name
+    exact = [k for k in town_keys if fits(k) and unit_key[len(k) :] in ADJECTIVE_REMAINDERS]
+    stems = sorted(exact or [k for k in town_keys if fits(k)])
+    return max(stems, key=len).title() if stems else None
+
+
+def _add_extra_places(places: dict[int, _Place], names: dict[str, set[int]]) -> None:
+    """Add the hand-written towns of ``supplement.EXTRA_PLACES`` (negative ids) and
+    the other names of ``supplement.EXTRA_ALIASES``."""
+    units = {(p.country_code, p.name): p for p in places.values() if p.kind == "admin1"}
+    for index, extra in enumerate(EXTRA_PLACES, start=1):
+        unit = units.get((extra.country_code, extra.admin1))
+        pid = -(20_000_000 + index)
+        places[pid] = _Place(
+            pid,
+            "city",
+            extra.name,
+            extra.country_code,
+            unit.name if unit else None,
+            None,
+            extra.latitude,
+            extra.longitude,
+            SUPPLEMENT_POPULATION,
+            unit.id if unit else None,
+        )
+        for n in (extra.name, *extra.aliases):
+            for key in name_variants(n):
+                names[key].add(pid)
+    by_name = {(p.country_code, p.kind, p.name): p for p in places.values()}
+    for code, kind, name, alias in EXTRA_ALIASES:
+        target = by_name.get((code, kind, name))
+        if target is not None:
+            for key in name_variants(alias):
+                names[key].add(target.id)
+
+
+def _label_units(
+    places: dict[int, _Place],
+    names: dict[str, set[int]],
+    aliases: dict[int, list[str]],
+    largest: dict[int, _Place],
+) -> None:
+    """Give units the English/ACLED-style name researchers expect where the data
+    has one: a unit named after its main town takes the town's English name
+    ("Tarabulus" -> "Tripoli", "Bayrut" -> "Beirut"); an English positional
+    alias wins over a local one; a Slavic adjectival unit name takes its town's
+    ("Gomelskaya" -> "Gomel"); ("Shabeellaha Hoose" -> "Lower Shabeelle")."""
+    town_ids = {t.id for t in largest.values()}
+    town_keys: dict[int, list[str]] = defaultdict(list)
+    for k, ids in names.items():
+        if " " not in k:
+            for i in ids & town_ids:
+                town_keys[i].append(k)
+    for pid, sub in places.items():
+        if sub.kind not in ("admin1", "admin2"):
+            continue
+        town = largest.get(pid)
+        key = normalise(sub.name)
+        if (sub.country_code, sub.name) in UNIT_LABELS:
+            sub.label = UNIT_LABELS[(sub.country_code, sub.name)]
+            continue
+        if (
+            town is not None
+            and normalise(town.name) != key
+            and town.id in names.get(key, ())
+            and _english_name(normalise(town.name), key)
+        ):
+            sub.label = town.name
+            continue
+        if town is not None and key.endswith(ADJECTIVAL_ENDINGS):  # "Gomelskaya" -> "Gomel"
+            label = _adjective_stem(key, town.name, town_keys.get(town.id, []))
+            if label:
+                sub.label = label
+                continue
+        for alias in aliases.get(pid, []):
+            words = alias.split()
+            if len(words) > 1 and words[0].lower() in ENGLISH_POSITION_WORDS and alias.isascii():
+                core = [w for w in words if w.lower() not in ADMIN_WORDS]
+                sub.label = " ".join(core or words)
+                break
 
 
 def _add_countries(
@@ -256,13 +426,13 @@ def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, 
         CREATE TABLE places (
             id INTEGER PRIMARY KEY, kind TEXT, name TEXT, country_code TEXT,
             admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER,
-            admin1_id INTEGER, admin2_id INTEGER);
+            admin1_id INTEGER, admin2_id INTEGER, label TEXT);
         CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT, zipf REAL) WITHOUT ROWID;
         CREATE TABLE fuzzy (fkey TEXT PRIMARY KEY, keys TEXT) WITHOUT ROWID;
         """
     )
     con.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
                 p.id,
@@ -276,6 +446,7 @@ def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, 
                 p.population,
                 p.admin1_id,
                 p.admin2_id,
+                p.label or p.name,
             )
             for p in places.values()
         ),

@@ -39,6 +39,10 @@ MAX_ACRONYM_CHARS = 5
 # Share of upper-case letters above which a text is treated as ALL CAPS (wire copy).
 UPPER_TEXT_SHARE = 0.8
 
+# Words after a unit's name that name its authority ("Van Governor's Office",
+# "Aydin Governorship"): the name is the province, not part of a longer name.
+GOVERNOR_WORDS = frozenset(["governor", "governors", "governor's", "governorship"])
+
 # A second-chance (spelling-tolerant) match must also be this similar (rapidfuzz
 # ratio, 0-100, articles removed) to the gazetteer name: the tolerant key alone
 # folds too much for short names ("Dhale" ~ "Delhi").
@@ -205,7 +209,8 @@ ORG_HEADS = frozenset(
 # Longest text between a place and the unit named as its container.
 CONTAINER_GAP_CHARS = 50
 # Words that gazetteer alternates list as places but news uses otherwise.
-NOT_PLACES = frozenset(["hamas", "hezbollah", "hizbollah", "city", "town", "village"])
+# "wadi" (valley): the head of a longer name ("Wadi al-Rabi"), not El Oued.
+NOT_PLACES = frozenset(["hamas", "hezbollah", "hizbollah", "city", "town", "village", "wadi"])
 # Words after a name that make it something else ("Molotov cocktail").
 NOT_PLACE_NEXT = frozenset(
     ["cocktail", "cocktails", "street", "streets", "avenue", "avenues", "boulevard", "road"]
@@ -470,6 +475,7 @@ def _acceptable(
             and _adjacent(text, last, nxt)
             and nxt[3][0].isupper()
             and nxt[0] not in ADMIN_WORDS
+            and nxt[0] not in GOVERNOR_WORDS
             and nxt[0] not in CITY_WORDS
             and nxt[0] not in STOP_WORDS
         ):
@@ -548,7 +554,9 @@ def _mention(
         or after_word in ("area", "outskirts", "vicinity")
         or ("area" in before and "of" in before),
         dateline=any(s <= start < e for s, e in datelines),
-        admin_word=after_word in ADMIN_WORDS or after_word == "countryside",
+        admin_word=after_word in ADMIN_WORDS
+        or after_word in GOVERNOR_WORDS
+        or after_word == "countryside",
         city_word=after_word in CITY_WORDS,
         in_parens=in_parens,
         paren_after=paren_after,

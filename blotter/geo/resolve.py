@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
+from blotter.geo.cues import CONTACT_LINE_POINTS
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
@@ -52,6 +53,9 @@ DEMONYM_VOTE = 1.0
 # Extra vote of a place named as the container of another ("Bara in Idleb"):
 # breaks ties between a town's homonym abroad and its province at home.
 CONTAINER_VOTE = 0.5
+# A same-name place abroad at least this share of the largest one's population
+# makes the name ambiguous for voting ("Tripoli": Libya 1.1 M, Lebanon 0.23 M).
+RIVAL_SIZE_SHARE = 0.1
 # (name, country) pairs whose spelling variants are kept in memory.
 RESPELL_CACHE_SIZE = 20_000
 # How specific each kind is, for choosing among an event's mentions.
@@ -240,6 +244,16 @@ def _cue_units(places: TextPlaces) -> list[Place]:
     return out
 
 
+def _single_cue_unit_ids(places: TextPlaces) -> set[int]:
+    """Ids of units implied by cues that name exactly one unit (a village list)."""
+    names = {
+        (cue.country_code, normalise(cue.admin1[0]))
+        for _, cue in places.cues
+        if len(cue.admin1) == 1
+    }
+    return {u.id for u in _cue_units(places) if (u.country_code, normalise(u.name)) in names}
+
+
 def _strong_countries(places: TextPlaces) -> set[str]:
     """Countries named outright (not as modifiers) or by the dateline."""
     out = {cue.country_code for _, cue in places.cues} | {
@@ -310,10 +324,23 @@ def _main_country(
                 weight = MODIFIER_VOTE
             if m.container:
                 weight += CONTAINER_VOTE
+            if not m.surface.isupper():  # ALL-CAPS wire copy: names vote whole
+                weight /= _rival_countries(m)
             if m.dateline:
                 weight = DATELINE_VOTE
             votes[code] = votes.get(code, 0.0) + weight
     return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _rival_countries(m: PlaceMention) -> int:
+    """How many countries hold a place of this name of comparable size ("Tripoli":
+    Libya's and Lebanon's); such a name votes less for each."""
+    sizes: dict[str, int] = {}
+    for c in m.candidates:
+        if c.kind != "country":
+            sizes[c.country_code] = max(sizes.get(c.country_code, 0), c.population)
+    top = max(sizes.values(), default=0)
+    return max(1, sum(1 for n in sizes.values() if top and n >= RIVAL_SIZE_SHARE * top))
 
 
 def _context_countries(places: TextPlaces) -> dict[str, float]:
@@ -439,7 +466,8 @@ def choose_place(
             chosen = others[0]
     cue_units = _cue_units(places)
     named = {m.key for m in places.mentions}
-    cue_units.sort(key=lambda u: normalise(u.name) not in named)  # "near Orikhove, Luhansk"
+    single = _single_cue_unit_ids(places)  # "near Sokilnyky": a Luhansk village
+    cue_units.sort(key=lambda u: (normalise(u.name) not in named, u.id not in single))
     if (
         cue_units
         and chosen is not None
@@ -448,13 +476,13 @@ def choose_place(
         and chosen.best.admin1_id not in {u.id for u in cue_units}
         and not any(m.best is not None and m.best.id == chosen.best.admin1_id for m in body)
     ):  # "near Kamyanka" in an OSCE SMM report: not the Kamyanka of Cherkasy
-        return Resolution(cue_units[0], None, 3, 4)
+        return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if dateline:
             chosen = dateline[0]
         elif cue_units:
-            return Resolution(cue_units[0], None, 3, 4)
+            return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
         elif places.cues:
             country = gaz.country(places.cues[0][1].country_code)
             return Resolution(country, None, 3, 6) if country is not None else None
@@ -468,7 +496,18 @@ def choose_place(
             return None
     assert chosen.best is not None
     geo, where = _precision(chosen, chosen.best)
-    return Resolution(chosen.best, chosen, geo, where, conflict)
+    best = _on_contact_line(chosen.best, places) if chosen.best.kind == "admin1" else chosen.best
+    return Resolution(best, chosen, geo, where, conflict)
+
+
+def _on_contact_line(unit: Place, places: TextPlaces) -> Place:
+    """An oblast a Donbas report falls back to, placed on the line of contact."""
+    point = CONTACT_LINE_POINTS.get((unit.country_code, normalise(unit.name)))
+    if point is None or not any(
+        unit.name in cue.admin1 for _, cue in places.cues if cue.country_code == unit.country_code
+    ):
+        return unit
+    return replace(unit, latitude=point[0], longitude=point[1])
 
 
 def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tuple[float, Place]]]]:

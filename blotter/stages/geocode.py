@@ -5,13 +5,27 @@ from __future__ import annotations
 import logging
 
 from blotter.document import Document
-from blotter.geo.gazetteer import Gazetteer, open_gazetteer
+from blotter.geo.admin_names import output_admin1
+from blotter.geo.gazetteer import Gazetteer, Place, open_gazetteer
 from blotter.geo.mentions import TextPlaces, find_places
 from blotter.geo.resolve import choose_place, resolve_text
 from blotter.record import Event
 from blotter.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def output_units(gaz: Gazetteer, p: Place) -> tuple[str | None, str | None]:
+    """The admin1/admin2 names to write for place *p*: the units' output labels
+    (ACLED-style English where the data has one), with ACLED's split units."""
+    if p.kind == "country":
+        return None, None
+    admin1 = p.label if p.kind == "admin1" else gaz.unit_label(p.admin1_id) or p.admin1
+    admin2 = p.label if p.kind == "admin2" else gaz.unit_label(p.admin2_id) or p.admin2
+    if p.kind == "admin1":
+        admin2 = None
+    split = output_admin1(p.country_code, p.admin1, admin2)
+    return (admin1 if split == p.admin1 else split), admin2
 
 
 class GeocodeStage:
@@ -53,8 +67,7 @@ class GeocodeStage:
         p, loc = found.place, event.location
         country = self.gazetteer.country(p.country_code)
         loc.name = p.name
-        loc.admin1 = p.admin1 if p.kind != "country" else None
-        loc.admin2 = p.admin2 if p.kind in ("city", "admin2") else None
+        loc.admin1, loc.admin2 = output_units(self.gazetteer, p)
         loc.country = country.name if country else None
         loc.country_code = p.country_code
         loc.latitude, loc.longitude = p.latitude, p.longitude
