@@ -7,6 +7,8 @@ into one record.  Cross-article fusion is ``blotter.fusion``.
 
 from __future__ import annotations
 
+import re
+
 from blotter.document import Document
 from blotter.fields.actors import fill_country
 from blotter.record import Actor, Count, Event
@@ -75,6 +77,32 @@ def merge_into(a: Event, b: Event) -> None:
     a.confidence = max(a.confidence, b.confidence)
 
 
+#: "The group", "the same cartel", "they": an earlier act of the article's
+#: named perpetrator ("the group is also suspected of a strip club slaughter").
+GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:group|cartel|gang|organi[sz]ation|"
+    r"militia|movement)\b|\bthey\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
+    """Give background incidents told of "the group" the main event's named perpetrator."""
+    main = next((e for e in events if not e.is_background and e.actor1 is not None), None)
+    if main is None or main.actor1 is None or "{country}" in main.actor1.name:
+        return
+    for event in events:
+        if event is main or not event.is_background:
+            continue
+        if event.actor1 is not None and "{country}" not in event.actor1.name:
+            continue  # a named perpetrator of its own
+        starts = [span.start for span in event.evidence if span.field == "sentence"]
+        told = " ".join(s.text for s in doc.sentences if any(s.start <= a < s.end for a in starts))
+        if GROUP_ANAPHOR.search(told):
+            event.actor1 = Actor(main.actor1.name, main.actor1.inter)
+            event.certainty = "alleged"
+
+
 class DocumentFuser:
     """Merge repeated incidents of a document and complete generic actor names."""
 
@@ -93,6 +121,7 @@ class DocumentFuser:
                     kept.append(event)
                 else:
                     merge_into(twin, event)
+            resolve_group_anaphora(doc, kept)
             for event in kept:
                 for actor in (event.actor1, event.actor2):
                     if actor is not None:

@@ -56,6 +56,9 @@ def test_five_background_incidents_never_dated_to_the_article(events: list[dict[
     assert all(e["event_date"] not in ("2019-10-14", "2019-10-15") for e in background)
     tolls = sorted(e["fatalities"]["best"] for e in background if e["fatalities"]["best"])
     assert tolls[-3:] == [14, 15, 28]
+    # "the group is also suspected of ...": the article's named perpetrator, alleged
+    assert all(e["actor1"]["name"] == "Jalisco New Generation Cartel" for e in background)
+    assert all(e["certainty"] == "alleged" for e in background)
 
 
 def test_every_evidence_span_points_into_the_input(
