@@ -288,6 +288,10 @@ def fuse(
     state: Annotated[
         Path, typer.Option(help="SQLite fusion state; created if missing, added to if present.")
     ] = Path("fused.sqlite"),
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Fuse into the store at this database URL instead of --state."),
+    ] = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
@@ -297,7 +301,7 @@ def fuse(
     if not extracted.exists():
         raise typer.BadParameter(f"{extracted} does not exist", param_hint="EXTRACTED")
     metas = read_articles(articles) if articles else {}
-    index = SqliteIndex(state)
+    index = SqliteIndex(state) if db is None else _store_index(db)
     fuser = Fuser(index, FusionConfig.from_settings(load_settings(config)))
     counts = {"joined": 0, "created": 0, "unattached": 0, "duplicate": 0, "errors": 0}
     try:
@@ -309,19 +313,29 @@ def fuse(
                 counts[fuser.add(report).action] += 1
             if n % 500 == 0:
                 index.commit()
+        index.commit()
+        out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+        try:
+            for event in index.events():
+                out.write(json.dumps(event.fused(), ensure_ascii=False) + "\n")
+        finally:
+            if out is not sys.stdout:
+                out.close()
     finally:
         index.close()
-    index = SqliteIndex(state)
-    out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
-    try:
-        for event in index.events():
-            out.write(json.dumps(event.fused(), ensure_ascii=False) + "\n")
-    finally:
-        index.close()
-        if out is not sys.stdout:
-            out.close()
     if not quiet:
         typer.echo(", ".join(f"{v} {k}" for k, v in counts.items()), err=True)
+
+
+def _store_index(db: str) -> Any:
+    """A ``StoreIndex`` on the store at *db* (migrated on open)."""
+    from blotter.fusion.store_index import StoreIndex
+    from blotter.store.database import StoreError, open_engine
+
+    try:
+        return StoreIndex(open_engine(db))
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--db") from exc
 
 
 @app.command()
@@ -329,6 +343,11 @@ def events(
     state: Annotated[
         Path, typer.Option(help="SQLite fusion state written by `blotter fuse`.")
     ] = Path("fused.sqlite"),
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="List the fused events of the store at this database URL "
+                     "(written by `blotter ingest` or `blotter fuse --db`) instead of --state."),
+    ] = None,
     date_from: Annotated[
         str | None, typer.Option("--from", help="Earliest event date (YYYY-MM-DD).")
     ] = None,
@@ -351,7 +370,7 @@ def events(
 
     from blotter.fusion import EventFilter, SqliteIndex
 
-    if not state.exists():
+    if db is None and not state.exists():
         raise typer.BadParameter(
             f"{state} does not exist; run `blotter fuse` first", param_hint="--state"
         )
@@ -367,12 +386,21 @@ def events(
         )
     except ValueError as exc:
         raise typer.BadParameter(f"dates must be YYYY-MM-DD: {exc}") from exc
-    index = SqliteIndex(state)
+    if db is not None:
+        from blotter.fusion.store_index import query_events
+        from blotter.store.database import StoreError, open_engine
+
+        try:
+            engine = open_engine(db)
+        except StoreError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--db") from exc
+        index: Any = engine
+        found: Any = query_events(engine, flt)
+    else:
+        index = SqliteIndex(state)
+        found = (e for s in index.events() if flt.matches(e := s.fused()))
     try:
-        for state_event in index.events():
-            event = state_event.fused()
-            if not flt.matches(event):
-                continue
+        for event in found:
             if as_json:
                 typer.echo(json.dumps(event, ensure_ascii=False))
                 continue
@@ -389,4 +417,7 @@ def events(
                 f"  {event['n_reports']} reports{flags}"
             )
     finally:
-        index.close()
+        if db is not None:
+            index.dispose()
+        else:
+            index.close()

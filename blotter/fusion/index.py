@@ -1,9 +1,9 @@
 """The fuser's state behind one small interface, ``FusionIndex``.
 
-Two implementations: ``MemoryIndex`` (dicts; evaluation and benchmarks) and
+Three implementations: ``MemoryIndex`` (dicts; evaluation and benchmarks),
 ``SqliteIndex`` (one SQLite file via the standard library, so ``blotter fuse``
-runs add to earlier runs). Moving the state onto the shared store means
-implementing the same few methods there.
+runs add to earlier runs) and ``blotter.fusion.store_index.StoreIndex`` (the
+shared article/event store, SQLite or PostgreSQL, used by ``blotter ingest``).
 """
 
 from __future__ import annotations
@@ -50,26 +50,31 @@ class EventState:
         """The fused event record."""
         return fuse_reports(self.id, self.reports, self.decisions)
 
-    def to_json(self) -> str:
-        """Serialised state."""
-        return json.dumps(
-            {
-                "id": self.id,
-                "reports": [r.to_dict() for r in self.reports],
-                "decisions": [d.to_dict() for d in self.decisions],
-            },
-            ensure_ascii=False,
-        )
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready state."""
+        return {
+            "id": self.id,
+            "reports": [r.to_dict() for r in self.reports],
+            "decisions": [d.to_dict() for d in self.decisions],
+        }
 
     @classmethod
-    def from_json(cls, text: str) -> EventState:
-        """Inverse of ``to_json``."""
-        data = json.loads(text)
+    def from_dict(cls, data: dict[str, Any]) -> EventState:
+        """Inverse of ``to_dict``."""
         return cls(
             data["id"],
             [Report.from_dict(r) for r in data["reports"]],
             [Decision(**d) for d in data["decisions"]],
         )
+
+    def to_json(self) -> str:
+        """Serialised state."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> EventState:
+        """Inverse of ``to_json``."""
+        return cls.from_dict(json.loads(text))
 
 
 class FusionIndex(Protocol):

@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -176,8 +176,12 @@ class Report:
         return report
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (stored in the fusion index)."""
-        return asdict(self)
+        """JSON-ready form (stored in the fusion index); shares the record and token list
+        with the report (a shallow copy: ``dataclasses.asdict`` deep-copies every nested
+        value, which dominated saving a large event)."""
+        values = dict(self.__dict__)
+        values["meta"] = dict(self.meta.__dict__)
+        return values
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:

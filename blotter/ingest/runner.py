@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from blotter.document import Article as DocArticle
 from blotter.document import RecordError
+from blotter.fusion.fuser import FusionConfig
+from blotter.fusion.store_index import StoreFusion
 from blotter.ingest.cleaning import clean_text
 from blotter.ingest.dedup import DuplicateIndex, from_bytes, minhash, text_hash, to_bytes
 from blotter.ingest.items import RawItem
@@ -29,7 +31,7 @@ from blotter.io.records import check_text
 from blotter.pipeline import Extractor, Pipeline, Result
 from blotter.settings import Settings
 from blotter.store import repository as repo
-from blotter.store.models import Article, Failure, Source
+from blotter.store.models import Article, Event, Failure, Source
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,9 @@ class IngestCounts:
     extracted: int = 0
     events: int = 0
     failures: int = 0
+    fused_created: int = 0
+    fused_joined: int = 0
+    fused_unattached: int = 0
 
     def as_dict(self) -> dict[str, int]:
         """Plain dict (stored with the run)."""
@@ -100,6 +105,7 @@ class Ingestor:
 
     def _load_index(self) -> None:
         """Rebuild the duplicate index from the canonical articles in the store."""
+        self._fusion: StoreFusion | None = None  # rebuilt from the store on next use
         self.index = DuplicateIndex(float(self.settings["near_duplicate_threshold"]))
         self._canonical_ids = {}
         self._sources = {}
@@ -211,22 +217,40 @@ class Ingestor:
             results = self.pipeline.extract_articles([_doc_article(r) for r in rows])
         except Exception as exc:
             results = [Result(str(r.id), error=f"extraction failed: {exc}") for r in rows]
-        for row, result in zip(rows, results, strict=True):
-            self._store_result(session, row, result)
+        stored = [(row, self._store_result(session, row, result))
+                  for row, result in zip(rows, results, strict=True)]
+        if self.settings["fuse_on_ingest"]:
+            self._fuse(session, stored)
 
-    def _store_result(self, session: Session, row: Article, result: Result) -> None:
-        """Events of one article, or its extraction failure."""
+    def _fuse(self, session: Session, stored: list[tuple[Article, list[Event]]]) -> None:
+        """Fuse the batch's new events across articles, in the batch's transaction."""
+        stored = [(row, events) for row, events in stored if events]
+        if not stored:
+            return
+        session.flush()
+        if self._fusion is None:
+            self._fusion = StoreFusion(self.engine, FusionConfig.from_settings(self.settings))
+        actions = self._fusion.fuse_batch(session, stored)
+        self.counts.fused_created += actions["created"]
+        self.counts.fused_joined += actions["joined"]
+        self.counts.fused_unattached += actions["unattached"]
+
+    def _store_result(self, session: Session, row: Article, result: Result) -> list[Event]:
+        """Events of one article (returned), or its extraction failure."""
         if result.error is not None:
             row.status = "failed"
             repo.upsert_failure(session, row.locator, row.origin, "extract", result.error,
                                 self.run_id, article_id=row.id)
             self.counts.failures += 1
-            return
+            return []
         row.status = "extracted"
         self.counts.extracted += 1
+        events = []
         for position, record in enumerate(result.events):
-            session.add(repo.event_row(record, self.run_id, row.id, position))
+            events.append(repo.event_row(record, self.run_id, row.id, position))
+            session.add(events[-1])
             self.counts.events += 1
+        return events
 
     def retry_extraction(self) -> int:
         """Extract again every article whose extraction failed; return how many went through."""

@@ -1,4 +1,5 @@
-"""SQLAlchemy 2 models of the store: sources, articles, runs, events, evidence, failures.
+"""SQLAlchemy 2 models of the store: sources, articles, runs, events, evidence, failures,
+and the cross-article fusion state (fused events, their reports, decisions, blocking keys).
 
 The schema itself is created and changed only by the Alembic migrations in
 ``blotter/store/migrations``; these classes must match them.
@@ -16,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -167,3 +169,108 @@ class Failure(Base):
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     resolved: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
+
+
+class FusedEvent(Base):
+    """One incident fused from the reports of many articles (``blotter.fusion``).
+
+    ``state`` is the fuser's working copy (member reports and decisions);
+    ``record`` the fused event record; the other columns serve the
+    ``blotter events`` filters.  ``*_key`` columns hold normalised names.
+    """
+
+    __tablename__ = "fused_events"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    family: Mapped[str] = mapped_column(String(20))
+    event_type: Mapped[str | None] = mapped_column(String(60), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(String(80), index=True)
+    event_date: Mapped[date | None] = mapped_column(Date, index=True)
+    country: Mapped[str | None] = mapped_column(Text)
+    country_key: Mapped[str | None] = mapped_column(Text, index=True)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    admin1_key: Mapped[str | None] = mapped_column(Text, index=True)
+    location: Mapped[str | None] = mapped_column(Text)
+    actor_names: Mapped[str | None] = mapped_column(Text)
+    fatalities_best: Mapped[int | None] = mapped_column(Integer, index=True)
+    fatalities_low: Mapped[int | None] = mapped_column(Integer)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer)
+    n_reports: Mapped[int] = mapped_column(Integer)
+    background_only: Mapped[bool] = mapped_column(Boolean)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FusionBlock(Base):
+    """Blocking key of a fused event: (type family, country, member day)."""
+
+    __tablename__ = "fusion_blocks"
+    __table_args__ = (Index("ix_fusion_blocks_family_day", "family", "day"),)
+
+    family: Mapped[str] = mapped_column(String(20), primary_key=True)
+    country: Mapped[str] = mapped_column(Text, primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fused_event_id: Mapped[str] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class FusedReport(Base):
+    """A fused report (one extracted event): its fused event, or none when unattached."""
+
+    __tablename__ = "fused_reports"
+
+    report_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    fused_event_id: Mapped[str | None] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), index=True
+    )
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"), index=True
+    )
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    article_ref: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    is_background: Mapped[bool] = mapped_column(Boolean)
+    action: Mapped[str] = mapped_column(String(12))
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+class FusionDecision(Base):
+    """Why a report joined an event, created one or stayed unattached (score, reasons)."""
+
+    __tablename__ = "fusion_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[str] = mapped_column(Text, unique=True)
+    fused_event_id: Mapped[str | None] = mapped_column(
+        ForeignKey("fused_events.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(12))
+    score: Mapped[float | None] = mapped_column(Float)
+    matched_report: Mapped[str | None] = mapped_column(Text)
+    reasons: Mapped[dict[str, Any]] = mapped_column(JSON)
+    candidates: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    decided: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FusionToken(Base):
+    """Document frequency of an evidence word among fused reports (for IDF)."""
+
+    __tablename__ = "fusion_tokens"
+
+    token: Mapped[str] = mapped_column(Text, primary_key=True)
+    df: Mapped[int] = mapped_column(Integer)
+
+
+class FusionCounter(Base):
+    """Counters of the fusion state: ``n_docs`` (reports counted for IDF), ``n_events``."""
+
+    __tablename__ = "fusion_counters"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)

@@ -17,7 +17,7 @@ from blotter.ingest.commands import run_ingest
 from blotter.ingest.runner import KILL_IN_BATCH_ENV
 from blotter.settings import load_settings
 from blotter.store.database import open_engine
-from blotter.store.models import Article, Event
+from blotter.store.models import Article, Event, FusedEvent, FusedReport, FusionCounter
 
 TOWNS = ["Ruvaka", "Molendo", "Kasari", "Tembwe", "Lirano", "Oshoko", "Barundi", "Zelmar",
          "Quintaro", "Vashti", "Nyaruba", "Pelhaven", "Dorvik", "Amarapa", "Sulenne", "Kotoba"]
@@ -70,6 +70,25 @@ def snapshot(db: str) -> tuple[int, int, int, int]:
     return out
 
 
+def fused_snapshot(db: str) -> tuple[int, int, set[frozenset[str]]]:
+    """(fused events, fused reports, the article locators of each fused event), after
+    checking the fusion counters agree with the rows and every event was fused once."""
+    engine = open_engine(db)
+    with Session(engine) as s:
+        counters = dict(s.execute(select(FusionCounter.name, FusionCounter.value)).all())
+        n_events = int(s.scalar(select(func.count()).select_from(FusedEvent)) or 0)
+        n_reports = int(s.scalar(select(func.count()).select_from(FusedReport)) or 0)
+        assert n_reports == int(s.scalar(select(func.count()).select_from(Event)) or 0)
+        groups: dict[str | None, set[str]] = {}
+        rows = s.execute(select(FusedReport.fused_event_id, Article.locator)
+                         .join(Article, Article.id == FusedReport.article_id))
+        for fused_id, locator in rows:
+            groups.setdefault(fused_id, set()).add(Path(locator).name)
+    engine.dispose()
+    assert counters == {"n_events": n_events, "n_docs": n_reports}
+    return n_events, n_reports, {frozenset(g) for g in groups.values()}
+
+
 @pytest.mark.slow
 def test_kill_mid_batch_then_resume(db_url: str, tmp_path: Path) -> None:
     folder = tmp_path / "reports"
@@ -86,6 +105,9 @@ def test_kill_mid_batch_then_resume(db_url: str, tmp_path: Path) -> None:
     # Killed in the middle of the second batch: only the first batch is stored.
     assert ingest(folder, db_url, config, kill_in_batch=2) == -signal.SIGKILL
     assert snapshot(db_url)[0] == BATCH
-    # Resume: everything is there exactly once, as in the clean run.
+    assert fused_snapshot(db_url)[1] == snapshot(db_url)[3]  # fusion state of batch 1 only
+    # Resume: everything is there exactly once, as in the clean run, fused the same way.
     assert ingest(folder, db_url, config) == 0
     assert snapshot(db_url) == reference
+    assert fused_snapshot(db_url) == fused_snapshot(reference_db)
+    assert fused_snapshot(db_url)[0] > 0

@@ -51,9 +51,10 @@ def test_migrations_create_schema_and_are_idempotent(db_url: str) -> None:
     open_engine(db_url).dispose()  # second open: already at head, no error
     names = set(inspect(engine).get_table_names())
     assert {"sources", "articles", "runs", "events", "evidence_spans", "failures",
-            "alembic_version"} <= names
+            "alembic_version", "fused_events", "fused_reports", "fusion_decisions",
+            "fusion_blocks", "fusion_tokens", "fusion_counters"} <= names
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0002"
     engine.dispose()
 
 
