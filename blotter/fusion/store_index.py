@@ -22,7 +22,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, false, or_, select, update
@@ -44,6 +44,7 @@ from blotter.store.models import (
     FusionDecision,
     FusionToken,
 )
+from blotter.store.repository import iso_date
 from blotter.taxonomy import SUB_EVENT_TYPES
 
 log = logging.getLogger(__name__)
@@ -55,16 +56,6 @@ STREAM_CHUNK = 500
 def _utcnow() -> datetime:
     """The current time, timezone-aware."""
     return datetime.now(UTC)
-
-
-def _iso_date(value: object) -> date | None:
-    """A date from an ISO string, or None."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _insert(session: Session, model: type[Any]) -> Any:
@@ -93,7 +84,7 @@ def _event_columns(event: EventState, record: dict[str, Any]) -> dict[str, Any]:
         "family": event.family,
         "event_type": record.get("event_type"),
         "sub_event_type": record.get("sub_event_type"),
-        "event_date": _iso_date(record.get("event_date")),
+        "event_date": iso_date(record.get("event_date")),
         "country": loc.get("country"),
         "country_key": normalise(loc.get("country")) or None,
         "admin1": loc.get("admin1"),
@@ -129,8 +120,7 @@ class StoreIndex:
         self._tokens = _TokenCounts()
         with Session(engine) as session:
             self._tokens.df.update(
-                {t: int(df) for t, df in session.execute(select(FusionToken.token,
-                                                                FusionToken.df))}
+                {t: int(df) for t, df in session.execute(select(FusionToken.token, FusionToken.df))}
             )
             self._tokens.n_docs = int(
                 session.scalar(select(FusionCounter.value).where(FusionCounter.name == "n_docs"))
@@ -177,12 +167,14 @@ class StoreIndex:
             return
         session = self.session
         session.execute(
-            update(FusionCounter).where(FusionCounter.name == "n_events")
+            update(FusionCounter)
+            .where(FusionCounter.name == "n_events")
             .values(value=self._n_events)
         )
         if self._docs_delta:
             session.execute(
-                update(FusionCounter).where(FusionCounter.name == "n_docs")
+                update(FusionCounter)
+                .where(FusionCounter.name == "n_docs")
                 .values(value=FusionCounter.value + self._docs_delta)
             )
         if self._df_delta:
@@ -243,8 +235,9 @@ class StoreIndex:
         self._n_events += 1
         return f"evt-{self._n_events:07d}"
 
-    def _report_row(self, report: Report, event_id: str | None, action: str,
-                    keep_report: bool) -> dict[str, Any]:
+    def _report_row(
+        self, report: Report, event_id: str | None, action: str, keep_report: bool
+    ) -> dict[str, Any]:
         """A ``fused_reports`` row."""
         event_pk, article_pk = self.links.get(report.id, (None, None))
         return {
@@ -254,7 +247,7 @@ class StoreIndex:
             "article_id": article_pk,
             "article_ref": report.article_id,
             "outlet": report.meta.outlet,
-            "published": _iso_date(report.meta.published),
+            "published": iso_date(report.meta.published),
             "is_background": report.is_background,
             "action": action,
             "report": report.to_dict() if keep_report else None,
@@ -300,7 +293,8 @@ class StoreIndex:
             known.update(r.id for r in new)
         blocks = [
             {"family": event.family, "country": c, "day": d, "fused_event_id": event.id}
-            for d in event.days for c in event.countries
+            for d in event.days
+            for c in event.countries
         ]
         if blocks:
             session.execute(_insert(session, FusionBlock).on_conflict_do_nothing(), blocks)
@@ -308,8 +302,11 @@ class StoreIndex:
     def save_unattached(self, report: Report, decision: Decision) -> None:
         """Keep a report outside any event, with the decision that left it there."""
         session = self.session
-        session.execute(_insert(session, FusedReport).values(
-            **self._report_row(report, None, decision.action, True)))
+        session.execute(
+            _insert(session, FusedReport).values(
+                **self._report_row(report, None, decision.action, True)
+            )
+        )
         session.execute(_insert(session, FusionDecision).values(**self._decision_row(decision)))
 
     def idf(self, token: str) -> float:
@@ -327,7 +324,8 @@ class StoreIndex:
         """All fused events, in id order."""
         with Session(self.engine) as session:
             rows = session.execute(
-                select(FusedEvent.state).order_by(FusedEvent.id)
+                select(FusedEvent.state)
+                .order_by(FusedEvent.id)
                 .execution_options(yield_per=STREAM_CHUNK)
             )
             for (state,) in rows:
@@ -343,9 +341,18 @@ class StoreIndex:
                 .order_by(FusedReport.report_id)
             )
             for report, d in rows:
-                yield Report.from_dict(report), Decision(
-                    d.report_id, d.action, d.fused_event_id, d.score, d.matched_report,
-                    dict(d.reasons), d.candidates, d.note,
+                yield (
+                    Report.from_dict(report),
+                    Decision(
+                        d.report_id,
+                        d.action,
+                        d.fused_event_id,
+                        d.score,
+                        d.matched_report,
+                        dict(d.reasons),
+                        d.candidates,
+                        d.note,
+                    ),
                 )
 
 
@@ -376,7 +383,8 @@ def query_events(engine: Engine, flt: EventFilter) -> Iterator[dict[str, Any]]:
         names = _type_names(flt.event_type)
         query = query.where(
             or_(FusedEvent.event_type.in_(names), FusedEvent.sub_event_type.in_(names))
-            if names else false()
+            if names
+            else false()
         )
     if flt.min_fatalities is not None:
         query = query.where(FusedEvent.fatalities_best >= flt.min_fatalities)
@@ -397,8 +405,9 @@ class StoreFusion:
         self.index = StoreIndex(self.engine)
         self.fuser = Fuser(self.index, self.config)
 
-    def fuse_batch(self, session: Session, stored: Sequence[tuple[Article, Sequence[Event]]]
-                   ) -> Counter[str]:
+    def fuse_batch(
+        self, session: Session, stored: Sequence[tuple[Article, Sequence[Event]]]
+    ) -> Counter[str]:
         """Fuse the (flushed) events of *stored* articles inside *session*'s transaction;
         return how many reports were created/joined/unattached (and ``fusion_errors``).
 

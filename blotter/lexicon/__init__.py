@@ -19,6 +19,48 @@ def phrase_pattern(phrases: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])"
 
 
+#: Cue groups that by themselves name an act (the rest only qualify one).
+ACT_GROUPS = (
+    "protest",
+    "riot",
+    "mob",
+    "airstrike",
+    "shelling",
+    "ied",
+    "grenade",
+    "suicide",
+    "chemical",
+    "fight",
+    "clash",
+    "kidnap",
+    "movement",
+    "launcher",
+    "gunfire",
+    "regain",
+    "overtake",
+    "attack",
+    "abduct",
+    "sexual",
+    "arrest",
+    "loot",
+    "disrupt",
+    "base",
+    "agreement",
+    "transfer",
+)
+#: Acts strong enough to make a sentence an event sentence on their own; the
+#: weak ones ("change", "agreement", "arrest") need an ACLED-style label or a
+#: casualty count as well, or every political story would be an event.
+STRONG_GROUPS = frozenset(ACT_GROUPS) - {
+    "agreement",
+    "base",
+    "transfer",
+    "disrupt",
+    "arrest",
+    "movement",
+}
+
+
 @dataclass(frozen=True)
 class Hit:
     """A cue found in a text: its group and character span."""

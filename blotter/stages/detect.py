@@ -16,51 +16,11 @@ from datetime import date
 from blotter.document import Document, Mention, Sentence
 from blotter.fields.casualties import CountMention, find_counts
 from blotter.fields.dates import DateRef, find_dates
-from blotter.lexicon import CueLexicon, Hit, cue_lexicon
+from blotter.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.taxonomy import event_type_of
 
-#: Cue groups that by themselves name an act (the rest only qualify one).
-ACT_GROUPS = (
-    "protest",
-    "riot",
-    "mob",
-    "airstrike",
-    "shelling",
-    "ied",
-    "grenade",
-    "suicide",
-    "chemical",
-    "fight",
-    "clash",
-    "kidnap",
-    "movement",
-    "launcher",
-    "gunfire",
-    "regain",
-    "overtake",
-    "attack",
-    "abduct",
-    "sexual",
-    "arrest",
-    "loot",
-    "disrupt",
-    "base",
-    "agreement",
-    "transfer",
-)
-#: Acts strong enough to make a sentence an event sentence on their own; the
-#: weak ones ("change", "agreement", "arrest") need an ACLED-style label or a
-#: casualty count as well, or every political story would be an event.
-STRONG_GROUPS = frozenset(ACT_GROUPS) - {
-    "agreement",
-    "base",
-    "transfer",
-    "disrupt",
-    "arrest",
-    "movement",
-}
 #: Qualifying cues that count even from a follow-up sentence that reports no
 #: act of its own ("Police dispersed the crowd." after a protest).
 CONTEXT_GROUPS = frozenset(

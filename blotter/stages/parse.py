@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from blotter.document import Document, Sentence
-from blotter.lexicon import cue_lexicon
+from blotter.lexicon import STRONG_GROUPS, cue_lexicon
 
 #: spaCy's own length guard; articles are refused before this by max_text_chars.
 SPACY_MAX_LENGTH = 10_000_000
@@ -80,29 +80,6 @@ ABBREVIATIONS = frozenset(
 #: A candidate sentence end: . ! or ? (and closing quotes/brackets), white
 #: space, then something that can open a sentence.
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
-#: Groups of cues that make a sentence worth a model's time.
-RELEVANT_GROUPS = frozenset(
-    {
-        "protest",
-        "riot",
-        "mob",
-        "airstrike",
-        "shelling",
-        "ied",
-        "grenade",
-        "suicide",
-        "fight",
-        "clash",
-        "attack",
-        "kidnap",
-        "abduct",
-        "sexual",
-        "arrest",
-        "loot",
-        "disrupt",
-        "gunfire",
-    }
-)
 
 
 @lru_cache(maxsize=4)
@@ -174,7 +151,7 @@ class Parser:
             (document, sentence)
             for document in docs
             for sentence in document.sentences
-            if RELEVANT_GROUPS & lexicon.find(sentence.text).keys()
+            if STRONG_GROUPS & lexicon.find(sentence.text).keys()
         ]
         texts = (sentence.text for _, sentence in todo)
         for (document, sentence), parsed in zip(

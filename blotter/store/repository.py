@@ -21,8 +21,13 @@ def utcnow() -> datetime:
 def start_run(engine: Engine, command: str, settings: dict[str, Any], inputs: list[str]) -> int:
     """Record a run (committed at once) and return its id."""
     with Session(engine) as session, session.begin():
-        run = Run(command=command, started=utcnow(), extractor_version=__version__,
-                  settings=settings, inputs=inputs)
+        run = Run(
+            command=command,
+            started=utcnow(),
+            extractor_version=__version__,
+            settings=settings,
+            inputs=inputs,
+        )
         session.add(run)
         session.flush()
         return run.id
@@ -59,9 +64,19 @@ def upsert_failure(
     now = utcnow()
     row = session.scalars(select(Failure).where(Failure.locator == locator)).first()
     if row is None:
-        session.add(Failure(locator=locator, origin=origin, stage=stage, error=error,
-                            article_id=article_id, attempts=1, first_seen=now, last_seen=now,
-                            run_id=run_id))
+        session.add(
+            Failure(
+                locator=locator,
+                origin=origin,
+                stage=stage,
+                error=error,
+                article_id=article_id,
+                attempts=1,
+                first_seen=now,
+                last_seen=now,
+                run_id=run_id,
+            )
+        )
         return
     row.origin, row.stage, row.error, row.run_id = origin, stage, error, run_id
     row.article_id = article_id if article_id is not None else row.article_id
@@ -81,8 +96,9 @@ def resolve_failures(session: Session, locators: Iterable[str]) -> None:
         )
 
 
-def source_for(session: Session, cache: dict[str, Source], name: str | None,
-               domain: str | None) -> Source | None:
+def source_for(
+    session: Session, cache: dict[str, Source], name: str | None, domain: str | None
+) -> Source | None:
     """The source row named *name*, created on first sight (cached per ingest)."""
     name = (name or domain or "").strip()[:300]
     if not name:
@@ -96,7 +112,7 @@ def source_for(session: Session, cache: dict[str, Source], name: str | None,
     return cache[name]
 
 
-def _iso_date(value: object) -> date | None:
+def iso_date(value: object) -> date | None:
     """A date from an ISO string, or None."""
     if not isinstance(value, str):
         return None
@@ -124,7 +140,7 @@ def event_row(record: dict[str, Any], run_id: int, article_id: int, position: in
         position=position,
         event_type=record["event_type"],
         sub_event_type=record["sub_event_type"],
-        event_date=_iso_date(record.get("event_date")),
+        event_date=iso_date(record.get("event_date")),
         time_precision=record.get("time_precision"),
         date_note=record.get("date_note"),
         actor1=actor1.get("name"),
