@@ -145,3 +145,11 @@ def read_inputs(path: Path, max_chars: int, min_chars: int) -> Iterator[InputRec
         yield read_text_file(path, max_chars, min_chars)
     elif not path.exists():
         raise FileNotFoundError(path)
+    elif not path.name.startswith("."):
+        # Never dropped in silence: a page, archive or feed is ingest's input.
+        yield InputRecord(
+            path.name,
+            None,
+            f"unsupported file type {path.suffix or '(none)'!r}: extract reads JSONL and .txt; "
+            "use `blotter ingest` for HTML pages, WARC files and feeds",
+        )

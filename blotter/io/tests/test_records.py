@@ -86,6 +86,8 @@ def test_relative_date_without_publication_date_is_not_guessed(tmp_path: Path) -
 def test_text_files_and_directories(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "c.html").write_text("<html><body>Gunmen killed two.</body></html>")
     out = run(tmp_path)
-    assert [o["id"] for o in out] == ["a", "b"]
+    assert [o["id"] for o in out] == ["a", "b", "c.html"]
     assert out[0]["events"] and "UTF-8" in str(out[1]["error"])
+    assert "blotter ingest" in str(out[2]["error"])
