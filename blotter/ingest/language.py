@@ -13,6 +13,11 @@ DETECTION_SAMPLE_CHARS = 5_000
 MIN_CONFIDENCE = 0.5
 #: Language the extractor works on; other articles are stored but not extracted.
 EXTRACTION_LANGUAGE = "en"
+#: Share of probability above which English runner-up still wins: short news
+#: text is often scored as an English-based creole ("pcm", Nigerian Pidgin, for
+#: a plain English sentence about Kaduna), and dropping an English article
+#: costs more than trying to extract from a creole one.
+ENGLISH_RUNNER_UP = 0.25
 
 
 @cache
@@ -28,7 +33,13 @@ def detect_language(text: str) -> str | None:
     sample = text[:DETECTION_SAMPLE_CHARS].strip()
     if len(sample) < MIN_CHARS_FOR_DETECTION:
         return None
-    lang, prob = _identifier().classify(sample)
+    ranked = _identifier().rank(sample)
+    lang, prob = ranked[0]
+    if (
+        lang != EXTRACTION_LANGUAGE
+        and dict(ranked).get(EXTRACTION_LANGUAGE, 0.0) >= ENGLISH_RUNNER_UP
+    ):
+        return EXTRACTION_LANGUAGE
     return str(lang) if prob >= MIN_CONFIDENCE else None
 
 
