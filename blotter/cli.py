@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -62,7 +62,7 @@ def extract(
         raise typer.BadParameter("works only in a single process", param_hint="--save-intermediate")
     hook = intermediate_writer(save_intermediate) if save_intermediate else None
     records = read_inputs(input, settings["max_text_chars"], settings["min_text_chars"])
-    out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+    out = _open_output(output)
     counts = {"records": 0, "events": 0, "errors": 0}
     try:
         with (
@@ -146,6 +146,14 @@ def settings(config: ConfigOpt = None) -> None:
     values = load_settings(config)
     for s in settings_table():
         typer.echo(f"{s.name} = {values[s.name]!r}\n    {s.help}")
+
+
+def _open_output(path: Path) -> TextIO:
+    """Standard output for '-', else *path* opened for writing (its folder created)."""
+    if str(path) == "-":
+        return sys.stdout
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.open("w", encoding="utf-8")
 
 
 class _progress:
@@ -314,7 +322,7 @@ def fuse(
             if n % 500 == 0:
                 index.commit()
         index.commit()
-        out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+        out = _open_output(output)
         try:
             for event in index.events():
                 out.write(json.dumps(event.fused(), ensure_ascii=False) + "\n")

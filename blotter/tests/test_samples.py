@@ -60,3 +60,15 @@ def test_bad_records_are_reported_not_dropped(out: dict[str, dict[str, Any]]) ->
     assert "future" in out["sample-007"]["warnings"][0]
     assert "empty" in out["sample-008"]["error"]
     assert "not valid JSON" in out["articles.jsonl:9"]["error"]
+
+
+def test_cli_writes_into_a_new_output_directory(tmp_path: Path) -> None:
+    """`make demo` on a fresh clone: the output folder does not exist yet."""
+    from typer.testing import CliRunner
+
+    from blotter.cli import app
+
+    target = tmp_path / "new" / "events.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(SAMPLES), "-o", str(target), "-q"])
+    assert result.exit_code == 0, result.output
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 9
