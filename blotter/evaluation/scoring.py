@@ -9,11 +9,11 @@ detection, and incident types, countries and counts where both sides have one.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
 from blotter.taxonomy import VIOLENT_EVENT_TYPES
 
@@ -37,11 +37,7 @@ MUC_RELEVANT_SUBTYPES = frozenset(
 
 def norm(name: object) -> str:
     """Case-, accent- and punctuation-folded name for comparing places."""
-    if not isinstance(name, str):
-        return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+    return normalise(name) if isinstance(name, str) else ""
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
