@@ -60,6 +60,13 @@ CUES: tuple[Cue, ...] = (
     Cue(r"Hezbollah|Hizbollah|Hizballah|Amal Movement|Banque du Liban", "LB"),
     Cue(r"Lebanese (?:Army|Armed Forces|pound|University|Forces|Trade Bank)", "LB"),
     Cue(r"Al[- ]Shabaa?b", "SO"),
+    # Philippines: the communist and Moro armed groups, and its villages' name
+    Cue(r"NPA|MILF|BIFF", "PH", acronym=True),
+    Cue(r"New People'?s Army|Abu Sayyaf|Barangays?", "PH"),
+    Cue(r"UPDF", "UG", acronym=True),  # Uganda People's Defence Force
+    Cue(r"Dan Na Ambassagou", "ML"),  # Dogon militia of central Mali
+    Cue(r"BJP", "IN", acronym=True),  # Bharatiya Janata Party
+    Cue(r"AJK", "PK", acronym=True),  # Azad Jammu and Kashmir, Pakistan's side of the LoC
     # Latin America, 1980s-90s (MUC-4 era wire copy)
     Cue(r"RADIO VENCEREMOS|FMLN|FARABUNDO MARTI", "SV"),
     Cue(r"SHINING PATH|SENDERO LUMINOSO|MRTA|TUPAC AMARU", "PE"),

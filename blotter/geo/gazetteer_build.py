@@ -45,7 +45,7 @@ from blotter.geo.supplement import (
     UNIT_LABELS,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry

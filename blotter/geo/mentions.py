@@ -39,6 +39,9 @@ MAX_ACRONYM_CHARS = 5
 # Share of upper-case letters above which a text is treated as ALL CAPS (wire copy).
 UPPER_TEXT_SHARE = 0.8
 
+# "east Jerusalem" in any case; ACLED codes East Jerusalem as Palestine.
+EAST_JERUSALEM_RE = re.compile(r"\beast(?:ern)?\s+(?:part\s+of\s+)?jerusalem\b", re.IGNORECASE)
+
 # Words after a unit's name that name its authority ("Van Governor's Office",
 # "Aydin Governorship"): the name is the province, not part of a longer name.
 GOVERNOR_WORDS = frozenset(["governor", "governors", "governor's", "governorship"])
@@ -62,7 +65,6 @@ COUNTRY_MODIFIER_NEXT = frozenset(
         "backed",
         "government",
         "border",
-        "police",
         "nationals",
         "citizens",
         "embassy",
@@ -73,6 +75,9 @@ COUNTRY_MODIFIER_NEXT = frozenset(
         "security",
     ]
 )
+# Capitalised words after a country name that make a national body ("Nepal
+# Police", "Uganda People's Defence Force"): the country still counts as evidence.
+NATIONAL_BODIES = frozenset(["police", "defence", "defense", "armed", "national", "gendarmerie"])
 COUNTRY_MODIFIER_PREV = frozenset(["from", "with", "by", "against", "and"])
 # "U.S." is nearly always an adjective in wire copy ("U.S. EMBASSY", "U.S. CITIZEN").
 ALWAYS_MODIFIER = frozenset(["u s", "us", "u s a"])
@@ -100,6 +105,10 @@ CALENDAR_WORDS = frozenset(
         "today",
         "yesterday",
         "tomorrow",
+        # religious months and feasts that are also alternate names of towns
+        "ramadan",
+        "muharram",
+        "ashura",
     ]
 )
 LOCATIVE = frozenset(
@@ -257,6 +266,7 @@ class TextPlaces:
     demonym_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
     cues: list[tuple[int, Cue]] = field(default_factory=list)  # actor cues, text order
     gazetteer: Gazetteer | None = None
+    east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
 
 
 def is_upper_text(text: str) -> bool:
@@ -273,7 +283,12 @@ def find_places(text: str, gaz: Gazetteer) -> TextPlaces:
     found = list(DATELINE_RE.finditer(text))
     datelines = [(m.start(), text.index(",", m.start())) for m in found]
     sources = [(text.index(",", m.start()), m.end()) for m in found]
-    out = TextPlaces(upper=upper, cues=find_cues(text), gazetteer=gaz)
+    out = TextPlaces(
+        upper=upper,
+        cues=find_cues(text),
+        gazetteer=gaz,
+        east_jerusalem=EAST_JERUSALEM_RE.search(text) is not None,
+    )
     chain = _chains(text, toks)
     i = 0
     while i < len(toks):
@@ -355,6 +370,8 @@ def _fuzzy_match(
         key = " ".join(t[0] for t in words)
         if key in gaz.keys:
             continue  # indexed as spelled (but not acceptable here)
+        if _hyphen_joined(text, toks, i - 1, i) or _hyphen_joined(text, toks, i + n - 1, i + n):
+            continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
         core = " ".join(w for w in key.split() if w not in ARTICLES)
         if n == 1 and (
             key in STOP_WORDS
@@ -380,6 +397,18 @@ def _fuzzy_match(
         out.mentions.append(m)
         return n
     return 0
+
+
+def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
+    """True if tokens *a* and *b* are two halves of one hyphenated word."""
+    if a < 0 or b >= len(toks):
+        return False
+    return text[toks[a][2] : toks[b][1]] == "-"
+
+
+def _names_country(key: str, gaz: Gazetteer) -> bool:
+    """True if *key* names a country."""
+    return any(c.kind == "country" for c in gaz.candidates(key))
 
 
 def _split_possessives(toks: object) -> list[Token]:
@@ -426,17 +455,23 @@ def _acceptable(
 ) -> bool:
     """Filters against common words, people and organisation names."""
     first, last = toks[i], toks[i + n - 1]
+    nxt = _next(toks, i + n)
     if len(key) < 3 or (
         n == 1
-        and (key in STOP_WORDS or key in CALENDAR_WORDS or key in NOT_PLACES or key in DEMONYMS)
+        and (
+            key in STOP_WORDS
+            or key in CALENDAR_WORDS
+            or key in NOT_PLACES
+            or (key in DEMONYMS and not (nxt and nxt[0] in ADMIN_WORDS))
+        )
     ):
-        return False  # a demonym ("Somali resident") is counted as one, not as a place
+        return False  # a demonym ("Somali resident") is counted as one; "Somali region" is a place
     head = toks[i + 1] if n > 1 and first[0] in ARTICLES else first  # "al-Bukamal"
     if not upper and not (head[3][0].isupper() and last[3][0].isupper()):
         return False
     if not upper and n == 1 and first[3].isupper() and len(first[3]) <= MAX_ACRONYM_CHARS:
         return False  # "GNA", "OPS": acronyms in mixed-case text
-    prev, nxt = _prev(toks, i), _next(toks, i + n)
+    prev = _prev(toks, i)
     if prev and prev[0] in ("pro", "anti") and text[prev[2] : first[1]] == "-":
         return False  # "pro-Hadi forces"
     after = _next(toks, i + n)
@@ -478,6 +513,7 @@ def _acceptable(
             and nxt[0] not in GOVERNOR_WORDS
             and nxt[0] not in CITY_WORDS
             and nxt[0] not in STOP_WORDS
+            and not (nxt[0] in COUNTRY_MODIFIER_NEXT | NATIONAL_BODIES and _names_country(key, gaz))
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     else:

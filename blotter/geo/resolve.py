@@ -58,6 +58,8 @@ CONTAINER_VOTE = 0.5
 RIVAL_SIZE_SHARE = 0.1
 # (name, country) pairs whose spelling variants are kept in memory.
 RESPELL_CACHE_SIZE = 20_000
+# Index key of East Jerusalem (a Palestinian place in GeoNames).
+EAST_JERUSALEM_KEY = "east jerusalem"
 # How specific each kind is, for choosing among an event's mentions.
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 
@@ -125,6 +127,14 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
             if c.kind in ("admin1", "admin2"):
                 ids.add(c.id)
                 kinds[c.id] = c.kind
+            elif c.kind == "city":  # "Ariha in Idleb": a province's namesake town names it
+                for unit_id, unit_name, kind in (
+                    (c.admin1_id, c.admin1, "admin1"),
+                    (c.admin2_id, c.admin2, "admin2"),
+                ):
+                    if unit_id is not None and normalise(unit_name or "") == normalise(c.name):
+                        ids.add(unit_id)
+                        kinds[unit_id] = kind
     counts: Counter[int] = Counter(i for ids in by_key.values() for i in ids)
     out = []
     for m in mentions:
@@ -497,7 +507,23 @@ def choose_place(
     assert chosen.best is not None
     geo, where = _precision(chosen, chosen.best)
     best = _on_contact_line(chosen.best, places) if chosen.best.kind == "admin1" else chosen.best
-    return Resolution(best, chosen, geo, where, conflict)
+    return Resolution(_east_jerusalem(best, places), chosen, geo, where, conflict)
+
+
+def _east_jerusalem(p: Place, places: TextPlaces) -> Place:
+    """Jerusalem, when the text puts the event in its eastern part ("east Jerusalem",
+    "Shufat"): ACLED codes East Jerusalem as Palestine (West Bank)."""
+    if p.country_code != "IL" or normalise(p.name) != "jerusalem":
+        return p
+    east = [
+        c
+        for c in (
+            places.gazetteer.candidates(EAST_JERUSALEM_KEY) if places.gazetteer is not None else ()
+        )
+        if c.country_code == "PS"
+    ]
+    named = any(m.best is not None and m.best.id in {c.id for c in east} for m in places.mentions)
+    return east[0] if east and (named or places.east_jerusalem) else p
 
 
 def _on_contact_line(unit: Place, places: TextPlaces) -> Place:

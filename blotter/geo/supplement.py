@@ -109,6 +109,33 @@ EXTRA_ALIASES: tuple[tuple[str, str, str, str], ...] = (
     ("LY", "admin1", "Al Marqab", "Almargeb"),
     ("SY", "city", "Al Qāmishlī", "Quamishli"),
     ("SY", "city", "Al Qāmishlī", "Qamishli"),
+    ("IQ", "city", "Koysinceq", "Koya"),
+    ("IQ", "city", "Koysinceq", "Koysinjaq"),
+    ("PK", "admin1", "Islamabad", "Islamabad Capital Territory"),
+    # East Jerusalem's neighbourhoods, which ACLED codes as Palestine (West Bank)
+    *(
+        ("PS", "city", "East Jerusalem", n)
+        for n in (
+            "Shuafat",
+            "Shufat",
+            "Issawiya",
+            "Isawiya",
+            "Isawiyah",
+            "Silwan",
+            "Sheikh Jarrah",
+            "Ras al Amud",
+            "Jabal al Mukaber",
+            "Jabel Mukaber",
+            "Beit Hanina",
+            "Wadi al Joz",
+            "Sur Baher",
+            "Kafr Aqab",
+            "Kfar Aqab",
+            "Qalandia",
+            "Qalandiya",
+            "Aqbet al Khalidiyah",
+        )
+    ),
 )
 
 # Output names of first-level units whose English name neither GeoNames'

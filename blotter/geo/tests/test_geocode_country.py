@@ -1,0 +1,63 @@
+"""Country-level geocoding behaviours: a province named through its namesake town,
+East Jerusalem, regions named like a demonym, national bodies, actor cues
+(hand-written sentences)."""
+
+from __future__ import annotations
+
+from blotter.geo.gazetteer import Gazetteer
+from blotter.geo.tests.test_geocode_third_pass import geocoded_location
+
+
+def test_province_named_by_its_namesake_town_gives_context(gaz: Gazetteer) -> None:
+    # "Idleb" is indexed as the town; it still names the province around "Ariha",
+    # which must not become Jericho (also "Ariha" in Arabic)
+    loc = geocoded_location("Regime forces shelled Ariha town in Idleb countryside.", gaz)
+    assert loc["country"] == "Syria"
+    assert loc["admin1"] == "Idlib"
+    loc = geocoded_location("A car was set on fire in Reni, Odessa.", gaz)
+    assert loc["country"] == "Ukraine"
+    assert loc["name"] == "Reni"
+
+
+def test_east_jerusalem_is_palestine_and_jerusalem_alone_is_israel(gaz: Gazetteer) -> None:
+    east = geocoded_location(
+        "Israeli forces detained two men in the Shufat neighbourhood of Jerusalem.", gaz
+    )
+    assert east["country"] == "Palestine"
+    east = geocoded_location("Police arrested an activist in east Jerusalem.", gaz)
+    assert east["country"] == "Palestine"
+    west = geocoded_location("Hundreds of people protested in Jerusalem against the budget.", gaz)
+    assert west["country"] == "Israel"
+
+
+def test_somali_region_is_ethiopian_but_somali_residents_are_not_a_place(
+    gaz: Gazetteer,
+) -> None:
+    loc = geocoded_location("Clan clashes broke out in Afdere zone (Somali region).", gaz)
+    assert loc["country"] == "Ethiopia"
+    loc = geocoded_location("Somali residents protested in Mogadishu.", gaz)
+    assert loc["country"] == "Somalia" and loc["name"] == "Mogadishu"
+
+
+def test_a_national_police_names_its_country(gaz: Gazetteer) -> None:
+    # Ilam is a province of Iran and a district of Nepal
+    loc = geocoded_location(
+        "Rebels exchanged fire with the Nepal Police in Barung locality (Ilam district).", gaz
+    )
+    assert loc["country"] == "Nepal"
+
+
+def test_feast_names_are_not_places(gaz: Gazetteer) -> None:
+    # "Ramadan" is an alternate name of a Saudi town
+    loc = geocoded_location("Shop owners protested during Ramadan in Kafr Qasim.", gaz)
+    assert loc["country"] == "Israel"
+
+
+def test_actor_cues_point_to_their_country(gaz: Gazetteer) -> None:
+    # "Samar" is also an alternate name of Russia's Samara
+    loc = geocoded_location("The NPA and the military clashed in Barangay Magdawat, Samar.", gaz)
+    assert loc["country"] == "Philippines"
+    loc = geocoded_location(
+        "A mob threatened a UPDF soldier at a market in Masafu sub-county (Busia district).", gaz
+    )
+    assert loc["country"] == "Uganda"
