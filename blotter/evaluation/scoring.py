@@ -8,13 +8,13 @@ detection, and incident types, countries and counts where both sides have one.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
+from blotter.geo.distance import haversine_km
 from blotter.taxonomy import VIOLENT_EVENT_TYPES
 
 #: Distance within which a predicted point counts as ACLED's place (the issue's bar).
@@ -38,14 +38,6 @@ MUC_RELEVANT_SUBTYPES = frozenset(
 def norm(name: object) -> str:
     """Case-, accent- and punctuation-folded name for comparing places."""
     return normalise(name) if isinstance(name, str) else ""
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def current_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

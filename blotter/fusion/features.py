@@ -8,13 +8,13 @@ threshold are documented (and were tuned) in ``docs/fusion.md``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from blotter.fusion.reports import Report
+from blotter.geo.distance import haversine_km
 
 #: Weight of each feature in the pair score (log-odds-like units).
 WEIGHTS: dict[str, float] = {
@@ -45,8 +45,6 @@ REVISION_REL = 0.2
 #: Word-overlap share that is neither for nor against (unrelated reports of one
 #: kind of violence in one country share this much of their rare vocabulary).
 WORDS_NEUTRAL = 0.25
-#: Mean Earth radius, for the haversine distance.
-EARTH_RADIUS_KM = 6371.0
 #: Value when either report has no place at all: joining without knowing where
 #: is risky (MUC-4 dev: most false joins at the tuned threshold lacked a place).
 UNKNOWN_PLACE_VALUE = -0.75
@@ -73,14 +71,6 @@ class PairScore:
     total: float
     contributions: dict[str, float]
     other: str
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def place_feature(a: Report, b: Report) -> float:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from blotter.geo.cues import CONTACT_LINE_POINTS
+from blotter.geo.distance import haversine_km
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
@@ -58,6 +59,12 @@ CONTAINER_VOTE = 0.5
 RIVAL_SIZE_SHARE = 0.1
 # (name, country) pairs whose spelling variants are kept in memory.
 RESPELL_CACHE_SIZE = 20_000
+# A town found outside the unit the text names for it is still taken when it lies
+# this close to the unit's point and its name (spelled exactly) is found only once: the
+# report mislabels its province ("Buni Yadi (Gujiba LGA, Borno)", in Yobe) more
+# often than it names a missing village ("Pipri, Kaushambi (UP)", the known Pipri
+# 700 km away in Maharashtra).
+MISLABEL_KM = 150.0
 # Index key of East Jerusalem (a Palestinian place in GeoNames).
 EAST_JERUSALEM_KEY = "east jerusalem"
 # How specific each kind is, for choosing among an event's mentions.
@@ -420,7 +427,17 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
         and not (districts and town.admin2_id is not None and town.admin2_id not in districts)
     ):
         return chosen
-    return max(units, key=lambda m: (SPECIFICITY[m.best.kind], -m.start))  # type: ignore[union-attr]
+    unit = max(units, key=lambda m: (SPECIFICITY[m.best.kind], -m.start))  # type: ignore[union-attr]
+    if _near(town, unit.best) and len(chosen.candidates) == 1 and not chosen.fuzzy:
+        return chosen  # "Buni Yadi (Gujiba LGA, Borno)": the report names the wrong state
+    return unit
+
+
+def _near(a: Place, b: Place | None) -> bool:
+    """True if *a* lies within MISLABEL_KM of *b*'s point."""
+    if b is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MISLABEL_KM  # type: ignore[arg-type]
 
 
 def _has_dateline(places: TextPlaces) -> bool:

@@ -61,3 +61,10 @@ def test_actor_cues_point_to_their_country(gaz: Gazetteer) -> None:
         "A mob threatened a UPDF soldier at a market in Masafu sub-county (Busia district).", gaz
     )
     assert loc["country"] == "Uganda"
+
+
+def test_a_unique_town_near_a_mislabelled_province_is_kept(gaz: Gazetteer) -> None:
+    # Buni Yadi lies in Yobe, ~100 km from Borno's towns; the report's state is wrong
+    loc = geocoded_location("Militants attacked soldiers near Buni Yadi (Gujiba LGA, Borno).", gaz)
+    assert loc["name"] == "Buni Yadi"
+    assert loc["geo_precision"] == 2  # "near"
