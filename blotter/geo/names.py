@@ -52,6 +52,7 @@ ADMIN_WORDS = frozenset(
         "woreda",
         "kray",
         "krai",
+        "lga",  # Nigeria's Local Government Areas ("Kankara LGA")
     ]
 )
 

@@ -389,13 +389,28 @@ def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:
     return max(
         usable,
         key=lambda m: (
-            SPECIFICITY[m.best.kind],  # type: ignore[union-attr]
+            _specificity(m),
             not m.modifier,
             repeats[m.key],
             m.locative,  # "in Rawalpindi" rather than "Murree road"
             -m.start,
         ),
     )
+
+
+def _specificity(m: PlaceMention) -> int:
+    """How specific a mention's place is; a province's namesake town named as a
+    container ("Menbij in Aleppo") stands for the province."""
+    p = m.best
+    assert p is not None
+    if (
+        p.kind == "city"
+        and m.container
+        and not m.city_word
+        and normalise(p.admin1 or "") == normalise(p.name)
+    ):
+        return SPECIFICITY["admin1"]
+    return SPECIFICITY[p.kind]
 
 
 def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> PlaceMention | None:

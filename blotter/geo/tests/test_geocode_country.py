@@ -68,3 +68,12 @@ def test_a_unique_town_near_a_mislabelled_province_is_kept(gaz: Gazetteer) -> No
     loc = geocoded_location("Militants attacked soldiers near Buni Yadi (Gujiba LGA, Borno).", gaz)
     assert loc["name"] == "Buni Yadi"
     assert loc["geo_precision"] == 2  # "near"
+
+
+def test_nigerian_lga_and_a_province_named_by_its_town(gaz: Gazetteer) -> None:
+    # "Kankara LGA": an LGA is a district, and ACLED codes its seat
+    loc = geocoded_location("Gunmen attacked two villages in Kankara LGA (Katsina).", gaz)
+    assert loc["admin1"] == "Katsina" and loc["admin2"] == "Kankara"
+    # "Menbij in Aleppo": Aleppo (found as the town) names the province around Menbij
+    loc = geocoded_location("Turkish forces shelled Menbij in Aleppo using artillery.", gaz)
+    assert loc["name"] == "Manbij"
