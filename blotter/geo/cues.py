@@ -30,6 +30,7 @@ CUES: tuple[Cue, ...] = (
     Cue(r"Donbass? People'?s Militia|Donetsk People'?s Republic", "UA", ("Donetsk",)),
     Cue(r"Luhansk People'?s (?:Militia|Republic)", "UA", ("Luhansk",)),
     Cue(r"NAF rebel", "UA", ("Donetsk", "Luhansk"), acronym=True),
+    Cue(r"Donbass?", "UA"),  # the region, named in reports from elsewhere in Ukraine too
     # Contact-line settlements of Luhansk oblast that GeoNames lists with fewer
     # than 500 people (so not in the index) and OSCE reports name without their
     # oblast; without them an OSCE note falls back to Donetsk.

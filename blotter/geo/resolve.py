@@ -57,6 +57,9 @@ CONTAINER_VOTE = 0.5
 # A same-name place abroad at least this share of the largest one's population
 # makes the name ambiguous for voting ("Tripoli": Libya 1.1 M, Lebanon 0.23 M).
 RIVAL_SIZE_SHARE = 0.1
+# Added to the vote of an ambiguous name's best candidate: alone it decides,
+# but any other place of the text outweighs it.
+RIVAL_TIE_BREAK = 0.01
 # (name, country) pairs whose spelling variants are kept in memory.
 RESPELL_CACHE_SIZE = 20_000
 # A town found outside the unit the text names for it is still taken when it lies
@@ -341,23 +344,28 @@ def _main_country(
                 weight = MODIFIER_VOTE
             if m.container:
                 weight += CONTAINER_VOTE
-            if not m.surface.isupper():  # ALL-CAPS wire copy: names vote whole
-                weight /= _rival_countries(m)
+            rivals = [code]
+            if not m.surface.isupper() and not m.dateline:  # ALL-CAPS wire copy: names vote whole
+                # "Tripoli" supports Libya and Lebanon alike; a Lebanese place decides
+                rivals = sorted(_rival_countries(m) | {code})
             if m.dateline:
                 weight = DATELINE_VOTE
-            votes[code] = votes.get(code, 0.0) + weight
+            for rival in rivals:
+                votes[rival] = votes.get(rival, 0.0) + weight / len(rivals)
+            if len(rivals) > 1:
+                votes[code] += RIVAL_TIE_BREAK
     return max(votes, key=votes.__getitem__) if votes else None
 
 
-def _rival_countries(m: PlaceMention) -> int:
-    """How many countries hold a place of this name of comparable size ("Tripoli":
-    Libya's and Lebanon's); such a name votes less for each."""
+def _rival_countries(m: PlaceMention) -> set[str]:
+    """The countries that hold a place of this name of comparable size ("Tripoli":
+    Libya's and Lebanon's); such a name votes for each, a share each."""
     sizes: dict[str, int] = {}
     for c in m.candidates:
         if c.kind != "country":
             sizes[c.country_code] = max(sizes.get(c.country_code, 0), c.population)
     top = max(sizes.values(), default=0)
-    return max(1, sum(1 for n in sizes.values() if top and n >= RIVAL_SIZE_SHARE * top))
+    return {code for code, n in sizes.items() if top and n >= RIVAL_SIZE_SHARE * top}
 
 
 def _context_countries(places: TextPlaces) -> dict[str, float]:

@@ -77,3 +77,16 @@ def test_nigerian_lga_and_a_province_named_by_its_town(gaz: Gazetteer) -> None:
     # "Menbij in Aleppo": Aleppo (found as the town) names the province around Menbij
     loc = geocoded_location("Turkish forces shelled Menbij in Aleppo using artillery.", gaz)
     assert loc["name"] == "Manbij"
+
+
+def test_an_ambiguous_name_leaves_the_country_to_the_other_places(gaz: Gazetteer) -> None:
+    # Tripoli: Libya's is five times Lebanon's; twice named, it still votes for both
+    text = "Rioters from Tripoli blocked the road near Bohssas. They came from a rally in Tripoli."
+    assert geocoded_location(text, gaz)["country"] == "Lebanon"
+    assert geocoded_location("Shells fell in Tripoli overnight.", gaz)["country"] == "Libya"
+
+
+def test_donbas_points_to_ukraine(gaz: Gazetteer) -> None:
+    # "Odessa" is also a Texan city, and so is "Bandera"
+    text = "In Odessa, people shouted support for Donbas and told Bandera supporters to leave."
+    assert geocoded_location(text, gaz)["country"] == "Ukraine"
