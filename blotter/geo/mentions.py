@@ -39,6 +39,15 @@ MAX_ACRONYM_CHARS = 5
 # Share of upper-case letters above which a text is treated as ALL CAPS (wire copy).
 UPPER_TEXT_SHARE = 0.8
 
+# "the southern countryside of Idleb", "in southern Idleb countryside", "Idleb's
+# southern countryside": the event lies in that part of the place's surroundings.
+_COMPASS = r"(north|south|east|west)(?:ern)?(?:-?(east|west)(?:ern)?)?"
+COUNTRYSIDE_BEFORE_RE = re.compile(
+    _COMPASS + r"\s+countryside\s+of\s+(?:the\s+)?$|" + _COMPASS + r"\s+$", re.IGNORECASE
+)
+COUNTRYSIDE_AFTER_RE = re.compile(r"^(?:'s|’s)?\s+" + _COMPASS + r"\s+countryside\b", re.IGNORECASE)
+BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+
 # "east Jerusalem" in any case; ACLED codes East Jerusalem as Palestine.
 EAST_JERUSALEM_RE = re.compile(r"\beast(?:ern)?\s+(?:part\s+of\s+)?jerusalem\b", re.IGNORECASE)
 
@@ -253,6 +262,8 @@ class PlaceMention:
     locative: bool = False  # after "in", "near", "at"...
     container: bool = False  # names the unit around the previous place ("Bara in Idleb")
     words: int = 1
+    # compass bearing of "the southern countryside of Idleb" (180), else None
+    countryside: float | None = None
     best: Place | None = None
     score: float = 0.0
 
@@ -404,6 +415,29 @@ def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
     if a < 0 or b >= len(toks):
         return False
     return text[toks[a][2] : toks[b][1]] == "-"
+
+
+def _countryside(text: str, start: int, end: int, after_word: str) -> float | None:
+    """Bearing of the part of a place's countryside the text names around it."""
+    before = COUNTRYSIDE_BEFORE_RE.search(text[max(0, start - 40) : start])
+    if before is not None:
+        groups = before.groups()
+        # "southern Idleb countryside" needs the word after; "... countryside of Idleb" not
+        if groups[0] is None and after_word != "countryside":
+            return None
+        main, minor = (groups[0], groups[1]) if groups[0] is not None else (groups[2], groups[3])
+    else:
+        after = COUNTRYSIDE_AFTER_RE.match(text[end : end + 40])
+        if after is None:
+            return None
+        main, minor = after.group(1), after.group(2)
+    bearing = BEARINGS[main.lower()]
+    if minor:  # "north-western": halfway between north and west
+        other = BEARINGS[minor.lower()]
+        if bearing == 0.0 and other == 270.0:
+            return 315.0
+        return (bearing + other) / 2
+    return bearing
 
 
 def _names_country(key: str, gaz: Gazetteer) -> bool:
@@ -586,6 +620,7 @@ def _mention(
         text[start:end],
         key,
         gaz.candidates(key),
+        countryside=_countryside(text, start, end, after_word),
         near=bool(before & NEAR_WORDS)
         or after_word in ("area", "outskirts", "vicinity")
         or ("area" in before and "of" in before),

@@ -8,7 +8,7 @@ from blotter.document import Document
 from blotter.geo.admin_names import output_admin1
 from blotter.geo.gazetteer import Gazetteer, Place, open_gazetteer
 from blotter.geo.mentions import TextPlaces, find_places
-from blotter.geo.resolve import choose_place, resolve_text
+from blotter.geo.resolve import choose_place, compass_word, resolve_text
 from blotter.record import Event
 from blotter.settings import Settings
 
@@ -71,7 +71,9 @@ class GeocodeStage:
         loc.country = country.name if country else None
         loc.country_code = p.country_code
         loc.latitude, loc.longitude = p.latitude, p.longitude
-        loc.geonameid = p.id if p.id > 0 else None
+        loc.geonameid = p.id if p.id > 0 and found.countryside is None else None
+        if found.countryside is not None:  # a point moved from the place, not the place
+            loc.name = f"{p.name} ({compass_word(found.countryside)} countryside)"
         loc.geo_precision, loc.where_prec = found.geo_precision, found.where_prec
         loc.conflict = found.conflict
         if found.mention is not None:

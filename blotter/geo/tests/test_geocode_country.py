@@ -90,3 +90,18 @@ def test_donbas_points_to_ukraine(gaz: Gazetteer) -> None:
     # "Odessa" is also a Texan city, and so is "Bandera"
     text = "In Odessa, people shouted support for Donbas and told Bandera supporters to leave."
     assert geocoded_location(text, gaz)["country"] == "Ukraine"
+
+
+def test_a_named_part_of_the_countryside_moves_the_point(gaz: Gazetteer) -> None:
+    town = geocoded_location("Regime forces shelled the town of Idleb.", gaz)
+    text = "Regime forces shelled Kafr Nowhere in the southern countryside of Idleb."
+    south = geocoded_location(text, gaz)
+    assert south["geo_precision"] == 2 and south["geonameid"] is None
+    assert south["name"] == "Idlib (southern countryside)"
+    assert 0.15 < town["latitude"] - south["latitude"] < 0.2  # type: ignore[operator]
+    assert abs(town["longitude"] - south["longitude"]) < 0.01  # type: ignore[operator]
+    text = "Turkish forces shelled villages in Aleppo's north-western countryside."
+    north_west = geocoded_location(text, gaz)
+    aleppo = geocoded_location("Turkish forces shelled villages in Aleppo.", gaz)
+    assert north_west["latitude"] > aleppo["latitude"]  # type: ignore[operator]
+    assert north_west["longitude"] < aleppo["longitude"]  # type: ignore[operator]
