@@ -535,7 +535,17 @@ def choose_place(
         and chosen.best.admin1_id not in {u.id for u in cue_units}
         and not any(m.best is not None and m.best.id == chosen.best.admin1_id for m in body)
     ):  # "near Kamyanka" in an OSCE SMM report: not the Kamyanka of Cherkasy
-        return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
+        unit_ids = {cue_units[0].id}  # the unit the text names, or a village cue's
+        inside = [
+            m
+            for m in (own or body)
+            if m.best is not None
+            and _specificity(m) == SPECIFICITY["city"]  # not "Orikhove, Luhansk"'s Luhansk
+            and m.best.admin1_id in unit_ids
+        ]
+        if not inside:
+            return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
+        chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if dateline:

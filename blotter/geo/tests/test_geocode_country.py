@@ -105,3 +105,10 @@ def test_a_named_part_of_the_countryside_moves_the_point(gaz: Gazetteer) -> None
     aleppo = geocoded_location("Turkish forces shelled villages in Aleppo.", gaz)
     assert north_west["latitude"] > aleppo["latitude"]  # type: ignore[operator]
     assert north_west["longitude"] < aleppo["longitude"]  # type: ignore[operator]
+
+
+def test_a_town_inside_the_state_a_cue_names_beats_the_state(gaz: Gazetteer) -> None:
+    # Vikasnagar lies in Uttarakhand, not in "(UP)"; Lucknow does
+    text = "Residents of Vikasnagar staged a protest in Lucknow city (UP) over a quarantine site."
+    loc = geocoded_location(text, gaz)
+    assert loc["name"] == "Lucknow" and loc["geo_precision"] == 1
