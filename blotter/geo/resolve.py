@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from blotter.geo.cues import CONTACT_LINE_POINTS
+from blotter.geo.cues import CONTACT_LINE_POINTS, KM_PER_DEGREE, contact_line_km
 from blotter.geo.distance import haversine_km
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
@@ -68,13 +68,17 @@ RESPELL_CACHE_SIZE = 20_000
 # often than it names a missing village ("Pipri, Kaushambi (UP)", the known Pipri
 # 700 km away in Maharashtra).
 MISLABEL_KM = 150.0
+# A village this close to the Donbas line of contact is preferred, by this much,
+# over same-name villages elsewhere when the report is about fire along the line
+# (OSCE SMM, the armed groups): "near Opytne" is the Opytne by Avdiivka.
+CONTACT_LINE_NEAR_KM = 20.0
+CONTACT_LINE_BONUS = 2.0
 # "The southern countryside of Idleb": the event's point is moved this far from
 # the place in that direction. On the ACLED dev set such events lie 20-40 km from
 # the named town or province point, mostly within 25 degrees of the direction
 # stated; any shift between 20 and 30 km puts the same share within 25 km, and
 # 20 km keeps within 25 km the reports that ACLED codes at the place itself.
 COUNTRYSIDE_KM = 20.0
-KM_PER_DEGREE = 111.2
 # Index key of East Jerusalem (a Palestinian place in GeoNames).
 EAST_JERUSALEM_KEY = "east jerusalem"
 # How specific each kind is, for choosing among an event's mentions.
@@ -101,8 +105,10 @@ def _score(
     admin1: set[int],
     admin2: set[int],
     contained: frozenset[int] = frozenset(),
+    front: bool = False,
 ) -> float:
-    """Rank one candidate of mention *m* given the text's context."""
+    """Rank one candidate of mention *m* given the text's context (*front*: a
+    report about the Donbas line of contact)."""
     s = math.log10(p.population + 10) + KIND_BONUS[p.kind] + countries.get(p.country_code, 0.0)
     if p.kind in ("city", "admin2") and p.admin1_id in admin1:
         s += ADMIN1_CONTEXT_BONUS
@@ -112,6 +118,15 @@ def _score(
         s += CONTAINS_BONUS
     if m.fuzzy:
         s -= FUZZY_PENALTY
+    if (
+        front
+        and p.kind == "city"
+        and p.country_code == "UA"
+        and p.latitude is not None
+        and p.longitude is not None
+        and contact_line_km(p.latitude, p.longitude) <= CONTACT_LINE_NEAR_KM
+    ):
+        s += CONTACT_LINE_BONUS
     if (m.admin_word or m.in_parens) and p.kind in ("admin1", "admin2"):
         s += TYPE_WORD_BONUS
     if (m.city_word or m.dateline) and p.kind == "city":  # a dateline names a town
@@ -173,12 +188,13 @@ def resolve_text(places: TextPlaces) -> None:
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
+    front = _on_front(places)
 
     def rank(countries: dict[str, float]) -> None:
         for m, (a1, a2), inside in zip(mentions, contexts, contained, strict=True):
             # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
             ctx = dateline_ctx if m.dateline and places.upper else countries
-            scored = [(_score(c, m, ctx, a1, a2, inside), c) for c in m.candidates]
+            scored = [(_score(c, m, ctx, a1, a2, inside, front), c) for c in m.candidates]
             m.score, m.best = (
                 max(scored, key=lambda sc: (sc[0], -sc[1].id)) if scored else (0.0, None)
             )
@@ -212,6 +228,11 @@ def resolve_text(places: TextPlaces) -> None:
             and m.best.country_code not in strong
         ):
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
+
+
+def _on_front(places: TextPlaces) -> bool:
+    """True if an actor cue places the text on the Donbas line of contact."""
+    return any(cue.country_code == "UA" and cue.admin1 for _, cue in places.cues)
 
 
 def _respell_outliers(
@@ -619,7 +640,7 @@ def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tup
     )
     for m, (a1, a2), inside in contexts:
         ranked = sorted(
-            ((_score(c, m, countries, a1, a2, inside), c) for c in m.candidates),
+            ((_score(c, m, countries, a1, a2, inside, _on_front(places)), c) for c in m.candidates),
             key=lambda sc: -sc[0],
         )
         out.append((m, ranked))

@@ -4,6 +4,7 @@ East Jerusalem, regions named like a demonym, national bodies, actor cues
 
 from __future__ import annotations
 
+from blotter.geo.cues import contact_line_km
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.tests.test_geocode_third_pass import geocoded_location
 
@@ -112,3 +113,11 @@ def test_a_town_inside_the_state_a_cue_names_beats_the_state(gaz: Gazetteer) -> 
     text = "Residents of Vikasnagar staged a protest in Lucknow city (UP) over a quarantine site."
     loc = geocoded_location(text, gaz)
     assert loc["name"] == "Lucknow" and loc["geo_precision"] == 1
+
+
+def test_a_donbas_report_means_the_village_on_the_line_of_contact(gaz: Gazetteer) -> None:
+    # two Opytnes in Donetsk oblast; the one by Avdiivka lies on the line
+    loc = geocoded_location("The OSCE SMM observed 57 explosions near Opytne.", gaz)
+    assert loc["name"] == "Opytne"
+    assert contact_line_km(loc["latitude"], loc["longitude"]) < 10  # type: ignore[arg-type]
+    assert contact_line_km(48.13, 37.75) < 5 and contact_line_km(50.45, 30.52) > 500  # Kyiv
