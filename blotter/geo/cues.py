@@ -80,6 +80,28 @@ CONTACT_LINE_POINTS: dict[tuple[str, str], tuple[float, float]] = {
     ("UA", "donetsk"): (48.13, 37.85),
 }
 
+# The 2015-2022 line of contact in Donbas as a coarse polyline (lat, lon), from
+# the Azov coast (Shyrokyne) by Marinka, Avdiivka, Horlivka, Svitlodarsk,
+# Zolote and Shchastia to Stanytsia Luhanska; approximate (~5 km), from general
+# geography. A village from postal data that an OSCE/NAF report names without
+# its oblast is taken only near this line (the same names recur all over Ukraine).
+CONTACT_LINE: dict[str, tuple[tuple[float, float], ...]] = {
+    "UA": (
+        (47.09, 37.83),
+        (47.45, 37.70),
+        (47.75, 37.50),
+        (47.95, 37.50),
+        (48.12, 37.75),
+        (48.30, 37.95),
+        (48.43, 38.22),
+        (48.62, 38.45),
+        (48.72, 38.90),
+        (48.74, 39.25),
+        (48.65, 39.55),
+        (48.58, 39.85),
+    )
+}
+
 # Indian state abbreviations as ACLED's India notes write them after a place:
 # "Nigohan (UP)", "Damaracherla village (Nalgonda, TS)". Only in parentheses,
 # at their end, so "UP" or "MP" elsewhere mean nothing.

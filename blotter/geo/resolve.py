@@ -11,10 +11,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
-from blotter.geo.cues import CONTACT_LINE_POINTS
+from blotter.geo.cues import CONTACT_LINE, CONTACT_LINE_POINTS
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
@@ -58,6 +59,13 @@ CONTAINER_VOTE = 0.5
 RIVAL_SIZE_SHARE = 0.1
 # (name, country) pairs whose spelling variants are kept in memory.
 RESPELL_CACHE_SIZE = 20_000
+# A postal village named in a report whose actor cue implies several provinces
+# (OSCE SMM: Donetsk and Luhansk) counts only this close to the cue country's
+# line of contact (cues.CONTACT_LINE), where such reports observe fire.
+CONTACT_LINE_KM = 20.0
+# km per degree of latitude (distances to the contact line are short: a flat
+# projection is accurate enough).
+KM_PER_DEGREE = 111.2
 # How specific each kind is, for choosing among an event's mentions.
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 
@@ -140,16 +148,33 @@ def resolve_text(places: TextPlaces) -> None:
     """Pick the best candidate of every mention (sets ``best`` and ``score``)."""
     mentions = places.mentions
     cue_units = _cue_admin1_ids(places)
-    contexts = [(a1 | cue_units, a2) for a1, a2 in _admin_contexts(mentions)]
+    named_units = _admin_contexts(mentions)
+    contexts = [(a1 | cue_units, a2) for a1, a2 in named_units]
+    single_cue = _single_cue_unit_ids(places) if places.cues else set()
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
 
-    def rank(countries: dict[str, float]) -> None:
-        for m, (a1, a2), inside in zip(mentions, contexts, contained, strict=True):
+    def rank(countries: dict[str, float], main: str | None = None) -> None:
+        for m, (a1, a2), inside, (named, _) in zip(
+            mentions, contexts, contained, named_units, strict=True
+        ):
             # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
             ctx = dateline_ctx if m.dateline and places.upper else countries
-            scored = [(_score(c, m, ctx, a1, a2, inside), c) for c in m.candidates]
+            admitted = [
+                c
+                for c in m.candidates
+                if c.postal and _postal_admitted(c, places, main, named, single_cue)
+            ]
+            if len({c.admin1_id for c in admitted}) > 1 and not named & {
+                c.admin1_id for c in admitted
+            }:
+                admitted = []  # namesakes in several provinces and none named: no guess
+            scored = [
+                (_score(c, m, ctx, a1, a2, inside), c)
+                for c in m.candidates
+                if not c.postal or c in admitted
+            ]
             m.score, m.best = (
                 max(scored, key=lambda sc: (sc[0], -sc[1].id)) if scored else (0.0, None)
             )
@@ -157,6 +182,14 @@ def resolve_text(places: TextPlaces) -> None:
     rank(_named_countries(places))
     final = _context_countries(places)
     rank(final)
+    if any(c.postal for m in mentions for c in m.candidates):
+        # provinces of the towns resolved so far count as named for postal villages
+        towns = [m.best.admin1_id if m.best is not None else None for m in mentions]
+        named_units = [
+            (a1 | {u for j, u in enumerate(towns) if j != i and u is not None}, a2)
+            for i, (a1, a2) in enumerate(named_units)
+        ]
+        rank(final, _main_country(mentions, _evidence_votes(places)))
     _respell_outliers(places, final, contexts, contained)
     strong = _strong_countries(places)
     for m in mentions:
@@ -183,6 +216,46 @@ def resolve_text(places: TextPlaces) -> None:
             and m.best.country_code not in strong
         ):
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
+
+
+def _postal_admitted(
+    c: Place, places: TextPlaces, main: str | None, named: set[int], cued: set[int]
+) -> bool:
+    """A village known only from postal data (~190 000 names, many of them words
+    or names elsewhere, and most repeated across provinces) is a candidate only
+    in mixed-case text: inside a province the text names (or a one-province
+    actor cue implies) if it names provinces of the village's country; near the
+    line of contact if a several-province cue (OSCE SMM) is all there is; else
+    anywhere in the text's main country."""
+    if places.upper:
+        return False
+    gaz = places.gazetteer
+    units = {
+        u
+        for u in named | cued
+        if gaz is None or ((p := gaz.place(u)) is not None and p.country_code == c.country_code)
+    }
+    if c.admin1_id in units:
+        return True
+    cues = [cue for _, cue in places.cues if cue.country_code == c.country_code]
+    if not units and cues and c.admin1_id in _cue_admin1_ids(places):
+        return _km_to_line(c, CONTACT_LINE.get(c.country_code, ())) <= CONTACT_LINE_KM
+    return not units and not cues and c.country_code == main
+
+
+def _km_to_line(p: Place, line: tuple[tuple[float, float], ...]) -> float:
+    """Distance (km) from a place to a polyline (flat projection; inf without one)."""
+    if p.latitude is None or p.longitude is None or len(line) < 2:
+        return math.inf
+    scale = math.cos(math.radians(p.latitude))
+    x, y = p.longitude * scale, p.latitude
+    best = math.inf
+    for (lat1, lon1), (lat2, lon2) in pairwise(line):
+        ax, ay, bx, by = lon1 * scale, lat1, lon2 * scale, lat2
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.hypot(x - ax - t * dx, y - ay - t * dy))
+    return best * KM_PER_DEGREE
 
 
 def _respell_outliers(
