@@ -16,6 +16,7 @@ from pathlib import Path
 
 from blotter.geo.gazetteer_build import SCHEMA_VERSION, build_gazetteer
 from blotter.geo.names import fuzzy_key, normalise
+from blotter.geo.postal import POSTAL_ID_BASE
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,11 @@ class Place:
     admin1_id: int | None
     admin2_id: int | None
     label: str  # output name: ACLED-style English where the data has one, else ``name``
+
+    @property
+    def postal(self) -> bool:
+        """True for a village known only from postal-code data (no population)."""
+        return self.id <= -POSTAL_ID_BASE
 
 
 def default_gazetteer_path() -> Path:
@@ -185,7 +191,7 @@ def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
         if target in _open:
             return _open[target]
         if not target.exists() or not _valid(target):
-            log.warning("building the gazetteer index at %s (once; about 20 s)", target)
+            log.warning("building the gazetteer index at %s (once; about 30 s)", target)
             build_gazetteer(target)
         gaz = Gazetteer(target)
         _open[target] = gaz

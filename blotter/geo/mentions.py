@@ -34,6 +34,10 @@ BIG_PLACE_POPULATION = 1_000_000
 # In ALL-CAPS text a one-word name at least this frequent in English ("COUNTRY",
 # "UNITY") is never taken as a place, whatever it names.
 UPPER_NEVER_ZIPF = 5.0
+# A one-word name known only as a postal-code village must be rarer than this
+# in English (wordfreq zipf): such villages are countless, and a capitalised word
+# ("Colony", "Victory") is rather the word than a hamlet.
+POSTAL_MAX_ZIPF = 3.0
 # An all-caps word this short in mixed-case text is an acronym, not a place.
 MAX_ACRONYM_CHARS = 5
 # Share of upper-case letters above which a text is treated as ALL CAPS (wire copy).
@@ -307,7 +311,10 @@ def find_places(text: str, gaz: Gazetteer) -> TextPlaces:
         longest = min(MAX_NGRAM, chain[i])
         exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper)
         if not upper:  # a longer name spelled differently beats a shorter exact one
-            matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, exact_n + 1)
+            # (a postal village only: "Marinka" is also read as the town "Mar'yinka")
+            postal_only = exact_n > 0 and all(c.postal for c in gaz.candidates(exact_key))
+            shortest = exact_n if postal_only else exact_n + 1
+            matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, shortest)
         if not matched and exact_n and any(s <= toks[i][1] < e for s, e in sources):
             matched = exact_n  # "(RADIO VENCEREMOS) --": the source, not a place
         elif not matched and exact_n:
@@ -379,7 +386,7 @@ def _fuzzy_match(
         if not (words[0][3][0].isupper() and words[-1][3][0].isupper()):
             continue
         key = " ".join(t[0] for t in words)
-        if key in gaz.keys:
+        if key in gaz.keys and not all(c.postal for c in gaz.candidates(key)):
             continue  # indexed as spelled (but not acceptable here)
         if _hyphen_joined(text, toks, i - 1, i) or _hyphen_joined(text, toks, i + n - 1, i + n):
             continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
@@ -395,14 +402,17 @@ def _fuzzy_match(
             k
             for k in gaz.fuzzy_matches(key)
             if ratio(core, " ".join(w for w in k.split() if w not in ARTICLES)) >= FUZZY_MIN_RATIO
+            # postal villages: one-word names only ("Chenpur" ~ "Chainpur"); a longer
+            # span reads across words ("Dar'a. The", "Mansura in Ar")
+            and (n == 1 or k == key or not all(c.postal for c in gaz.candidates(k)))
         ]
-        if not similar or not _acceptable(text, toks, i, n, similar[0], gaz, False):
+        if similar in ([], [key]) or not _acceptable(text, toks, i, n, similar[0], gaz, False):
             continue
         start, end = words[0][1], words[-1][2]
         m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines)
         seen: dict[int, Place] = {}
         for k in similar:
-            seen.update((p.id, p) for p in gaz.candidates(k))
+            seen.update((p.id, p) for p in gaz.candidates(k) if n == 1 or k == key or not p.postal)
         m.candidates = tuple(seen.values())
         m.fuzzy = True
         out.mentions.append(m)
@@ -568,6 +578,10 @@ def _acceptable(
         return False
     if upper and key in SURNAME_COUNTRIES and not (prev and prev[0] in STOP_WORDS | LOCATIVE):
         return False
+    if all(c.postal for c in gaz.candidates(key)) and (
+        upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)
+    ):
+        return False  # postal-only villages: see resolve._postal_admitted
     if n == 1 and not locative:
         unmarked = upper or _sentence_initial(text, first[1])
         zipf = gaz.keys.get(key, 0.0)

@@ -70,7 +70,8 @@ RESPELL_CACHE_SIZE = 20_000
 MISLABEL_KM = 150.0
 # A village this close to the Donbas line of contact is preferred, by this much,
 # over same-name villages elsewhere when the report is about fire along the line
-# (OSCE SMM, the armed groups): "near Opytne" is the Opytne by Avdiivka.
+# (OSCE SMM, the armed groups): "near Opytne" is the Opytne by Avdiivka. A postal
+# village such a report names without its oblast counts only this close to it.
 CONTACT_LINE_NEAR_KM = 20.0
 CONTACT_LINE_BONUS = 2.0
 # "The southern countryside of Idleb": the event's point is moved this far from
@@ -184,17 +185,34 @@ def resolve_text(places: TextPlaces) -> None:
     """Pick the best candidate of every mention (sets ``best`` and ``score``)."""
     mentions = places.mentions
     cue_units = _cue_admin1_ids(places)
-    contexts = [(a1 | cue_units, a2) for a1, a2 in _admin_contexts(mentions)]
+    named_units = _admin_contexts(mentions)
+    contexts = [(a1 | cue_units, a2) for a1, a2 in named_units]
+    single_cue = _single_cue_unit_ids(places) if places.cues else set()
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
     front = _on_front(places)
 
-    def rank(countries: dict[str, float]) -> None:
-        for m, (a1, a2), inside in zip(mentions, contexts, contained, strict=True):
+    def rank(countries: dict[str, float], main: str | None = None) -> None:
+        for m, (a1, a2), inside, (named, _) in zip(
+            mentions, contexts, contained, named_units, strict=True
+        ):
             # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
             ctx = dateline_ctx if m.dateline and places.upper else countries
-            scored = [(_score(c, m, ctx, a1, a2, inside, front), c) for c in m.candidates]
+            admitted = [
+                c
+                for c in m.candidates
+                if c.postal and _postal_admitted(c, places, main, named, single_cue)
+            ]
+            if len({c.admin1_id for c in admitted}) > 1 and not named & {
+                c.admin1_id for c in admitted
+            }:
+                admitted = []  # namesakes in several provinces and none named: no guess
+            scored = [
+                (_score(c, m, ctx, a1, a2, inside, front), c)
+                for c in m.candidates
+                if not c.postal or c in admitted
+            ]
             m.score, m.best = (
                 max(scored, key=lambda sc: (sc[0], -sc[1].id)) if scored else (0.0, None)
             )
@@ -202,6 +220,14 @@ def resolve_text(places: TextPlaces) -> None:
     rank(_named_countries(places))
     final = _context_countries(places)
     rank(final)
+    if any(c.postal for m in mentions for c in m.candidates):
+        # provinces of the towns resolved so far count as named for postal villages
+        towns = [m.best.admin1_id if m.best is not None else None for m in mentions]
+        named_units = [
+            (a1 | {u for j, u in enumerate(towns) if j != i and u is not None}, a2)
+            for i, (a1, a2) in enumerate(named_units)
+        ]
+        rank(final, _main_country(mentions, _evidence_votes(places)))
     _respell_outliers(places, final, contexts, contained)
     strong = _strong_countries(places)
     for m in mentions:
@@ -233,6 +259,36 @@ def resolve_text(places: TextPlaces) -> None:
 def _on_front(places: TextPlaces) -> bool:
     """True if an actor cue places the text on the Donbas line of contact."""
     return any(cue.country_code == "UA" and cue.admin1 for _, cue in places.cues)
+
+
+def _postal_admitted(
+    c: Place, places: TextPlaces, main: str | None, named: set[int], cued: set[int]
+) -> bool:
+    """A village known only from postal data (~190 000 names, many of them words
+    or names elsewhere, and most repeated across provinces) is a candidate only
+    in mixed-case text: inside a province the text names (or a one-province
+    actor cue implies) if it names provinces of the village's country; near the
+    line of contact if a several-province cue (OSCE SMM) is all there is; else
+    anywhere in the text's main country."""
+    if places.upper:
+        return False
+    gaz = places.gazetteer
+    units = {
+        u
+        for u in named | cued
+        if gaz is None or ((p := gaz.place(u)) is not None and p.country_code == c.country_code)
+    }
+    if c.admin1_id in units:
+        return True
+    cues = [cue for _, cue in places.cues if cue.country_code == c.country_code]
+    if not units and cues and c.admin1_id in _cue_admin1_ids(places):
+        return (
+            c.country_code == "UA"
+            and c.latitude is not None
+            and c.longitude is not None
+            and contact_line_km(c.latitude, c.longitude) <= CONTACT_LINE_NEAR_KM
+        )
+    return not units and not cues and c.country_code == main
 
 
 def _respell_outliers(
