@@ -68,6 +68,13 @@ RESPELL_CACHE_SIZE = 20_000
 # often than it names a missing village ("Pipri, Kaushambi (UP)", the known Pipri
 # 700 km away in Maharashtra).
 MISLABEL_KM = 150.0
+# A known town in the province the text names, but in another district than the
+# one named, is kept when it lies this close to that district's point: districts
+# are split and renamed (GeoNames has Tirupati district, created in 2022, where
+# 2020 reports say Chittoor), while a homonym elsewhere in the state is far.
+DISTRICT_SPLIT_KM = 80.0
+# A container is written this close after its town ("Jalesar town, Etah").
+CONTAINER_NEAR_CHARS = 8
 # A village this close to the Donbas line of contact is preferred, by this much,
 # over same-name villages elsewhere when the report is about fire along the line
 # (OSCE SMM, the armed groups): "near Opytne" is the Opytne by Avdiivka. A postal
@@ -536,17 +543,38 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
         and not (districts and town.admin2_id is not None and town.admin2_id not in districts)
     ):
         return chosen
+    district_units = [  # named as the town's container: "Tirupati city (Chittoor, AP)"
+        m
+        for m in units
+        if m.best is not None and m.best.id in districts and _contains(m, chosen)
+    ]
+    if (
+        town.admin1_id in provinces
+        and not town.postal
+        and any(_near(town, m.best, DISTRICT_SPLIT_KM) for m in district_units)
+    ):
+        return chosen  # "Tirupati city (Chittoor, AP)": since 2022 its own district
     unit = max(units, key=lambda m: (SPECIFICITY[m.best.kind], -m.start))  # type: ignore[union-attr]
     if _near(town, unit.best) and len(chosen.candidates) == 1 and not chosen.fuzzy:
         return chosen  # "Buni Yadi (Gujiba LGA, Borno)": the report names the wrong state
     return unit
 
 
-def _near(a: Place, b: Place | None) -> bool:
-    """True if *a* lies within MISLABEL_KM of *b*'s point."""
+def _contains(unit: PlaceMention, town: PlaceMention) -> bool:
+    """True if *unit* is written as *town*'s container: in the parentheses after it
+    or right after it ("Jalesar town, Etah")."""
+    span = town.paren_after
+    if span is not None and span[0] <= unit.start <= span[1]:
+        return True
+    return unit.container and 0 < unit.start - town.end <= CONTAINER_NEAR_CHARS
+
+
+def _near(a: Place, b: Place | None, km: float = 0.0) -> bool:
+    """True if *a* lies within *km* (default MISLABEL_KM) of *b*'s point."""
     if b is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MISLABEL_KM  # type: ignore[arg-type]
+    limit = km or MISLABEL_KM
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit  # type: ignore[arg-type]
 
 
 def _has_dateline(places: TextPlaces) -> bool:

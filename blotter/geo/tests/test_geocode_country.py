@@ -121,3 +121,9 @@ def test_a_donbas_report_means_the_village_on_the_line_of_contact(gaz: Gazetteer
     assert loc["name"] == "Opytne"
     assert contact_line_km(loc["latitude"], loc["longitude"]) < 10  # type: ignore[arg-type]
     assert contact_line_km(48.13, 37.75) < 5 and contact_line_km(50.45, 30.52) > 500  # Kyiv
+
+
+def test_a_town_in_a_district_split_since_the_report_is_kept(gaz: Gazetteer) -> None:
+    # GeoNames puts Tirupati in Tirupati district (2022); 2020 reports say Chittoor
+    loc = geocoded_location("Workers protested in Tirupati city (Chittoor, AP).", gaz)
+    assert loc["name"] == "Tirupati" and loc["geo_precision"] == 1
