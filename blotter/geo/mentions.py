@@ -232,11 +232,34 @@ ORG_HEADS = frozenset(
 CONTAINER_GAP_CHARS = 50
 # Words that gazetteer alternates list as places but news uses otherwise.
 # "wadi" (valley): the head of a longer name ("Wadi al-Rabi"), not El Oued.
-NOT_PLACES = frozenset(["hamas", "hezbollah", "hizbollah", "city", "town", "village", "wadi"])
+# "police": a Polish town, and the "Police forces" of every report.
+NOT_PLACES = frozenset(
+    ["hamas", "hezbollah", "hizbollah", "city", "town", "village", "wadi", "police"]
+)
+# Transliterated articles that are also English words: "at Police forces" is not
+# "At-Police".
+ENGLISH_ARTICLE_WORDS = frozenset(["at", "as", "an", "ad", "ed", "es", "et", "er"])
 # Words after a name that make it something else ("Molotov cocktail").
-NOT_PLACE_NEXT = frozenset(
-    ["cocktail", "cocktails", "street", "streets", "avenue", "avenues", "boulevard", "road"]
-)  # "San Martin Street", "Murree road": named after a place, elsewhere
+NOT_PLACE_NEXT = frozenset(["cocktail", "cocktails"])
+# Words after a name that make it a landmark named after a place: "the Saadnayel
+# road" is by Saadnayel, but "Murree road" is in Rawalpindi and "Palma bridge" in
+# Lebanon. A landmark's place counts only if the text names no other place, and
+# does not vote for the text's country. In ALL-CAPS wire copy it is not a place.
+LANDMARK_NEXT = frozenset(
+    [
+        "street",
+        "streets",
+        "avenue",
+        "avenues",
+        "boulevard",
+        "road",
+        "highway",
+        "bridge",
+        "square",
+        "roundabout",
+        "intersection",
+    ]
+)
 # Country names that are also common surnames ("MARCO TULIO MONTENEGRO"): in
 # ALL-CAPS text taken only after a preposition or article.
 SURNAME_COUNTRIES = frozenset(["montenegro", "jordan", "israel", "chad", "georgia"])
@@ -268,6 +291,7 @@ class PlaceMention:
     words: int = 1
     # compass bearing of "the southern countryside of Idleb" (180), else None
     countryside: float | None = None
+    landmark: bool = False  # names a road, bridge or square ("the Saadnayel road")
     best: Place | None = None
     score: float = 0.0
 
@@ -362,7 +386,7 @@ def _exact_match(
     """The longest acceptable indexed name starting at token *i*: (words, key), or (0, "")."""
     for n in range(longest, 0, -1):
         key = " ".join(t[0] for t in toks[i : i + n])
-        if key not in gaz.keys and n > 1 and not upper and toks[i][0] in ARTICLES:
+        if key not in gaz.keys and n > 1 and not upper and _article(text, toks, i):
             key = key.split(" ", 1)[1]  # "Ar-Raqqa" -> "raqqa"
         if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper):
             return n, key
@@ -418,6 +442,17 @@ def _fuzzy_match(
         out.mentions.append(m)
         return n
     return 0
+
+
+def _article(text: str, toks: list[Token], i: int) -> bool:
+    """True if token *i* is an Arabic article before a name: "al"/"el" in any
+    case, "at", "as", "an"... (also English words) only capitalised or hyphened."""
+    word, surface = toks[i][0], toks[i][3]
+    if word not in ARTICLES:
+        return False
+    if word in ENGLISH_ARTICLE_WORDS:
+        return surface[:1].isupper() or _hyphen_joined(text, toks, i, i + 1)
+    return True
 
 
 def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
@@ -523,8 +558,8 @@ def _acceptable(
         return False  # "Saudi-led coalition", "Taliban-planted"
     if prev and prev[0] in TITLES and _adjacent(text, prev, first):
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
-    if nxt and nxt[0] in NOT_PLACE_NEXT:
-        return False  # "Molotov cocktail"
+    if nxt and (nxt[0] in NOT_PLACE_NEXT or (upper and nxt[0] in LANDMARK_NEXT)):
+        return False  # "Molotov cocktail", "SAN MARTIN STREET"
     if nxt and _adjacent(text, last, nxt) and nxt[0] in ORG_HEADS:
         return False  # "Jalisco New Generation Cartel" is handled below; "Gaza Post"
     if not upper:
@@ -635,6 +670,7 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word),
+        landmark=after_word in LANDMARK_NEXT,
         near=bool(before & NEAR_WORDS)
         or after_word in ("area", "outskirts", "vicinity")
         or ("area" in before and "of" in before),

@@ -426,7 +426,12 @@ def _main_country(
     # wire copy repeats surnames that are also towns ("PONCE"): a name votes once there
     dedupe = any(m.dateline for m in mentions)
     for m in mentions:
-        if m.best is not None and not m.fuzzy and (m.key not in seen or m.dateline or not dedupe):
+        if (
+            m.best is not None
+            and not m.fuzzy
+            and not m.landmark
+            and (m.key not in seen or m.dateline or not dedupe)
+        ):
             seen.add(m.key)
             code = m.best.country_code
             # "Idleb" is a town and a governorate: it names a unit of its country
@@ -490,6 +495,7 @@ def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:
     return max(
         usable,
         key=lambda m: (
+            not m.landmark,  # "blocked the Chtaura road at Bar Elias"
             _specificity(m),
             not m.modifier,
             repeats[m.key],

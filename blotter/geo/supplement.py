@@ -110,6 +110,10 @@ EXTRA_ALIASES: tuple[tuple[str, str, str, str], ...] = (
     ("SY", "city", "Al Qāmishlī", "Quamishli"),
     ("SY", "city", "Al Qāmishlī", "Qamishli"),
     ("IQ", "city", "Koysinceq", "Koya"),
+    # Socotra, an island governorate missing from the data, by its main town
+    ("YE", "city", "Hadibu", "Socotra"),
+    ("YE", "city", "Hadibu", "Suqutra"),
+    ("YE", "city", "Hadibu", "Soqotra"),
     ("IQ", "city", "Koysinceq", "Koysinjaq"),
     ("PK", "admin1", "Islamabad", "Islamabad Capital Territory"),
     # East Jerusalem's neighbourhoods, which ACLED codes as Palestine (West Bank)

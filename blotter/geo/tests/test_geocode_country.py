@@ -127,3 +127,15 @@ def test_a_town_in_a_district_split_since_the_report_is_kept(gaz: Gazetteer) -> 
     # GeoNames puts Tirupati in Tirupati district (2022); 2020 reports say Chittoor
     loc = geocoded_location("Workers protested in Tirupati city (Chittoor, AP).", gaz)
     assert loc["name"] == "Tirupati" and loc["geo_precision"] == 1
+
+
+def test_landmarks_named_after_places_count_only_alone(gaz: Gazetteer) -> None:
+    # the only place named is in a road's name: the road is by that town
+    loc = geocoded_location("Rioters blocked the Saadnayel road with burning tyres.", gaz)
+    assert loc["name"] == "Saadnayel" and loc["country"] == "Lebanon"
+    # a bridge's name ("Palma") gives way to the town the text names
+    loc = geocoded_location("Drivers blocked the Palma bridge near Bohssas.", gaz)
+    assert loc["country"] == "Lebanon"
+    # "Police forces" are not the Polish town of Police
+    loc = geocoded_location("Rioters hurled rocks at Police forces in Bohssas.", gaz)
+    assert loc["country"] == "Lebanon"
