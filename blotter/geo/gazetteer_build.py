@@ -397,10 +397,10 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
     """Give each subdivision a point and its population; returns the largest town
     of each subdivision.
 
-    A province is placed at its largest town (capital proxy); a district at the
-    mean of its towns, which is nearer to where its events happen (ACLED dev set:
-    slightly more events within 25 km than at the largest town; for provinces
-    the mean is clearly worse)."""
+    A province is placed at its largest town (capital proxy); a district at its
+    namesake town (its seat, see ``_seat_districts``), else at the mean of its
+    towns, which is nearer to where its events happen than its largest town
+    (ACLED dev set; for provinces the mean is clearly worse)."""
     best: dict[int, _Place] = {}
     total: dict[int, int] = defaultdict(int)
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -423,11 +423,34 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
             if sub.kind == "admin2" and sid in sums:
                 lat, lon, n = sums[sid]
                 sub.lat, sub.lon = lat / n, lon / n
+    _seat_districts(places)
     for sub in places.values():  # a district without known towns: its province's point
         if sub.kind == "admin2" and sub.lat is None and sub.admin1_id in places:
             parent = places[sub.admin1_id]
             sub.lat, sub.lon = parent.lat, parent.lon
     return best
+
+
+def _seat_districts(places: dict[int, _Place]) -> None:
+    """Place a district named after a town of its province at that town, as a rule
+    its seat ("Kankara LGA" at Kankara): ACLED codes an event known only by its
+    district at the district capital. On the ACLED dev set this puts 13 more
+    events within 25 km than the mean of the district's towns (23 gained, 10 lost,
+    mostly villages missing from the index that lie nearer the mean)."""
+    towns: dict[tuple[int, str], list[_Place]] = defaultdict(list)
+    for p in places.values():
+        if p.kind == "city" and p.admin1_id is not None and p.lat is not None:
+            for key in name_variants(p.name):
+                towns[(p.admin1_id, key)].append(p)
+    for sub in places.values():
+        if sub.kind != "admin2" or sub.admin1_id is None:
+            continue
+        seats = {
+            t.id: t for key in name_variants(sub.name) for t in towns.get((sub.admin1_id, key), [])
+        }
+        if seats:
+            seat = max(seats.values(), key=lambda t: t.population)
+            sub.lat, sub.lon = seat.lat, seat.lon
 
 
 def _english_name(town_key: str, unit_key: str) -> bool:

@@ -75,6 +75,10 @@ def test_nigerian_lga_and_a_province_named_by_its_town(gaz: Gazetteer) -> None:
     # "Kankara LGA": an LGA is a district, and ACLED codes its seat
     loc = geocoded_location("Gunmen attacked two villages in Kankara LGA (Katsina).", gaz)
     assert loc["admin1"] == "Katsina" and loc["admin2"] == "Kankara"
+    # placed at its seat, the town of Kankara
+    seat = geocoded_location("Gunmen attacked Kankara town (Katsina).", gaz)
+    assert seat["name"] == "Kankara"
+    assert (loc["latitude"], loc["longitude"]) == (seat["latitude"], seat["longitude"])
     # "Menbij in Aleppo": Aleppo (found as the town) names the province around Menbij
     loc = geocoded_location("Turkish forces shelled Menbij in Aleppo using artillery.", gaz)
     assert loc["name"] == "Manbij"
