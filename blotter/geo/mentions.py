@@ -258,6 +258,8 @@ LANDMARK_NEXT = frozenset(
         "square",
         "roundabout",
         "intersection",
+        "airbase",
+        "airport",
     ]
 )
 # Country names that are also common surnames ("MARCO TULIO MONTENEGRO"): in
@@ -592,6 +594,7 @@ def _acceptable(
             and nxt[0] not in GOVERNOR_WORDS
             and nxt[0] not in CITY_WORDS
             and nxt[0] not in STOP_WORDS
+            and nxt[0] not in LANDMARK_NEXT  # "Hama Airbase", "Saadnayel Road"
             and not (nxt[0] in COUNTRY_MODIFIER_NEXT | NATIONAL_BODIES and _names_country(key, gaz))
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"

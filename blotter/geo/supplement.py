@@ -42,6 +42,7 @@ EXTRA_PLACES: tuple[ExtraPlace, ...] = (
     ExtraPlace("Jdita", ("Jdeita",), LB, BEKAA, 33.826, 35.855),
     ExtraPlace("Bar Elias", ("Barr Elias", "Bar Ilyas"), LB, BEKAA, 33.775, 35.905),
     ExtraPlace("El Marj", ("Al Marj",), LB, BEKAA, 33.757, 35.870),
+    ExtraPlace("Qabb Elias", ("Qab Elias", "Kab Elias", "Qabb Ilyas"), LB, BEKAA, 33.793, 35.826),
     ExtraPlace("Majdal Anjar", ("Majdel Anjar", "Majdel Aanjar"), LB, BEKAA, 33.706, 35.905),
     ExtraPlace("Masnaa", ("Al Masnaa", "Masna"), LB, BEKAA, 33.700, 35.950),
     ExtraPlace(
@@ -78,6 +79,12 @@ EXTRA_PLACES: tuple[ExtraPlace, ...] = (
     ExtraPlace("Barja", (), LB, MOUNT, 33.648, 35.445),
     ExtraPlace("Zouk Mosbeh", ("Zouq Mosbeh", "Zouk Mosbih"), LB, MOUNT, 33.955, 35.610),
     ExtraPlace("Jal el Dib", ("Jall ed Dib",), LB, MOUNT, 33.908, 35.580),
+    ExtraPlace("Dbayeh", ("Dbaye", "Dbayyeh"), LB, MOUNT, 33.935, 35.588),
+    ExtraPlace("Antelias", ("Antilyas",), LB, MOUNT, 33.913, 35.585),
+    ExtraPlace("Zalka", (), LB, MOUNT, 33.907, 35.575),
+    ExtraPlace("Jdeideh", ("Jdeidet el Matn", "Jdaidet el Metn"), LB, MOUNT, 33.893, 35.563),
+    ExtraPlace("Dekwaneh", ("Dekweneh",), LB, MOUNT, 33.878, 35.545),
+    ExtraPlace("Sin el Fil", ("Sin al Fil",), LB, MOUNT, 33.873, 35.533),
     # South and Nabatiye
     ExtraPlace(
         "Ein el Hilweh",
