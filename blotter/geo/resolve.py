@@ -237,6 +237,14 @@ def resolve_text(places: TextPlaces) -> None:
         rank(final, _main_country(mentions, _evidence_votes(places)))
     _respell_outliers(places, final, contexts, contained)
     strong = _strong_countries(places)
+    # nothing else in the text says where: a tolerant match of one country stands
+    # ("in Kafr Qaseem" for Kafr Qasim)
+    lone = (
+        not final
+        and not places.upper
+        and not places.demonym_countries
+        and all(m.fuzzy for m in mentions)
+    )
     for m in mentions:
         if m.best is None:
             continue
@@ -250,7 +258,12 @@ def resolve_text(places: TextPlaces) -> None:
             ]
             if town:
                 m.best = max(town, key=lambda c: c.population)
-        if m.fuzzy and m.best.country_code not in final and m.best.kind not in ("admin1", "admin2"):
+        if (
+            m.fuzzy
+            and m.best.country_code not in final
+            and m.best.kind not in ("admin1", "admin2")
+            and not (lone and len({c.country_code for c in m.candidates}) == 1)
+        ):
             m.best = None  # a tolerant match must agree with the text's countries
         elif (
             places.upper

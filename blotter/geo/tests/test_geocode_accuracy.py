@@ -51,10 +51,13 @@ def test_spelling_tolerant_lookup_finds_an_unindexed_spelling(gaz: Gazetteer) ->
     assert mention.best.country_code == "SY" and mention.best.admin1 == "Idlib"
 
 
-def test_tolerant_match_without_context_needs_an_admin_unit(gaz: Gazetteer) -> None:
-    # "Qamishlo" only matches a town by spelling: with no country in the text
-    # it is not trusted (a tolerant key alone folds too much)
-    assert place_of("Airstrikes hit Qamishlo.", gaz) is None
+def test_tolerant_match_must_agree_with_the_text_unless_alone(gaz: Gazetteer) -> None:
+    # "Qamishlo" matches Syria's Qamishli by spelling only: it must agree with a
+    # country the text points to, and stands on its own when nothing else does
+    other = place_of("Airstrikes hit Qamishlo, Iraqi officials said.", gaz)
+    assert other is not None and other.place.kind == "country"  # Iraq, the demonym's
+    alone = place_of("Airstrikes hit Qamishlo.", gaz)
+    assert alone is not None and alone.place.country_code == "SY"
 
 
 def test_article_forms_are_found(gaz: Gazetteer) -> None:

@@ -143,3 +143,9 @@ def test_landmarks_named_after_places_count_only_alone(gaz: Gazetteer) -> None:
     # "Police forces" are not the Polish town of Police
     loc = geocoded_location("Rioters hurled rocks at Police forces in Bohssas.", gaz)
     assert loc["country"] == "Lebanon"
+
+
+def test_a_lone_misspelt_place_of_one_country_is_taken(gaz: Gazetteer) -> None:
+    # "Kafr Qaseem" is Kafr Qasim respelt; nothing else in the text says where
+    loc = geocoded_location("Tens of shop owners protested in Kafr Qaseem.", gaz)
+    assert loc["country"] == "Israel"
