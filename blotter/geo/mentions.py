@@ -294,6 +294,7 @@ class PlaceMention:
     # compass bearing of "the southern countryside of Idleb" (180), else None
     countryside: float | None = None
     landmark: bool = False  # names a road, bridge or square ("the Saadnayel road")
+    compound: bool = False  # half of a hyphenated name ("Pobe" of "Pobe-Mengao")
     best: Place | None = None
     score: float = 0.0
 
@@ -455,6 +456,18 @@ def _article(text: str, toks: list[Token], i: int) -> bool:
     if word in ENGLISH_ARTICLE_WORDS:
         return surface[:1].isupper() or _hyphen_joined(text, toks, i, i + 1)
     return True
+
+
+def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
+    """True if tokens i..i+n-1 are hyphen-joined to a capitalised word before or
+    after them: part of a compound name ("Pobe" of "Pobe-Mengao")."""
+    return (
+        i > 0 and _hyphen_joined(text, toks, i - 1, i) and toks[i - 1][3][:1].isupper()
+    ) or (
+        i + n < len(toks)
+        and _hyphen_joined(text, toks, i + n - 1, i + n)
+        and toks[i + n][3][:1].isupper()
+    )
 
 
 def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
@@ -674,6 +687,7 @@ def _mention(
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word),
         landmark=after_word in LANDMARK_NEXT,
+        compound=_compound_part(text, toks, i, n),
         near=bool(before & NEAR_WORDS)
         or after_word in ("area", "outskirts", "vicinity")
         or ("area" in before and "of" in before),

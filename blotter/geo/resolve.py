@@ -57,6 +57,9 @@ CONTAINER_VOTE = 0.5
 # A same-name place abroad at least this share of the largest one's population
 # makes the name ambiguous for voting ("Tripoli": Libya 1.1 M, Lebanon 0.23 M).
 RIVAL_SIZE_SHARE = 0.1
+# Share of its vote a name keeps when it is half of a hyphenated name ("Pobe" of
+# the Burkinabe department "Pobe-Mengao" is also a town in Benin).
+COMPOUND_VOTE_SHARE = 0.5
 # Added to the vote of an ambiguous name's best candidate: alone it decides,
 # but any other place of the text outweighs it.
 RIVAL_TIE_BREAK = 0.01
@@ -455,6 +458,8 @@ def _main_country(
                 weight = MODIFIER_VOTE
             if m.container:
                 weight += CONTAINER_VOTE
+            if m.compound:  # "Pobe" of "(Pobe-Mengao, Soum)": maybe another place's name
+                weight *= COMPOUND_VOTE_SHARE
             rivals = [code]
             if not m.surface.isupper() and not m.dateline:  # ALL-CAPS wire copy: names vote whole
                 # "Tripoli" supports Libya and Lebanon alike; a Lebanese place decides

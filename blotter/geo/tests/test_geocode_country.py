@@ -149,3 +149,9 @@ def test_a_lone_misspelt_place_of_one_country_is_taken(gaz: Gazetteer) -> None:
     # "Kafr Qaseem" is Kafr Qasim respelt; nothing else in the text says where
     loc = geocoded_location("Tens of shop owners protested in Kafr Qaseem.", gaz)
     assert loc["country"] == "Israel"
+
+
+def test_half_of_a_hyphenated_name_votes_less(gaz: Gazetteer) -> None:
+    # "Pobe-Mengao" is a Burkinabe department; Pobe alone is a town in Benin
+    text = "Militants ambushed a gendarmerie unit in Gaskinde (Pobe-Mengao, Soum)."
+    assert geocoded_location(text, gaz)["country"] == "Burkina Faso"
