@@ -397,8 +397,9 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
     """Give each subdivision a point and its population; returns the largest town
     of each subdivision.
 
-    A province is placed at its largest town (capital proxy); a district at its
-    namesake town (its seat, see ``_seat_districts``), else at the mean of its
+    A province is placed at its namesake town (its seat, see ``_seat_districts``),
+    else at its largest town (capital proxy); a district at its namesake town,
+    else at the mean of its
     towns, which is nearer to where its events happen than its largest town
     (ACLED dev set; for provinces the mean is clearly worse)."""
     best: dict[int, _Place] = {}
@@ -432,22 +433,25 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
 
 
 def _seat_districts(places: dict[int, _Place]) -> None:
-    """Place a district named after a town of its province at that town, as a rule
-    its seat ("Kankara LGA" at Kankara): ACLED codes an event known only by its
-    district at the district capital. On the ACLED dev set this puts 13 more
-    events within 25 km than the mean of the district's towns (23 gained, 10 lost,
-    mostly villages missing from the index that lie nearer the mean)."""
+    """Place a province or district named after one of its towns at that town, as
+    a rule its seat ("Kankara LGA" at Kankara, "Menaka Region" at Ménaka): ACLED
+    codes an event known only by its unit at the unit's capital. On the ACLED dev
+    set this puts 13 more events within 25 km than the mean of a district's
+    towns (23 gained, 10 lost, mostly villages missing from the index that lie
+    nearer the mean), and 2 more than a province's largest town (4 gained, 2
+    lost)."""
     towns: dict[tuple[int, str], list[_Place]] = defaultdict(list)
     for p in places.values():
         if p.kind == "city" and p.admin1_id is not None and p.lat is not None:
             for key in name_variants(p.name):
                 towns[(p.admin1_id, key)].append(p)
     for sub in places.values():
-        if sub.kind != "admin2" or sub.admin1_id is None:
+        # a province's seat lies in it; a district's in its province (district links
+        # of towns are patchy)
+        province = sub.id if sub.kind == "admin1" else sub.admin1_id
+        if sub.kind not in ("admin1", "admin2") or province is None:
             continue
-        seats = {
-            t.id: t for key in name_variants(sub.name) for t in towns.get((sub.admin1_id, key), [])
-        }
+        seats = {t.id: t for key in name_variants(sub.name) for t in towns.get((province, key), [])}
         if seats:
             seat = max(seats.values(), key=lambda t: t.population)
             sub.lat, sub.lon = seat.lat, seat.lon
