@@ -156,6 +156,7 @@ NEAR_WORDS = frozenset(
         "kilometres",
         "kilometers",
         "miles",
+        "between",  # "between Bani Walid and Misratah"
     ]
 )
 TITLES = frozenset(
@@ -232,9 +233,13 @@ ORG_HEADS = frozenset(
 CONTAINER_GAP_CHARS = 50
 # Words that gazetteer alternates list as places but news uses otherwise.
 # "wadi" (valley): the head of a longer name ("Wadi al-Rabi"), not El Oued.
-# "police": a Polish town, and the "Police forces" of every report.
+# "police": a Polish town, and the "Police forces" of every report; "haram": a
+# Norwegian town, and the second word of "Boko Haram".
 NOT_PLACES = frozenset(
-    ["hamas", "hezbollah", "hizbollah", "city", "town", "village", "wadi", "police"]
+    ["hamas", "hezbollah", "hizbollah", "city", "town", "village", "wadi", "police", "haram"]
+)
+COMPASS_WORDS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
 )
 # Transliterated articles that are also English words: "at Police forces" is not
 # "At-Police".
@@ -458,6 +463,11 @@ def _article(text: str, toks: list[Token], i: int) -> bool:
     return True
 
 
+def _compass_of(toks: list[Token], i: int) -> bool:
+    """True after "south of", "north-west of"...: near the place, not in it."""
+    return i >= 2 and toks[i - 1][0] == "of" and toks[i - 2][0] in COMPASS_WORDS
+
+
 def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
     """True if tokens i..i+n-1 are hyphen-joined to a capitalised word before or
     after them: part of a compound name ("Pobe" of "Pobe-Mengao")."""
@@ -673,6 +683,7 @@ def _mention(
     if rest.startswith(" (") and ")" in text[end : end + 120]:
         p_start = end + text[end:].index("(")
         paren_after = (p_start, text.index(")", p_start))
+    landmark_next = after_word in LANDMARK_NEXT  # "on the Damboa road": near Damboa
     modifier = (
         (after is not None and after[0] in COUNTRY_MODIFIER_NEXT)
         or (prev is not None and prev[0] in COUNTRY_MODIFIER_PREV)
@@ -686,10 +697,12 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word),
-        landmark=after_word in LANDMARK_NEXT,
+        landmark=landmark_next,
         compound=_compound_part(text, toks, i, n),
         near=bool(before & NEAR_WORDS)
-        or after_word in ("area", "outskirts", "vicinity")
+        or _compass_of(toks, i)
+        or after_word in ("area", "outskirts", "vicinity", "frontline", "front", "countryside")
+        or landmark_next
         or ("area" in before and "of" in before),
         dateline=any(s <= start < e for s, e in datelines),
         admin_word=after_word in ADMIN_WORDS

@@ -155,3 +155,15 @@ def test_half_of_a_hyphenated_name_votes_less(gaz: Gazetteer) -> None:
     # "Pobe-Mengao" is a Burkinabe department; Pobe alone is a town in Benin
     text = "Militants ambushed a gendarmerie unit in Gaskinde (Pobe-Mengao, Soum)."
     assert geocoded_location(text, gaz)["country"] == "Burkina Faso"
+
+
+def test_near_a_place_is_precision_two(gaz: Gazetteer) -> None:
+    for text in (
+        "Prisoners were exchanged between Bani Walid and Misrata.",
+        "The army shelled militants south of Sheikh Zuweid.",
+        "Boko Haram ambushed a convoy on the Damboa road.",
+        "Clashes took place on the Saraqib frontline.",
+    ):
+        loc = geocoded_location(text, gaz)
+        assert loc["geo_precision"] == 2, text
+    assert geocoded_location("A bomb exploded in Misrata.", gaz)["geo_precision"] == 1
