@@ -19,13 +19,13 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 
+from blotter.geo.distance import flat_km
 from blotter.geo.names import normalise
 
 log = logging.getLogger(__name__)
@@ -247,21 +247,6 @@ def clean_name(name: str, country_code: str) -> str | None:
     return text
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
-def near_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance in km by a flat (equirectangular) projection: cheap, and within
-    1 % of the great-circle distance at the tens of km it is used for."""
-    dx = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(dx, math.radians(lat2 - lat1))
-
-
 def postal_villages(records: Iterable[PostalRecord]) -> list[Village]:
     """Villages from postal records: cleaned names, duplicates within
     ``MERGE_KM`` merged (the best-placed entry kept), generic names removed."""
@@ -281,7 +266,7 @@ def postal_villages(records: Iterable[PostalRecord]) -> list[Village]:
         group.sort(key=lambda v: -v.accuracy)  # best-placed first
         kept: list[Village] = []
         for v in group:
-            far = (near_km(v.latitude, v.longitude, k.latitude, k.longitude) for k in kept)
+            far = (flat_km(v.latitude, v.longitude, k.latitude, k.longitude) for k in kept)
             if all(d > MERGE_KM for d in far):
                 kept.append(v)
         if len(kept) < MAX_NAME_REPEATS or code in TRANSLITERATORS:

@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 
 from blotter.geo import postal
+from blotter.geo.distance import haversine_km
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.gazetteer_build import _add_postal_villages, _Place
 from blotter.geo.mentions import find_places
@@ -17,7 +18,6 @@ from blotter.geo.postal import (
     PostalRecord,
     Village,
     clean_name,
-    km,
     postal_villages,
     read_postal_records,
     transliterate,
@@ -95,7 +95,8 @@ def test_duplicates_within_a_few_km_merge_and_far_namesakes_stay() -> None:
     ]
     villages = postal_villages(records)
     assert sorted((v.name, v.accuracy) for v in villages) == [("Khairpur", 4), ("Khairpur", 4)]
-    assert min(km(v.latitude, v.longitude, 26.0, 80.0) for v in villages) < postal.MERGE_KM
+    nearest = min(haversine_km(v.latitude, v.longitude, 26.0, 80.0) for v in villages)
+    assert nearest < postal.MERGE_KM
 
 
 def test_generic_post_office_names_are_dropped_but_slavic_namesakes_kept() -> None:
@@ -169,7 +170,7 @@ def test_frontline_village_named_with_its_oblast_is_found(gaz: Gazetteer) -> Non
     found = place_of(text, gaz)
     assert found is not None and found.place.postal
     assert found.place.admin1 == "Donetsk"  # not the Novhorodske of Sumy oblast
-    assert km(found.place.latitude or 0, found.place.longitude or 0, 48.88, 37.20) < 5
+    assert haversine_km(found.place.latitude or 0, found.place.longitude or 0, 48.88, 37.20) < 5
     assert found.geo_precision == 2  # "near"
 
 
