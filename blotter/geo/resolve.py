@@ -677,21 +677,9 @@ def choose_place(
         chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
-        if dateline:
-            chosen = dateline[0]
-        elif cue_units:
-            return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
-        elif places.cues:
-            country = gaz.country(places.cues[0][1].country_code)
-            return Resolution(country, None, 3, 6) if country is not None else None
-        elif places.demonym_countries:
-            code = min(places.demonym_countries, key=places.demonym_countries.__getitem__)
-            country = gaz.country(code)
-            if country is None:
-                return None
-            return Resolution(country, None, 3, 6)
-        else:
-            return None
+        if not dateline:
+            return _fallback(places, cue_units, gaz)
+        chosen = dateline[0]
     assert chosen.best is not None
     geo, where = _precision(chosen, chosen.best)
     best = _on_contact_line(chosen.best, places) if chosen.best.kind == "admin1" else chosen.best
@@ -701,6 +689,19 @@ def choose_place(
         moved = replace(best, latitude=lat, longitude=lon)
         return Resolution(moved, chosen, 2, 3, conflict, countryside=chosen.countryside)
     return Resolution(best, chosen, geo, where, conflict)
+
+
+def _fallback(places: TextPlaces, cue_units: list[Place], gaz: Gazetteer) -> Resolution | None:
+    """No place named: an actor cue's unit or country, else a demonym's country."""
+    if cue_units:
+        return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
+    code = None
+    if places.cues:
+        code = places.cues[0][1].country_code
+    elif places.demonym_countries:
+        code = min(places.demonym_countries, key=places.demonym_countries.__getitem__)
+    country = gaz.country(code) if code else None
+    return Resolution(country, None, 3, 6) if country is not None else None
 
 
 def _moved(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
