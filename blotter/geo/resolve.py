@@ -129,14 +129,7 @@ def _score(
         s += CONTAINS_BONUS
     if m.fuzzy:
         s -= FUZZY_PENALTY
-    if (
-        front
-        and p.kind == "city"
-        and p.country_code == "UA"
-        and p.latitude is not None
-        and p.longitude is not None
-        and contact_line_km(p.latitude, p.longitude) <= CONTACT_LINE_NEAR_KM
-    ):
+    if front and p.kind == "city" and _near_line(p):
         s += CONTACT_LINE_BONUS
     if (m.admin_word or m.in_parens) and p.kind in ("admin1", "admin2"):
         s += TYPE_WORD_BONUS
@@ -279,6 +272,16 @@ def resolve_text(places: TextPlaces) -> None:
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
 
 
+def _near_line(p: Place) -> bool:
+    """True if *p* lies within CONTACT_LINE_NEAR_KM of the Donbas line of contact."""
+    return (
+        p.country_code == "UA"
+        and p.latitude is not None
+        and p.longitude is not None
+        and contact_line_km(p.latitude, p.longitude) <= CONTACT_LINE_NEAR_KM
+    )
+
+
 def _on_front(places: TextPlaces) -> bool:
     """True if an actor cue places the text on the Donbas line of contact."""
     return any(cue.country_code == "UA" and cue.admin1 for _, cue in places.cues)
@@ -305,12 +308,7 @@ def _postal_admitted(
         return True
     cues = [cue for _, cue in places.cues if cue.country_code == c.country_code]
     if not units and cues and c.admin1_id in _cue_admin1_ids(places):
-        return (
-            c.country_code == "UA"
-            and c.latitude is not None
-            and c.longitude is not None
-            and contact_line_km(c.latitude, c.longitude) <= CONTACT_LINE_NEAR_KM
-        )
+        return _near_line(c)
     return not units and not cues and c.country_code == main
 
 
@@ -744,12 +742,13 @@ def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tup
     resolve_text(places)
     countries = _context_countries(places)
     out = []
+    front = _on_front(places)
     contexts = zip(
         places.mentions, _admin_contexts(places.mentions), _containers(places.mentions), strict=True
     )
     for m, (a1, a2), inside in contexts:
         ranked = sorted(
-            ((_score(c, m, countries, a1, a2, inside, _on_front(places)), c) for c in m.candidates),
+            ((_score(c, m, countries, a1, a2, inside, front), c) for c in m.candidates),
             key=lambda sc: -sc[0],
         )
         out.append((m, ranked))
