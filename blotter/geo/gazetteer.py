@@ -99,6 +99,11 @@ class Gazetteer:
             return ()
         return self._by_key(key)
 
+    def postal_only(self, key: str) -> bool:
+        """True if *key* is indexed and names only postal-code villages."""
+        found = self.candidates(key)
+        return bool(found) and all(p.postal for p in found)
+
     def fuzzy_matches(self, key: str) -> tuple[str, ...]:
         """Normalised names spelled like *key* up to transliteration (see ``fuzzy_key``)."""
         fk = fuzzy_key(key)

@@ -91,6 +91,7 @@ COUNTRY_MODIFIER_NEXT = frozenset(
 # Capitalised words after a country name that make a national body ("Nepal
 # Police", "Uganda People's Defence Force"): the country still counts as evidence.
 NATIONAL_BODIES = frozenset(["police", "defence", "defense", "armed", "national", "gendarmerie"])
+COUNTRY_BODY_WORDS = COUNTRY_MODIFIER_NEXT | NATIONAL_BODIES
 COUNTRY_MODIFIER_PREV = frozenset(["from", "with", "by", "against", "and"])
 # "U.S." is nearly always an adjective in wire copy ("U.S. EMBASSY", "U.S. CITIZEN").
 ALWAYS_MODIFIER = frozenset(["u s", "us", "u s a"])
@@ -344,7 +345,7 @@ def find_places(text: str, gaz: Gazetteer) -> TextPlaces:
         exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper)
         if not upper:  # a longer name spelled differently beats a shorter exact one
             # (a postal village only: "Marinka" is also read as the town "Mar'yinka")
-            postal_only = exact_n > 0 and all(c.postal for c in gaz.candidates(exact_key))
+            postal_only = exact_n > 0 and gaz.postal_only(exact_key)
             shortest = exact_n if postal_only else exact_n + 1
             matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, shortest)
         if not matched and exact_n and any(s <= toks[i][1] < e for s, e in sources):
@@ -418,7 +419,7 @@ def _fuzzy_match(
         if not (words[0][3][0].isupper() and words[-1][3][0].isupper()):
             continue
         key = " ".join(t[0] for t in words)
-        if key in gaz.keys and not all(c.postal for c in gaz.candidates(key)):
+        if key in gaz.keys and not gaz.postal_only(key):
             continue  # indexed as spelled (but not acceptable here)
         if _hyphen_joined(text, toks, i - 1, i) or _hyphen_joined(text, toks, i + n - 1, i + n):
             continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
@@ -436,7 +437,7 @@ def _fuzzy_match(
             if ratio(core, " ".join(w for w in k.split() if w not in ARTICLES)) >= FUZZY_MIN_RATIO
             # postal villages: one-word names only ("Chenpur" ~ "Chainpur"); a longer
             # span reads across words ("Dar'a. The", "Mansura in Ar")
-            and (n == 1 or k == key or not all(c.postal for c in gaz.candidates(k)))
+            and (n == 1 or k == key or not gaz.postal_only(k))
         ]
         if similar in ([], [key]) or not _acceptable(text, toks, i, n, similar[0], gaz, False):
             continue
@@ -578,8 +579,7 @@ def _acceptable(
     prev = _prev(toks, i)
     if prev and prev[0] in ("pro", "anti") and text[prev[2] : first[1]] == "-":
         return False  # "pro-Hadi forces"
-    after = _next(toks, i + n)
-    if after and text[last[2] : after[1]] == "-" and after[3].islower():
+    if nxt and text[last[2] : nxt[1]] == "-" and nxt[3].islower():
         return False  # "Saudi-led coalition", "Taliban-planted"
     if prev and prev[0] in TITLES and _adjacent(text, prev, first):
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
@@ -618,7 +618,7 @@ def _acceptable(
             and nxt[0] not in CITY_WORDS
             and nxt[0] not in STOP_WORDS
             and nxt[0] not in LANDMARK_NEXT  # "Hama Airbase", "Saadnayel Road"
-            and not (nxt[0] in COUNTRY_MODIFIER_NEXT | NATIONAL_BODIES and _names_country(key, gaz))
+            and not (nxt[0] in COUNTRY_BODY_WORDS and _names_country(key, gaz))
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     else:
@@ -639,7 +639,7 @@ def _acceptable(
         return False
     if upper and key in SURNAME_COUNTRIES and not (prev and prev[0] in STOP_WORDS | LOCATIVE):
         return False
-    if all(c.postal for c in gaz.candidates(key)) and (
+    if gaz.postal_only(key) and (
         upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)
     ):
         return False  # postal-only villages: see resolve._postal_admitted

@@ -170,7 +170,7 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
                     (c.admin1_id, c.admin1, "admin1"),
                     (c.admin2_id, c.admin2, "admin2"),
                 ):
-                    if unit_id is not None and normalise(unit_name or "") == normalise(c.name):
+                    if unit_id is not None and _namesake(c, unit_name):
                         ids.add(unit_id)
                         kinds[unit_id] = kind
     counts: Counter[int] = Counter(i for ids in by_key.values() for i in ids)
@@ -205,7 +205,7 @@ def resolve_text(places: TextPlaces) -> None:
             admitted = [
                 c
                 for c in m.candidates
-                if c.postal and _postal_admitted(c, places, main, named, single_cue)
+                if c.postal and _postal_admitted(c, places, main, named, single_cue, cue_units)
             ]
             if len({c.admin1_id for c in admitted}) > 1 and not named & {
                 c.admin1_id for c in admitted
@@ -288,7 +288,12 @@ def _on_front(places: TextPlaces) -> bool:
 
 
 def _postal_admitted(
-    c: Place, places: TextPlaces, main: str | None, named: set[int], cued: set[int]
+    c: Place,
+    places: TextPlaces,
+    main: str | None,
+    named: set[int],
+    cued: set[int],
+    cue_units: set[int],
 ) -> bool:
     """A village known only from postal data (~190 000 names, many of them words
     or names elsewhere, and most repeated across provinces) is a candidate only
@@ -307,7 +312,7 @@ def _postal_admitted(
     if c.admin1_id in units:
         return True
     cues = [cue for _, cue in places.cues if cue.country_code == c.country_code]
-    if not units and cues and c.admin1_id in _cue_admin1_ids(places):
+    if not units and cues and c.admin1_id in cue_units:
         return _near_line(c)
     return not units and not cues and c.country_code == main
 
@@ -526,14 +531,14 @@ def _specificity(m: PlaceMention) -> int:
     container ("Menbij in Aleppo") stands for the province."""
     p = m.best
     assert p is not None
-    if (
-        p.kind == "city"
-        and m.container
-        and not m.city_word
-        and normalise(p.admin1 or "") == normalise(p.name)
-    ):
+    if p.kind == "city" and m.container and not m.city_word and _namesake(p, p.admin1):
         return SPECIFICITY["admin1"]
     return SPECIFICITY[p.kind]
+
+
+def _namesake(town: Place, unit_name: str | None) -> bool:
+    """True if *town* bears the name of its unit *unit_name* ("Idlib" in Idlib)."""
+    return unit_name is not None and normalise(unit_name) == normalise(town.name)
 
 
 def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> PlaceMention | None:
@@ -591,12 +596,11 @@ def _contains(unit: PlaceMention, town: PlaceMention) -> bool:
     return unit.container and 0 < unit.start - town.end <= CONTAINER_NEAR_CHARS
 
 
-def _near(a: Place, b: Place | None, km: float = 0.0) -> bool:
-    """True if *a* lies within *km* (default MISLABEL_KM) of *b*'s point."""
+def _near(a: Place, b: Place | None, km: float = MISLABEL_KM) -> bool:
+    """True if *a* lies within *km* of *b*'s point."""
     if b is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
-    limit = km or MISLABEL_KM
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= limit  # type: ignore[arg-type]
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
 
 
 def _has_dateline(places: TextPlaces) -> bool:
@@ -722,7 +726,8 @@ def _east_jerusalem(p: Place, places: TextPlaces) -> Place:
         )
         if c.country_code == "PS"
     ]
-    named = any(m.best is not None and m.best.id in {c.id for c in east} for m in places.mentions)
+    east_ids = {c.id for c in east}
+    named = any(m.best is not None and m.best.id in east_ids for m in places.mentions)
     return east[0] if east and (named or places.east_jerusalem) else p
 
 
