@@ -397,11 +397,11 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
     """Give each subdivision a point and its population; returns the largest town
     of each subdivision.
 
-    A province is placed at its namesake town (its seat, see ``_seat_districts``),
+    A province is placed at its namesake town (its seat, see ``_seat_units``),
     else at its largest town (capital proxy); a district at its namesake town,
-    else at the mean of its
-    towns, which is nearer to where its events happen than its largest town
-    (ACLED dev set; for provinces the mean is clearly worse)."""
+    else at the mean of its towns, which is nearer to where its events happen
+    than its largest town (ACLED dev set; for provinces the mean is clearly
+    worse)."""
     best: dict[int, _Place] = {}
     total: dict[int, int] = defaultdict(int)
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -424,7 +424,7 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
             if sub.kind == "admin2" and sid in sums:
                 lat, lon, n = sums[sid]
                 sub.lat, sub.lon = lat / n, lon / n
-    _seat_districts(places)
+    _seat_units(places)
     for sub in places.values():  # a district without known towns: its province's point
         if sub.kind == "admin2" and sub.lat is None and sub.admin1_id in places:
             parent = places[sub.admin1_id]
@@ -432,7 +432,7 @@ def _represent_subdivisions(places: dict[int, _Place]) -> dict[int, _Place]:
     return best
 
 
-def _seat_districts(places: dict[int, _Place]) -> None:
+def _seat_units(places: dict[int, _Place]) -> None:
     """Place a province or district named after one of its towns at that town, as
     a rule its seat ("Kankara LGA" at Kankara, "Menaka Region" at Ménaka): ACLED
     codes an event known only by its unit at the unit's capital. On the ACLED dev
