@@ -1,4 +1,10 @@
-"""What flows through the pipeline: an article and, stage by stage, its analysis.
+"""What flows through the pipeline: an article and, stage by stage, its layers.
+
+A ``Document`` holds the article as given and one attribute per *layer* of
+analysis.  Each layer is written by exactly one stage, which declares it in
+its ``assigns``; a stage names the layers it reads in ``requires``, and the
+pipeline checks the order when it is built (:mod:`blotter.contract`).  The
+layers and their writers are listed in ``docs/architecture.md``.
 
 Offsets are always into ``Article.text`` as given: cleaning marks spans as
 boilerplate instead of cutting them, so evidence spans stay checkable against
@@ -57,20 +63,45 @@ class Mention:
     score: float
 
 
+#: Every layer a stage can write or read, with what it holds.  ``article`` is
+#: the input itself; the names after a dot are parts of the ``events`` records
+#: that a later stage fills (as spaCy's ``assigns=["token.pos"]``).
+LAYERS: dict[str, str] = {
+    "article": "the input record (text, publication date, title, language)",
+    "paragraphs": "paragraph spans of the text, single-newline page text included",
+    "boilerplate": "spans of site chrome, ads and repeated headlines (masked text)",
+    "sentences": "sentences outside the boilerplate, with their paragraph",
+    "parses": "spaCy parses of the sentences that can report an event",
+    "mentions": "event triggers, one per event sentence",
+    "incidents": "event sentences grouped into incidents, with their cues",
+    "events": "one record per incident: type, background flag, confidence",
+    "events.arguments": "date, counts, actors, weapons, claim and certainty of each event",
+    "places": "place mentions of the text, resolved against the gazetteer",
+    "events.location": "each event's place",
+    "events.merged": "repeated incidents folded into one record; actor names completed",
+}
+
+
 @dataclass
 class Document:
-    """An article plus what the stages found in it."""
+    """An article plus the layers the stages wrote (see ``LAYERS``)."""
 
     article: Article
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     parses: dict[int, Doc] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    #: ``blotter.stages.detect.Incident`` objects, parallel to ``events``.
+    incidents: list[Any] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     places: list[Any] = field(default_factory=list)
-    notes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         """The article's text, as given."""
         return self.article.text
+
+    def is_masked(self, offset: int) -> bool:
+        """True if the character at *offset* lies in boilerplate."""
+        return any(start <= offset < end for start, end in self.boilerplate)

@@ -3,8 +3,13 @@
     pipeline = Pipeline.from_settings(load_settings())
     for result in pipeline.run(records): ...
 
-Each stage has ``name`` and ``process(docs) -> docs``. A document that makes a
-stage raise is retried alone so that one bad article costs only itself.
+Each stage has ``name``, the layers it ``requires`` and ``assigns`` (see
+``blotter.document.LAYERS``) and ``process(docs) -> docs``.  The pipeline
+checks the stage order when it is built: a stage reading a layer no earlier
+stage wrote, or two stages writing one layer, is a ``PipelineError``.  The
+stages come from the ``pipeline`` setting, by name from ``blotter.registry``.
+A document that makes a stage raise is retried alone so that one bad article
+costs only itself.
 """
 
 from __future__ import annotations
@@ -17,17 +22,35 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from blotter import __version__
-from blotter.document import Article, Document
+from blotter.document import LAYERS, Article, Document
 from blotter.io.records import InputRecord
 from blotter.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
+#: Layers a pipeline starts with: the input record itself.
+GIVEN_LAYERS = frozenset({"article"})
+
+
+class PipelineError(ValueError):
+    """A pipeline whose stages cannot run in the order given; the message says why."""
+
+
 class Stage(Protocol):
-    """One step of the pipeline."""
+    """One step of the pipeline: reads ``requires`` layers, writes ``assigns`` layers."""
 
     name: str
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """Layers this stage reads (written by an earlier stage)."""
+        ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]:
+        """Layers this stage writes (and no other stage does)."""
+        ...
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Work on a batch of documents and return them."""
@@ -60,25 +83,32 @@ class Result:
 
 
 def build_stages(settings: Settings) -> list[Stage]:
-    """The default stage list for *settings*."""
-    from blotter.stages.arguments import ArgumentExtractor
-    from blotter.stages.clean import Cleaner
-    from blotter.stages.detect import Detector
-    from blotter.stages.fuse import DocumentFuser
-    from blotter.stages.parse import Parser
+    """The stages the ``pipeline`` setting names, in order (``geocode = false`` drops one)."""
+    from blotter.registry import STAGES
 
-    stages: list[Stage] = [
-        Cleaner(),
-        Parser(settings["model"], settings["batch_size"]),
-        Detector(settings),
-        ArgumentExtractor(settings),
-    ]
-    if settings["geocode"]:
-        from blotter.stages.geocode import GeocodeStage
+    names = [n for n in settings["pipeline"] if settings["geocode"] or n != "geocode"]
+    return [STAGES.get(name)(settings) for name in names]
 
-        stages.append(GeocodeStage(settings))
-    stages.append(DocumentFuser(settings))
-    return stages
+
+def check_contract(stages: list[Stage]) -> None:
+    """Raise ``PipelineError`` unless every layer a stage reads was written before it,
+    by exactly one stage, and every declared layer is a known one."""
+    written: dict[str, str] = dict.fromkeys(GIVEN_LAYERS, "the input")
+    for stage in stages:
+        for layer in (*stage.requires, *stage.assigns):
+            if layer not in LAYERS:
+                raise PipelineError(f"stage {stage.name!r} declares unknown layer {layer!r}")
+        missing = [layer for layer in stage.requires if layer not in written]
+        if missing:
+            raise PipelineError(
+                f"stage {stage.name!r} reads {', '.join(missing)}, which no earlier stage writes"
+            )
+        for layer in stage.assigns:
+            if layer in written:
+                raise PipelineError(
+                    f"stages {written[layer]!r} and {stage.name!r} both write {layer!r}"
+                )
+            written[layer] = stage.name
 
 
 class Pipeline:
@@ -90,13 +120,14 @@ class Pipeline:
         batch_size: int = 64,
         intermediate: Callable[[str, list[Document]], None] | None = None,
     ) -> None:
+        check_contract(stages)
         self.stages = stages
         self.batch_size = batch_size
         self.intermediate = intermediate
 
     @classmethod
     def from_settings(cls, settings: Settings, **kwargs: Any) -> Pipeline:
-        """A pipeline with the default stages."""
+        """A pipeline with the stages the settings name."""
         return cls(build_stages(settings), settings["batch_size"], **kwargs)
 
     def extract_articles(self, articles: list[Article]) -> list[Result]:
@@ -174,8 +205,8 @@ def _debug(doc: Document) -> dict[str, Any]:
         "id": doc.article.id,
         "boilerplate": doc.boilerplate,
         "sentences": [asdict(s) for s in doc.sentences],
+        "paragraphs": doc.paragraphs,
         "mentions": [asdict(m) for m in doc.mentions],
         "events": [e.to_dict() for e in doc.events],
-        "notes": doc.notes,
         "extractor": __version__,
     }

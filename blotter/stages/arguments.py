@@ -67,6 +67,8 @@ class ArgumentExtractor:
     """Fill the fields of each detected event from its incident's sentences."""
 
     name = "arguments"
+    requires = ("sentences", "incidents", "events")
+    assigns = ("events.arguments",)
 
     def __init__(self, settings: Settings) -> None:
         self.lex = attribute_lexicons()
@@ -74,7 +76,7 @@ class ArgumentExtractor:
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill dates, counts, actors, weapons, claims and certainty."""
         for doc in docs:
-            incidents: list[Incident] = doc.notes.get("incidents", [])
+            incidents: list[Incident] = doc.incidents
             for event, incident in zip(doc.events, incidents, strict=True):
                 self.fill_date(doc, event, incident)
                 self.fill_counts(doc, event, incident)

@@ -334,19 +334,19 @@ class Detector:
     """Find and type incidents in each document."""
 
     name = "detect"
+    requires = ("sentences",)
+    assigns = ("mentions", "incidents", "events")
 
     def __init__(self, settings: Settings, lexicon: CueLexicon | None = None) -> None:
         self.lexicon = lexicon or cue_lexicon()
         self.background_days = settings["background_days"]
 
     def process(self, docs: list[Document]) -> list[Document]:
-        """Fill ``doc.mentions`` and ``doc.events`` (typed, dated, not yet argued)."""
+        """Fill ``doc.mentions``, ``doc.incidents`` and ``doc.events`` (typed, not yet argued)."""
         for doc in docs:
             cues = [self.sentence_cues(doc, c) for s in doc.sentences for c in clauses(s)]
-            doc.notes["sentence_cues"] = cues
-            incidents = self.group(cues, doc.article.published)
-            doc.events = [self.to_event(doc, inc) for inc in incidents]
-            doc.notes["incidents"] = incidents
+            doc.incidents = self.group(cues, doc.article.published)
+            doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
         return docs
 
     def sentence_cues(self, doc: Document, sentence: Sentence) -> SentenceCues:

@@ -107,8 +107,10 @@ class DocumentFuser:
     """Merge repeated incidents of a document and complete generic actor names."""
 
     name = "fuse"
+    requires = ("sentences", "events.arguments")
+    assigns = ("events.merged",)
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         pass
 
     def process(self, docs: list[Document]) -> list[Document]:

@@ -32,6 +32,8 @@ class GeocodeStage:
     """Fill each event's ``location`` from the place named in its own sentences."""
 
     name = "geocode"
+    requires = ("boilerplate", "sentences", "events")
+    assigns = ("places", "events.location")
 
     def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or open_gazetteer(settings["gazetteer_path"] or None)

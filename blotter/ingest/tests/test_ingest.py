@@ -178,6 +178,8 @@ class _Exploding:
     """A stage that crashes on articles mentioning a bridge."""
 
     name = "explode"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
 
     def process(self, docs: list[Document]) -> list[Document]:
         if any("bridge" in d.text for d in docs):

@@ -26,6 +26,8 @@ class CrashStage:
     """A stage that kills its process, as a segfault in a C extension would."""
 
     name = "crash"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Exit the process hard if any document carries the crash marker."""
