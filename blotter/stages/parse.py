@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from blotter.document import Document, Sentence
 from blotter.lexicon import STRONG_GROUPS, cue_lexicon
+from blotter.settings import Settings
 
 #: spaCy's own length guard; articles are refused before this by max_text_chars.
 SPACY_MAX_LENGTH = 10_000_000
@@ -118,10 +119,14 @@ class Parser:
     """Split each document into sentences (boilerplate skipped); model-parse relevant ones."""
 
     name = "parse"
+    requires = ("paragraphs", "boilerplate")
+    assigns = ("sentences", "parses")
 
-    def __init__(self, model: str = "", batch_size: int = 64) -> None:
+    def __init__(self, settings: Settings | None = None, model: str | None = None) -> None:
+        settings = settings or Settings()
+        model = settings["model"] if model is None else model
         self.nlp = load_model(model) if model else None
-        self.batch_size = batch_size
+        self.batch_size = settings["batch_size"]
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.sentences`` (and ``doc.parses`` when a model is set)."""
@@ -136,8 +141,8 @@ class Parser:
         """Sentences outside boilerplate, with paragraph numbers."""
         text = document.text
         out: list[Sentence] = []
-        for para, (p_start, p_end) in enumerate(_paragraphs(text)):
-            if any(b0 <= p_start < b1 for b0, b1 in document.boilerplate):
+        for para, (p_start, p_end) in enumerate(document.paragraphs):
+            if document.is_masked(p_start):
                 continue
             for start, end in split_sentences(text, p_start, p_end):
                 out.append(Sentence(len(out), start, end, text[start:end], para))
@@ -158,16 +163,6 @@ class Parser:
             todo, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
         ):
             document.parses[sentence.index] = parsed
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of blank-line separated paragraphs (headlines have no full stop)."""
-    spans, cursor = [], 0
-    for m in re.finditer(r"\n\s*\n", text):
-        spans.append((cursor, m.start()))
-        cursor = m.end()
-    spans.append((cursor, len(text)))
-    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

