@@ -1,49 +1,81 @@
-"""ACLED's event taxonomy and actor-type codes, spelled as in the ACLED codebook."""
+"""ACLED's event taxonomy and actor-type codes, spelled as in the ACLED codebook.
+
+Everything known per event and sub-event type (event type, disorder type,
+fusion family, default target, crowd actor) is one table, ``taxonomy.toml``;
+the mappings below are views of it, so a new sub-type is one row there.
+"""
 
 from __future__ import annotations
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": (
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    ),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": (
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-    ),
-    "Protests": (
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    ),
-    "Riots": (
-        "Violent demonstration",
-        "Mob violence",
-    ),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+#: The kinds of default target a sub-event type can have (see taxonomy.toml).
+TARGET_KINDS = frozenset({"civilians", "police", "state", "none", ""})
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One ACLED event type."""
+
+    name: str
+    disorder: str
+    family: str
+    violent: bool
+
+
+@dataclass(frozen=True)
+class SubEventType:
+    """One ACLED sub-event type and what Blotter infers for it."""
+
+    name: str
+    event_type: str
+    target: str
+    crowd: int | None
+
+
+def _load() -> dict[str, Any]:
+    text = resources.files("blotter").joinpath("taxonomy.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+_TABLE = _load()
+TYPES: dict[str, EventType] = {
+    name: EventType(name, row["disorder"], row["family"], row["violent"])
+    for name, row in _TABLE["types"].items()
+}
+SUB_TYPES: dict[str, SubEventType] = {
+    name: SubEventType(name, row["type"], row["target"], row.get("crowd"))
+    for name, row in _TABLE["sub_types"].items()
+}
+#: ACLED's generic actors by kind: (name template, inter code).
+GENERIC_ACTORS: dict[str, tuple[str, int]] = {
+    kind: (row["name"], row["inter"]) for kind, row in _TABLE["actors"].items()
 }
 
-SUB_EVENT_TYPES: dict[str, str] = {
-    sub: event_type for event_type, subs in EVENT_TYPES.items() for sub in subs
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    t: tuple(s.name for s in SUB_TYPES.values() if s.event_type == t) for t in TYPES
+}
+SUB_EVENT_TYPES: dict[str, str] = {s.name: s.event_type for s in SUB_TYPES.values()}
+#: ACLED's disorder type for each event type.
+DISORDER_TYPES: dict[str, str] = {t.name: t.disorder for t in TYPES.values()}
+#: Cross-article fusion's blocking family for each event type.
+TYPE_FAMILIES: dict[str, str] = {t.name: t.family for t in TYPES.values()}
+#: The second actor ACLED codes when the text names none, by sub-event type.
+DEFAULT_TARGET: dict[str, tuple[str, int]] = {
+    s.name: GENERIC_ACTORS[s.target]
+    for s in SUB_TYPES.values()
+    if s.target in ("civilians", "police")
+}
+#: Sub-event types whose unnamed opponent of a non-state armed group is the state.
+STATE_TARGETED = frozenset(s.name for s in SUB_TYPES.values() if s.target == "state")
+#: Sub-event types with no second actor (a peaceful protest, a curfew, a new base).
+NO_TARGET = frozenset(s.name for s in SUB_TYPES.values() if s.target == "none")
+#: Sub-event types whose first actor is the crowd itself, with its inter code.
+CROWD_ACTOR: dict[str, int] = {
+    s.name: s.crowd for s in SUB_TYPES.values() if s.crowd is not None
 }
 
 #: ACLED ``inter`` codes: the type of an actor.
@@ -73,11 +105,9 @@ CLAIM_MODES: tuple[str, ...] = (
 
 CERTAINTY_LEVELS: tuple[str, ...] = ("confirmed", "reported", "alleged")
 
-#: ACLED sub-event types that are violent events (used for relevance scoring of
+#: ACLED event types that are violent events (used for relevance scoring of
 #: MUC-4, which codes terrorist incidents only).
-VIOLENT_EVENT_TYPES = frozenset(
-    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-)
+VIOLENT_EVENT_TYPES = frozenset(t.name for t in TYPES.values() if t.violent)
 
 
 def event_type_of(sub_event_type: str) -> str:

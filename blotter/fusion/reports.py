@@ -19,19 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from blotter.io.records import parse_published
-from blotter.taxonomy import SUB_EVENT_TYPES
-
-#: Event types that outlets routinely code differently for one incident (an
-#: ambush is a battle to one coder and an attack on civilians to another), so
-#: they share a blocking family and are compared, not kept apart by type alone.
-TYPE_FAMILIES: dict[str, str] = {
-    "Battles": "violence",
-    "Explosions/Remote violence": "violence",
-    "Violence against civilians": "violence",
-    "Protests": "demonstrations",
-    "Riots": "demonstrations",
-    "Strategic developments": "strategic",
-}
+from blotter.taxonomy import SUB_EVENT_TYPES, TYPE_FAMILIES
 
 #: Words too common in conflict reporting to say anything about which incident
 #: a text describes (the IDF weighting handles the rest of the vocabulary).
