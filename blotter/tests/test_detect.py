@@ -81,3 +81,28 @@ def test_separate_incidents_in_one_report_stay_apart(pipeline: Pipeline) -> None
 )
 def test_decision_list(groups: set[str], civ: bool, forces: bool, expected: str) -> None:
     assert classify(groups, None, civ, forces) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # my own match, market and product reports, written for this test
+        "Middlesbrough beat Manchester City 3-2 on Saturday. Their striker scored twice as the "
+        "league leaders extended their unbeaten season.",
+        "Treasuries slipped as stocks rally on Wall Street, while investors waited for earnings.",
+        "The battle over home networking software is heating up, and the download figures show it.",
+        "Rival chipmakers clash over patents as the new console software ships.",
+        "Robert Mobley, a shell collector from Killarney, opened a mobile shop.",
+    ],
+)
+def test_sport_market_and_product_texts_report_no_event(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in extract(pipeline, text) if not e["is_background"]] == []
+
+
+def test_a_real_act_in_a_sport_text_is_still_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "Football fans threw stones at police after the league match on Sunday, injuring two "
+        "officers. The coach of the home team condemned the violence; the season resumes Friday."
+    )
+    events = [e for e in extract(pipeline, text) if not e["is_background"]]
+    assert [e["event_type"] for e in events] == ["Riots"]
