@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test lint typecheck eval bench clean
+.PHONY: install demo test lint typecheck eval pin-floors bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,9 +25,14 @@ lint: install
 test: install lint
 	$(BIN)/pytest -q
 
+# Every dev set, one table, the floors gate (docs/evaluation.md); the baseline JSON
+# and predictions go to out/.  `make pin-floors` re-pins floors.toml from a run.
 eval: install
-	$(BIN)/blotter eval $(SHARED)/evaldata/dev/acled_dev.jsonl
-	$(BIN)/blotter eval $(SHARED)/evaldata/dev/muc4_dev.jsonl
+	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --check --json out/eval.json \
+		--save-predictions out/eval-pred
+
+pin-floors: install
+	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --pin-floors --json out/eval.json
 
 # Throughput/memory benchmark (not part of the test suite); results in out/bench.json.
 # Distinct texts only (MUC-4 dev + ACLED 2024 dev notes); ARTICLES=0 takes all of them.

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from blotter.evaluation.datasets import DevSet, read_gold
+from blotter.evaluation.datasets import DevSet, GoldError, read_gold
 from blotter.evaluation.scoring import Pair
 from blotter.evaluation.sources import score_source
 from blotter.io.records import InputRecord, article_from_json
@@ -116,10 +116,7 @@ def evaluate_sets(
     golds = {dev.name: read_gold(dev.path) for dev in sets}
     runs: dict[str, tuple[Predictions, dict[str, str], float]]
     if from_dir is not None:
-        runs = {
-            name: (read_predictions(from_dir / f"{name}.jsonl"), {}, 0.0)
-            for name in golds
-        }
+        runs = {name: (_saved(from_dir, name), {}, 0.0) for name in golds}
     else:
         runs = predict_sets(golds, settings, workers, quiet)
     out: dict[str, Any] = {}
@@ -177,11 +174,20 @@ def predict_sets(
             if result.error:
                 errors[rid] = result.error
             now = time.perf_counter()
-            runs[name] = (predicted, errors, seconds + now - last)
+            seconds += now - last
+            runs[name] = (predicted, errors, seconds)
             last = now
             if not quiet and len(predicted) == len(golds[name]):
                 print(f"{name}: {len(predicted)} records, {seconds:.0f} s", file=sys.stderr)
     return {name: (p, e, round(s, 1)) for name, (p, e, s) in runs.items()}
+
+
+def _saved(directory: Path, name: str) -> Predictions:
+    """Predictions kept for set *name* by ``--save-predictions``."""
+    path = directory / f"{name}.jsonl"
+    if not path.exists():
+        raise GoldError(f"no predictions for {name}: {path} does not exist")
+    return read_predictions(path)
 
 
 def _save(
