@@ -31,8 +31,10 @@ eval: install
 	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --check --json out/eval.json \
 		--save-predictions out/eval-pred
 
+# PIN_ARGS=--allow-lower accepts lower floors (say why in the commit message).
+PIN_ARGS ?=
 pin-floors: install
-	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --pin-floors --json out/eval.json
+	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --pin-floors $(PIN_ARGS) --json out/eval.json
 
 # Throughput/memory benchmark (not part of the test suite); results in out/bench.json.
 # Distinct texts only (MUC-4 dev + ACLED 2024 dev notes); ARTICLES=0 takes all of them.

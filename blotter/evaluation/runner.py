@@ -116,7 +116,7 @@ def evaluate_sets(
     golds = {dev.name: read_gold(dev.path) for dev in sets}
     runs: dict[str, tuple[Predictions, dict[str, str], float]]
     if from_dir is not None:
-        runs = {name: (_saved(from_dir, name), {}, 0.0) for name in golds}
+        runs = {name: (*_saved(from_dir, name), 0.0) for name in golds}
     else:
         runs = predict_sets(golds, settings, workers, quiet)
     out: dict[str, Any] = {}
@@ -182,12 +182,15 @@ def predict_sets(
     return {name: (p, e, round(s, 1)) for name, (p, e, s) in runs.items()}
 
 
-def _saved(directory: Path, name: str) -> Predictions:
-    """Predictions kept for set *name* by ``--save-predictions``."""
+def _saved(directory: Path, name: str) -> tuple[Predictions, dict[str, str]]:
+    """Predictions and record errors kept for set *name* by ``--save-predictions``."""
     path = directory / f"{name}.jsonl"
     if not path.exists():
         raise GoldError(f"no predictions for {name}: {path} does not exist")
-    return read_predictions(path)
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    predicted = {row["id"]: row.get("events") or [] for row in rows}
+    return predicted, {row["id"]: row["error"] for row in rows if row.get("error")}
 
 
 def _save(
