@@ -115,3 +115,15 @@ def test_cli_pin_refuses_a_lowering_unless_allowed(tmp_path: Path, allow: bool) 
     check = runner.invoke(app, [*base, "--from-predictions", str(worse), "--check"])
     assert check.exit_code == (0 if allow else 1)
     assert sha256_file(tmp_path / "good" / "tiny_dev.jsonl") in text
+
+
+def test_bad_gold_line_is_a_clear_error(tmp_path: Path) -> None:
+    gold = tmp_path / "dev"
+    gold.mkdir()
+    (gold / "bad_dev.jsonl").write_text('{"id": "a", "text": "x", "events": []}\n{not json\n')
+    result = CliRunner().invoke(
+        app, ["eval", str(gold), "-q", "--floors", str(tmp_path / "f.toml")]
+    )
+    assert result.exit_code == 2
+    assert "bad_dev.jsonl:2: not JSON" in result.output
+    assert "Traceback" not in result.output
