@@ -18,6 +18,7 @@ from blotter.evaluation.matching import (
     stated,
 )
 from blotter.evaluation.scoring import (
+    NEAR_KM,
     AlignScore,
     Event,
     Pair,
@@ -33,6 +34,7 @@ from blotter.evaluation.scoring import (
 )
 from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
+from blotter.geo.distance import haversine_km
 
 #: RDWTI weapon classes and the weapon label Blotter writes for each
 #: (classes with no counterpart, "Unknown" or "Other", are not scored).
@@ -94,6 +96,15 @@ def score_rdwti(pairs: Iterable[Pair]) -> dict[str, Any]:
     return finish(*run_scorer(marked, acled_fit, fields))
 
 
+def near(location: dict[str, Any], gold: Event) -> bool:
+    """True if the predicted point is within NEAR_KM of the gold point."""
+    if location.get("latitude") is None or location.get("longitude") is None:
+        return False
+    d = haversine_km(location["latitude"], location["longitude"],
+                     float(gold["latitude"]), float(gold["longitude"]))
+    return d <= NEAR_KM
+
+
 def ged_fit(gold: Event, p: Event) -> float:
     """How well predicted *p* stands for a GED event (any event can)."""
     loc = p.get("location") or {}
@@ -124,6 +135,8 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
             t.add("admin1", same_admin1(loc, g["admin1"], g.get("country") or ""))
         if coded(g.get("location")) and stated(g["location"], key):
             t.add("location", same_place(loc, g["location"]))
+            if g.get("latitude") is not None and g.get("where_prec") == 1:
+                t.add("within_25km", near(loc, g))
         if coded(g.get("event_date")) and g.get("date_prec") == 1:
             t.add("event_date", p is not None and p.get("event_date") == g["event_date"])
         if count_stated(g.get("fatalities"), key):

@@ -76,7 +76,8 @@ def test_rdwti_fields() -> None:
 def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:
     g = {"event_type": "Battles", "actor1": "Sinaloa Cartel", "actor2": "Government of Mexico",
          "country": "Mexico", "admin1": "Sinaloa", "location": "Culiacán town",
-         "event_date": "2010-05-02", "date_prec": 1, "fatalities": 12}
+         "event_date": "2010-05-02", "date_prec": 1, "fatalities": 12,
+         "latitude": 24.8, "longitude": -107.39, "where_prec": 1}
     said = {"id": "a", "source": "ged", "language": "es",
             "text": "Enfrentamiento en Culiacan deja 12 muertos", "events": [g]}
     unsaid = {"id": "b", "source": "ged", "language": "en",
@@ -85,10 +86,11 @@ def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:
               actor1={"name": "Sinaloa Cartel", "inter": 3},
               fatalities={"best": 12},
               location={"name": "Culiacán", "admin1": "Sinaloa", "country": "Mexico",
-                        "country_code": "MX"})
+                        "country_code": "MX", "latitude": 24.79, "longitude": -107.39})
     s = score_source("ged", [(said, [p]), (unsaid, [])])
     assert s["n"]["admin1"] == 1 and s["n"]["fatalities_exact"] == 1 and s["n"]["location"] == 1
     assert s["admin1"] == 1.0 and s["actor1_found"] == 0.5 and s["event_type"] == 0.5
+    assert s["within_25km"] == 1.0 and s["n"]["within_25km"] == 1
     assert set(s["by_language"]) == {"other"}  # under 100 records each: pooled
     assert s["by_language"]["other"]["records"] == 2
 
