@@ -8,7 +8,7 @@
 The corpus is distinct texts only: the MUC-4 dev texts and the ACLED 2024 dev
 notes (read at run time from the shared folder, ``$BLOTTER_SHARED`` or
 ``<repo>/../shared``), duplicates dropped, shuffled with a fixed seed and cut
-to ``--articles`` (default: all of them, about 6,400). Repeated texts would warm
+to ``--articles`` (default: all of them, 6,483). Repeated texts would warm
 caches and flatter the figure, so a larger ``--articles`` is refused unless
 ``--allow-repeats`` is given (for the memory check, whose rate is not a
 throughput figure). The corpus is written to a temporary directory that is
