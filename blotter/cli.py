@@ -90,25 +90,134 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of shared/evaldata/README.md).")],
+    gold: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Gold JSONL (format of shared/evaldata/README.md), or a directory of them."
+        ),
+    ] = None,
     pred: Annotated[
         Path | None,
-        typer.Argument(help="Predictions from `blotter extract`; omitted: run extraction."),
+        typer.Argument(help="Predictions from `blotter extract` (one file); omitted: extract."),
     ] = None,
+    all_sets: Annotated[
+        bool, typer.Option("--all", help="Every dev set in $BLOTTER_SHARED/evaldata/dev/.")
+    ] = False,
     config: ConfigOpt = None,
     json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
+        Path | None,
+        typer.Option("--json", help="Also write the scores as JSON here ('-': JSON on stdout)."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes for extraction.")
+    ] = 2,
+    save_predictions: Annotated[
+        Path | None, typer.Option(help="Keep each set's predictions as DIR/NAME.jsonl.")
+    ] = None,
+    from_predictions: Annotated[
+        Path | None, typer.Option(help="Score predictions kept by --save-predictions.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if a set is below its floors or changed.")
+    ] = False,
+    pin_floors: Annotated[
+        bool, typer.Option("--pin-floors", help="Write floors.toml from this run.")
+    ] = False,
+    allow_lower: Annotated[
+        bool, typer.Option("--allow-lower", help="Let --pin-floors lower existing floors.")
+    ] = False,
+    floors_file: Annotated[
+        Path | None, typer.Option("--floors", help="Floors file (default: the package's).")
     ] = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Score predictions (or a fresh extraction) against gold events, per source."""
-    from blotter.evaluation.report import render
-    from blotter.evaluation.runner import evaluate_files
+    """Score predictions (or a fresh extraction) against gold events: one file, or every set.
 
-    scores = evaluate_files(gold, pred, load_settings(config), quiet=quiet)
-    typer.echo(render(scores))
-    if json_out:
-        json_out.write_text(json.dumps(scores, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    `blotter eval FILE [PRED]` scores one gold file per source. `blotter eval --all`
+    (or `blotter eval DIR`) scores every dev set, prints one table, and with
+    `--check` applies the CI gate of floors.toml (docs/evaluation.md).
+    """
+    from blotter.evaluation.datasets import GoldError
+
+    settings = load_settings(config)
+    try:
+        if all_sets or (gold is not None and gold.is_dir()):
+            _evaluate_sets(
+                gold, settings, json_out, workers, save_predictions, from_predictions,
+                check, pin_floors, allow_lower, floors_file, quiet,
+            )
+            return
+        if gold is None:
+            raise typer.BadParameter("give a gold file or directory, or --all", param_hint="GOLD")
+        if pin_floors or check:
+            raise typer.BadParameter("works with --all or a directory", param_hint="--pin-floors")
+        from blotter.evaluation.report import render
+        from blotter.evaluation.runner import evaluate_files
+
+        scores = evaluate_files(gold, pred, settings, quiet=quiet, workers=workers)
+    except GoldError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    _emit(scores, render(scores), json_out)
+
+
+def _emit(scores: dict[str, Any], text: str, json_out: Path | None) -> None:
+    """Print the table (or JSON for `--json -`) and write the JSON file if asked."""
+    payload = json.dumps(scores, indent=2, sort_keys=True) + "\n"
+    if json_out is not None and str(json_out) == "-":
+        sys.stdout.write(payload)
+        return
+    typer.echo(text)
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(payload, encoding="utf-8")
+
+
+def _evaluate_sets(
+    directory: Path | None,
+    settings: Any,
+    json_out: Path | None,
+    workers: int,
+    save_predictions: Path | None,
+    from_predictions: Path | None,
+    check: bool,
+    pin_floors: bool,
+    allow_lower: bool,
+    floors_file: Path | None,
+    quiet: bool,
+) -> None:
+    """`blotter eval --all` / `blotter eval DIR`: every set, one table, the gate."""
+    from blotter.evaluation import gate
+    from blotter.evaluation.datasets import DEV_SUBDIR, discover, shared_dir
+    from blotter.evaluation.report import render_sets
+    from blotter.evaluation.runner import evaluate_sets
+
+    shared = shared_dir()
+    sets = discover(directory if directory is not None else shared / DEV_SUBDIR)
+    results = evaluate_sets(
+        sets, settings, workers, save_dir=save_predictions, from_dir=from_predictions,
+        quiet=quiet,
+    )
+    path = floors_file or gate.FLOORS_FILE
+    floors = gate.load_floors(path)
+    verdicts = gate.check(results, floors)
+    results["gate"] = {v.name: {"status": v.status, "failures": v.failures} for v in verdicts}
+    lines = [render_sets(results), "", f"gate ({path}):"]
+    lines += [
+        f"  {v.name}: {v.status}" + "".join(f"\n    {f}" for f in v.failures) for v in verdicts
+    ]
+    _emit(results, "\n".join(lines), json_out)
+    if pin_floors:
+        pinned, refused = gate.pin(results, floors, allow_lower, shared)
+        if refused:
+            typer.echo("refusing to lower floors (give --allow-lower to do it):", err=True)
+            for line in refused:
+                typer.echo(f"  {line}", err=True)
+            raise typer.Exit(1)
+        gate.write_floors(pinned, path)
+        typer.echo(f"floors written to {path}", err=True)
+    elif check and not all(v.passed for v in verdicts):
+        raise typer.Exit(1)
 
 
 @app.command()

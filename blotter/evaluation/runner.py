@@ -1,70 +1,211 @@
-"""Run extraction (or read predictions) over a gold file and score it per source."""
+"""Run extraction (or read predictions) over gold files and score them per set and source."""
 
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from blotter.evaluation.scoring import score_acled, score_muc
+from blotter.evaluation.datasets import DevSet, GoldError, read_gold
+from blotter.evaluation.scoring import Pair
+from blotter.evaluation.sources import score_source
 from blotter.io.records import InputRecord, article_from_json
 from blotter.settings import Settings
 
-SCORERS = {"acled": score_acled, "muc4": score_muc}
+#: Worker processes ``blotter eval`` uses by default: the machine has 2 cores.
+DEFAULT_WORKERS = 2
 
-
-def read_gold(path: Path) -> list[dict[str, Any]]:
-    """Gold records (format of shared/evaldata/README.md)."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+Predictions = dict[str, list[dict[str, Any]]]
 
 
 def gold_inputs(gold: list[dict[str, Any]], settings: Settings) -> Iterator[InputRecord]:
     """Input records made from gold records (id, text, published only)."""
     for g in gold:
-        obj = {"id": g["id"], "text": g["text"], "published": g.get("published")}
+        obj = {"id": g["id"], "text": g.get("text"), "published": g.get("published")}
         yield article_from_json(
             obj, g["id"], settings["max_text_chars"], settings["min_text_chars"]
         )
 
 
 def predict(
-    gold: list[dict[str, Any]], settings: Settings, quiet: bool = True
-) -> dict[str, list[dict[str, Any]]]:
+    gold: list[dict[str, Any]], settings: Settings, quiet: bool = True, workers: int = 1
+) -> Predictions:
     """Run the pipeline over the gold texts; predicted events per record id."""
-    from blotter.pipeline import Pipeline
-
-    pipeline = Pipeline.from_settings(settings)
-    return {r.id: r.events for r in pipeline.run(gold_inputs(gold, settings))}
+    predicted, _errors = predict_with_errors(gold, settings, workers)
+    return predicted
 
 
-def read_predictions(path: Path) -> dict[str, list[dict[str, Any]]]:
+def predict_with_errors(
+    gold: list[dict[str, Any]], settings: Settings, workers: int = 1
+) -> tuple[Predictions, dict[str, str]]:
+    """Predicted events per record id, and the error of each record that had one."""
+    from blotter.parallel.backends import open_runner
+
+    predicted: Predictions = {}
+    errors: dict[str, str] = {}
+    with open_runner(settings, workers) as run:
+        for result in run(gold_inputs(gold, settings)):
+            predicted[result.id] = result.events
+            if result.error:
+                errors[result.id] = result.error
+    return predicted, errors
+
+
+def read_predictions(path: Path) -> Predictions:
     """Predicted events per record id from ``blotter extract`` output."""
     with path.open(encoding="utf-8") as fh:
         return {row["id"]: row.get("events") or [] for row in map(json.loads, fh) if row}
 
 
-def evaluate_files(
-    gold_path: Path, pred_path: Path | None, settings: Settings, quiet: bool = True
-) -> dict[str, Any]:
-    """Scores per source for *gold_path* against predictions (or a fresh run)."""
-    gold = read_gold(gold_path)
-    predicted = read_predictions(pred_path) if pred_path else predict(gold, settings, quiet)
-    by_source: dict[str, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = defaultdict(list)
+def pairs_by_source(
+    gold: list[dict[str, Any]], predicted: Predictions
+) -> dict[str, list[Pair]]:
+    """(gold record, predicted events) pairs grouped by the records' source."""
+    by_source: dict[str, list[Pair]] = defaultdict(list)
     for g in gold:
-        by_source[g.get("source", "unknown")].append((g, predicted.get(g["id"], [])))
+        by_source[str(g.get("source", "unknown"))].append((g, predicted.get(g["id"], [])))
+    return by_source
+
+
+def score(gold: list[dict[str, Any]], predicted: Predictions) -> dict[str, Any]:
+    """Scores per source (fusion scores too for MUC-4)."""
     scores: dict[str, Any] = {}
-    for source, pairs in sorted(by_source.items()):
-        scorer = SCORERS.get(source, score_acled)
-        scores[source] = scorer(pairs)
+    for source, pairs in sorted(pairs_by_source(gold, predicted).items()):
+        scores[source] = score_source(source, pairs)
         if source == "muc4":
             scores[source].update(_fusion(pairs))
     return scores
 
 
-def _fusion(pairs: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> dict[str, Any]:
+def evaluate_files(
+    gold_path: Path,
+    pred_path: Path | None,
+    settings: Settings,
+    quiet: bool = True,
+    workers: int = 1,
+) -> dict[str, Any]:
+    """Scores per source for *gold_path* against predictions (or a fresh run)."""
+    gold = read_gold(gold_path)
+    predicted = (
+        read_predictions(pred_path) if pred_path else predict(gold, settings, quiet, workers)
+    )
+    return score(gold, predicted)
+
+
+def evaluate_sets(
+    sets: list[DevSet],
+    settings: Settings,
+    workers: int = DEFAULT_WORKERS,
+    save_dir: Path | None = None,
+    from_dir: Path | None = None,
+    quiet: bool = True,
+) -> dict[str, Any]:
+    """Scores of every dev set: ``{"sets": {name: scores}, "run": {...}}``.
+
+    Each set's scores are its one source's scores (the sets have one source
+    each; a mixed file keeps ``by_source``), with ``file``, ``sha256``,
+    ``errors`` and ``seconds`` added. *save_dir* keeps the predictions
+    (``NAME.jsonl`` per set, ``blotter extract`` format); *from_dir* scores
+    predictions saved that way instead of extracting.
+    """
+    started = time.perf_counter()
+    golds = {dev.name: read_gold(dev.path) for dev in sets}
+    runs: dict[str, tuple[Predictions, dict[str, str], float]]
+    if from_dir is not None:
+        runs = {name: (*_saved(from_dir, name), 0.0) for name in golds}
+    else:
+        runs = predict_sets(golds, settings, workers, quiet)
+    out: dict[str, Any] = {}
+    total = 0
+    for dev in sets:
+        gold = golds[dev.name]
+        total += len(gold)
+        predicted, errors, seconds = runs[dev.name]
+        if save_dir is not None:
+            _save(save_dir / f"{dev.name}.jsonl", gold, predicted, errors)
+        by_source = score(gold, predicted)
+        entry: dict[str, Any] = (
+            dict(next(iter(by_source.values()))) if len(by_source) == 1 else {}
+        )
+        if len(by_source) != 1:
+            entry["by_source"] = by_source
+        entry.update(
+            source=",".join(sorted(by_source)),
+            file=str(dev.path),
+            sha256=dev.sha256(),
+            errors=len(errors),
+            seconds=seconds,
+        )
+        out[dev.name] = entry
+    return {
+        "sets": out,
+        "run": {
+            "records": total,
+            "workers": workers if from_dir is None else 0,
+            "seconds": round(time.perf_counter() - started, 1),
+        },
+    }
+
+
+def predict_sets(
+    golds: dict[str, list[dict[str, Any]]], settings: Settings, workers: int, quiet: bool = True
+) -> dict[str, tuple[Predictions, dict[str, str], float]]:
+    """Extract every set's records in one stream (one worker pool, started once).
+
+    Returns per set its predictions, its records' errors and the seconds from
+    its first to its last result.
+    """
+    from blotter.parallel.backends import open_runner
+
+    order = [(name, g["id"]) for name, gold in golds.items() for g in gold]
+    inputs = (rec for gold in golds.values() for rec in gold_inputs(gold, settings))
+    runs: dict[str, tuple[Predictions, dict[str, str], float]] = {
+        name: ({}, {}, 0.0) for name in golds
+    }
+    last = time.perf_counter()
+    with open_runner(settings, workers) as run:
+        for (name, rid), result in zip(order, run(inputs), strict=True):
+            predicted, errors, seconds = runs[name]
+            predicted[rid] = result.events
+            if result.error:
+                errors[rid] = result.error
+            now = time.perf_counter()
+            seconds += now - last
+            runs[name] = (predicted, errors, seconds)
+            last = now
+            if not quiet and len(predicted) == len(golds[name]):
+                print(f"{name}: {len(predicted)} records, {seconds:.0f} s", file=sys.stderr)
+    return {name: (p, e, round(s, 1)) for name, (p, e, s) in runs.items()}
+
+
+def _saved(directory: Path, name: str) -> tuple[Predictions, dict[str, str]]:
+    """Predictions and record errors kept for set *name* by ``--save-predictions``."""
+    path = directory / f"{name}.jsonl"
+    if not path.exists():
+        raise GoldError(f"no predictions for {name}: {path} does not exist")
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    predicted = {row["id"]: row.get("events") or [] for row in rows}
+    return predicted, {row["id"]: row["error"] for row in rows if row.get("error")}
+
+
+def _save(
+    path: Path, gold: list[dict[str, Any]], predicted: Predictions, errors: dict[str, str]
+) -> None:
+    """Write predictions as ``blotter extract`` output, in gold order."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for g in gold:
+            rid = g["id"]
+            row = {"id": rid, "events": predicted.get(rid, []), "error": errors.get(rid)}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _fusion(pairs: list[Pair]) -> dict[str, Any]:
     """Cross-document fusion scores on MUC-4, when the fusion package is present."""
     try:
         from blotter.evaluation.fusion import fusion_scores

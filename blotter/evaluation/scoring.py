@@ -1,21 +1,38 @@
-"""Field-level scores of predicted events against gold events, per source.
+"""Scores of predicted events against gold events: what every set shares, ACLED and MUC-4.
 
-ACLED gold has one event per coder's note: the record's main predicted event
-(the first current one) is compared field by field.  MUC-4 gold marks which
-texts report a recent, specific incident: document relevance is scored as
-detection, and incident types, countries and counts where both sides have one.
+Every scorer takes ``(gold record, predicted events)`` pairs and returns a flat
+dict of rates plus ``n`` (how many gold items each rate was computed over).
+Rules shared by all sets (docs/evaluation.md has the definitions):
+
+- only *current* predicted events count (``is_background`` ones are the
+  report's background, not its event);
+- detection is per record: a record "has an event" in gold when its
+  ``events`` list is non-empty, in the prediction when a current event exists;
+  ``false_alarm_rate`` is the share of no-event records with a current event;
+- each gold event is aligned one-to-one to the predicted event that best
+  stands for it (:func:`blotter.evaluation.matching.align`); field accuracies
+  are over gold events whose field is coded (``null`` is skipped, not wrong),
+  and a gold event with no aligned prediction counts wrong for every field;
+- ``events.precision`` / ``events.recall`` count aligned predicted / gold events.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
+from blotter.evaluation.matching import actor_match, align, event_actors, same_country
 from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.distance import haversine_km
 from blotter.taxonomy import VIOLENT_EVENT_TYPES
+
+Event = dict[str, Any]
+Pair = tuple[dict[str, Any], list[Event]]
+#: Fits a predicted event to a gold event (higher is better; None: cannot stand for it).
+AlignScore = Callable[[Event, Event], float | None]
 
 #: Distance within which a predicted point counts as ACLED's place (the issue's bar).
 NEAR_KM = 25.0
@@ -40,9 +57,14 @@ def norm(name: object) -> str:
     return normalise(name) if isinstance(name, str) else ""
 
 
-def current_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def current_events(events: list[Event]) -> list[Event]:
     """Predicted events that are the report's own (not background)."""
     return [e for e in events if not e.get("is_background")]
+
+
+def coded(value: object) -> bool:
+    """True if a gold field was coded (``null`` and ``""`` were not)."""
+    return value is not None and value != ""
 
 
 class Tally:
@@ -51,66 +73,104 @@ class Tally:
     def __init__(self) -> None:
         self.hit: dict[str, int] = defaultdict(int)
         self.n: dict[str, int] = defaultdict(int)
-        self.values: dict[str, list[float]] = defaultdict(list)
 
     def add(self, metric: str, ok: bool) -> None:
         """Count one comparison."""
         self.n[metric] += 1
         self.hit[metric] += int(ok)
 
+    def count(self, name: str, gold: object, predicted: Event | None, key: str) -> None:
+        """Exact-count accuracy of ``predicted[key].best`` (unstated = 0), split by gold > 0."""
+        if not coded(gold):
+            return
+        want = int(gold)  # type: ignore[call-overload]
+        got = ((predicted or {}).get(key) or {}).get("best") or 0
+        ok = predicted is not None and got == want
+        self.add(f"{name}_exact", ok)
+        self.add(f"{name}_exact_{'pos' if want > 0 else 'zero'}", ok)
+
     def rates(self) -> dict[str, float]:
         """Accuracy per metric."""
-        return {m: round(self.hit[m] / self.n[m], 4) for m in self.n if self.n[m]}
+        return {m: round(self.hit[m] / self.n[m], 4) for m in sorted(self.n) if self.n[m]}
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 (0 where undefined)."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def score_acled(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> dict[str, Any]:
-    """Scores for ACLED-style gold: (gold record, predicted events) pairs."""
-    t = Tally()
-    tp = fp = fn = 0
-    distances: list[float] = []
-    n_records = n_pred = 0
+@dataclass
+class Common:
+    """Detection and event-alignment counts every set shares."""
+
+    records: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    predicted: int = 0
+    matched: int = 0
+    gold_events: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def record(self, gold: list[Event], current: list[Event], matched: int) -> None:
+        """Count one record with *matched* aligned events."""
+        self.records += 1
+        has_gold, has_pred = bool(gold), bool(current)
+        self.tp += has_gold and has_pred
+        self.fp += has_pred and not has_gold
+        self.fn += has_gold and not has_pred
+        self.tn += not (has_gold or has_pred)
+        self.predicted += len(current)
+        self.matched += matched
+        self.gold_events += len(gold)
+
+    def scores(self) -> dict[str, Any]:
+        """The shared part of a set's scores."""
+        out: dict[str, Any] = {"records": self.records}
+        if self.tp + self.fn:
+            out["detection"] = prf(self.tp, self.fp, self.fn)
+            out["events"] = {
+                "precision": round(self.matched / self.predicted, 4) if self.predicted else 0.0,
+                "recall": round(self.matched / self.gold_events, 4) if self.gold_events else 0.0,
+                "gold": self.gold_events,
+                "predicted": self.predicted,
+            }
+        negatives = self.fp + self.tn
+        out["no_event_records"] = negatives
+        if negatives:
+            out["false_alarm_rate"] = round(self.fp / negatives, 4)
+        out["events_per_record"] = round(self.predicted / self.records, 3) if self.records else 0.0
+        return out
+
+
+def run_scorer(
+    pairs: Iterable[Pair],
+    fit: AlignScore,
+    fields: Callable[[Tally, Event, Event | None, dict[str, Any]], None],
+) -> tuple[Common, Tally]:
+    """Align each record's events and let *fields* score each gold event."""
+    common, tally = Common(), Tally()
     for gold, predicted in pairs:
-        n_records += 1
         current = current_events(predicted)
-        n_pred += len(current)
-        g = gold["events"][0] if gold["events"] else None
-        p = current[0] if current else None
-        tp += int(g is not None and p is not None)
-        fp += int(g is None and p is not None)
-        fn += int(g is not None and p is None)
-        if g is None:
-            continue
-        loc = (p or {}).get("location") or {}
-        t.add("event_type", p is not None and p["event_type"] == g["event_type"])
-        t.add("sub_event_type", p is not None and p["sub_event_type"] == g["sub_event_type"])
-        pred_fat = ((p or {}).get("fatalities") or {}).get("best") or 0
-        t.add("fatalities_exact", pred_fat == int(g["fatalities"] or 0))
-        t.add("event_date", p is not None and p.get("event_date") == g["event_date"])
-        t.add("country", norm(loc.get("country")) == norm(g["country"]))
-        t.add("admin1", bool(g["admin1"]) and same_admin1(loc, g["admin1"], g["country"]))
-        t.add("inter1", p is not None and _inter(p.get("actor1")) == int(g["inter1"] or 0))
-        t.add("inter2", p is not None and _inter(p.get("actor2")) == int(g["inter2"] or 0))
-        if loc.get("latitude") is not None and g.get("latitude") is not None:
-            d = haversine_km(
-                loc["latitude"], loc["longitude"], float(g["latitude"]), float(g["longitude"])
-            )
-            distances.append(d)
-            t.add("within_25km", d <= NEAR_KM)
-        else:
-            t.add("within_25km", False)
-    out: dict[str, Any] = {"records": n_records, "detection": _prf(tp, fp, fn)}
-    out.update(t.rates())
-    out["events_per_record"] = round(n_pred / n_records, 3) if n_records else 0.0
-    if distances:
-        distances.sort()
-        out["median_km"] = round(distances[len(distances) // 2], 1)
+        events = gold.get("events") or []
+        aligned = align(events, current, fit)
+        common.record(events, current, len(aligned))
+        for g, gold_event in enumerate(events):
+            p = aligned.get(g)
+            fields(tally, gold_event, current[p] if p is not None else None, gold)
+    return common, tally
+
+
+def finish(common: Common, tally: Tally, **extra: Any) -> dict[str, Any]:
+    """Shared scores, field rates and their ``n``, and any *extra* keys."""
+    out = common.scores()
+    out.update(tally.rates())
+    out.update(extra)
+    out["n"] = {m: n for m, n in sorted(tally.n.items()) if n}
     return out
 
 
@@ -118,7 +178,57 @@ def _inter(actor: dict[str, Any] | None) -> int:
     return int(actor["inter"] or 0) if actor else 0
 
 
-def muc_relevant(events: list[dict[str, Any]]) -> bool:
+def acled_fit(gold: Event, p: Event) -> float:
+    """How well predicted *p* stands for ACLED gold event *gold* (any event can)."""
+    loc = p.get("location") or {}
+    return (
+        2.0 * (p.get("event_type") == gold.get("event_type"))
+        + 1.0 * (p.get("sub_event_type") == gold.get("sub_event_type"))
+        + 1.0 * (p.get("event_date") == gold.get("event_date"))
+        + 1.0 * same_country(loc, gold.get("country"))
+    )
+
+
+def score_acled(pairs: Iterable[Pair]) -> dict[str, Any]:
+    """Scores for ACLED-style gold: types, actors, inter codes, counts, date, places."""
+    distances: list[float] = []
+
+    def fields(t: Tally, g: Event, p: Event | None, _record: dict[str, Any]) -> None:
+        loc = (p or {}).get("location") or {}
+        for key in ("event_type", "sub_event_type", "event_date"):
+            if coded(g.get(key)):
+                t.add(key, p is not None and p.get(key) == g[key])
+        t.count("fatalities", g.get("fatalities"), p, "fatalities")
+        if coded(g.get("country")):
+            t.add("country", same_country(loc, g["country"]))
+        if coded(g.get("admin1")):
+            t.add("admin1", same_admin1(loc, g["admin1"], g.get("country") or ""))
+        for key in ("inter1", "inter2"):
+            if coded(g.get(key)):
+                actor = (p or {}).get(f"actor{key[-1]}")
+                t.add(key, p is not None and _inter(actor) == int(g[key]))
+        if coded(g.get("actor1")):
+            t.add("actor1", actor_match(((p or {}).get("actor1") or {}).get("name"), g["actor1"]))
+        if g.get("latitude") is None:
+            return
+        if loc.get("latitude") is not None:
+            d = haversine_km(
+                loc["latitude"], loc["longitude"], float(g["latitude"]), float(g["longitude"])
+            )
+            distances.append(d)
+            t.add("within_25km", d <= NEAR_KM)
+        else:
+            t.add("within_25km", False)
+
+    common, tally = run_scorer(pairs, acled_fit, fields)
+    extra: dict[str, Any] = {}
+    if distances:
+        distances.sort()
+        extra["median_km"] = round(distances[len(distances) // 2], 1)
+    return finish(common, tally, **extra)
+
+
+def muc_relevant(events: list[Event]) -> bool:
     """True if predictions call a MUC-4 text relevant: a current violent incident."""
     return any(
         e["event_type"] in VIOLENT_EVENT_TYPES or e["sub_event_type"] in MUC_RELEVANT_SUBTYPES
@@ -126,28 +236,33 @@ def muc_relevant(events: list[dict[str, Any]]) -> bool:
     )
 
 
-def score_muc(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> dict[str, Any]:
-    """Scores for MUC-4 gold: relevant-document detection, types, countries, counts."""
-    t = Tally()
-    tp = fp = fn = tn = 0
+def muc_fit(gold: Event, p: Event) -> float | None:
+    """A predicted event stands for a MUC-4 incident only if its type fits."""
+    kinds = {p.get("event_type"), p.get("sub_event_type")}
+    if not kinds & MUC_TYPES.get(gold.get("muc_type") or "", set()):
+        return None
+    return 1.0 + same_country(p.get("location") or {}, gold.get("country"))
+
+
+def score_muc(pairs: Iterable[Pair]) -> dict[str, Any]:
+    """Scores for MUC-4 gold: relevant documents, incident types, countries, counts."""
+    pairs = list(pairs)
+    tp = fp = fn = 0
     type_tp = type_fp = type_fn = 0
     for gold, predicted in pairs:
-        gold_rel = bool(gold["events"])
-        pred_rel = muc_relevant(predicted)
+        gold_rel, pred_rel = bool(gold["events"]), muc_relevant(predicted)
         tp += gold_rel and pred_rel
-        fp += (not gold_rel) and pred_rel
+        fp += pred_rel and not gold_rel
         fn += gold_rel and not pred_rel
-        tn += (not gold_rel) and not pred_rel
         if not gold_rel:
             continue
         current = current_events(predicted)
         pred_types = {e["event_type"] for e in current} | {e["sub_event_type"] for e in current}
         gold_types = {g["muc_type"] for g in gold["events"]}
         for muc_type in gold_types:
-            if MUC_TYPES.get(muc_type, set()) & pred_types:
-                type_tp += 1
-            else:
-                type_fn += 1
+            hit = bool(MUC_TYPES.get(muc_type, set()) & pred_types)
+            type_tp += hit
+            type_fn += not hit
         type_fp += sum(
             1
             for e in current
@@ -156,20 +271,23 @@ def score_muc(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> d
                 {e["event_type"], e["sub_event_type"]} & MUC_TYPES.get(m, set()) for m in gold_types
             )
         )
-        pred_countries = {norm((e.get("location") or {}).get("country")) for e in current}
-        for g in gold["events"]:
-            if g.get("country"):
-                t.add("country", norm(g["country"]) in pred_countries)
-        known = [g for g in gold["events"] if g.get("fatalities") is not None]
-        if len(gold["events"]) == 1 and known and current:
-            t.add(
-                "fatalities_exact",
-                (current[0]["fatalities"].get("best") or 0) == known[0]["fatalities"],
-            )
-    out: dict[str, Any] = {
-        "records": tp + fp + fn + tn,
-        "relevant_documents": _prf(tp, fp, fn),
-        "incident_types": _prf(type_tp, type_fp, type_fn),
-    }
-    out.update(t.rates())
-    return out
+
+    def fields(t: Tally, g: Event, p: Event | None, record: dict[str, Any]) -> None:
+        current = current_events(record["_predicted"])
+        if coded(g.get("country")):
+            t.add("country", any(same_country(e.get("location") or {}, g["country"])
+                                 for e in current))
+        t.count("fatalities", g.get("fatalities"), p, "fatalities")
+        orgs = [o for o in g.get("perpetrator_orgs") or [] if o]
+        if orgs:
+            names = [n for e in current for n in event_actors(e)]
+            t.add("perpetrator_found", any(actor_match(n, o) for n in names for o in orgs))
+
+    marked = [({**gold, "_predicted": predicted}, predicted) for gold, predicted in pairs]
+    common, tally = run_scorer(marked, muc_fit, fields)
+    return finish(
+        common,
+        tally,
+        relevant_documents=prf(tp, fp, fn),
+        incident_types=prf(type_tp, type_fp, type_fn),
+    )

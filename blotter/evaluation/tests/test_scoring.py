@@ -9,6 +9,7 @@ def gold_acled(**over: object) -> dict[str, object]:
     event = {
         "event_type": "Battles",
         "sub_event_type": "Armed clash",
+        "actor1": "Military Forces of Yemen (2017-) Houthi",
         "inter1": "2",
         "inter2": "1",
         "country": "Yemen",
@@ -29,9 +30,15 @@ def pred(**over: object) -> dict[str, object]:
         "is_background": False,
         "event_date": "2020-05-09",
         "fatalities": {"best": 3, "low": 3, "high": 3},
-        "actor1": {"name": "x", "inter": 2},
+        "actor1": {"name": "Houthis", "inter": 2},
         "actor2": {"name": "y", "inter": 1},
-        "location": {"country": "Yemen", "admin1": "Ma'rib", "latitude": 15.5, "longitude": 45.3},
+        "location": {
+            "country": "Yemen",
+            "country_code": "YE",
+            "admin1": "Ma'rib",
+            "latitude": 15.5,
+            "longitude": 45.3,
+        },
     }
     event.update(over)
     return event
@@ -39,25 +46,60 @@ def pred(**over: object) -> dict[str, object]:
 
 def test_perfect_prediction_scores_one() -> None:
     s = score_acled([(gold_acled(), [pred()])])
-    assert (
-        s["event_type"] == s["sub_event_type"] == s["fatalities_exact"] == s["within_25km"] == 1.0
-    )
-    assert s["inter1"] == s["inter2"] == 1.0
+    for metric in ("event_type", "sub_event_type", "fatalities_exact", "fatalities_exact_pos",
+                   "within_25km", "inter1", "inter2", "actor1", "country", "admin1"):
+        assert s[metric] == 1.0, metric
+    assert s["detection"]["recall"] == 1.0 and s["events"]["precision"] == 1.0
+    assert "fatalities_exact_zero" not in s  # no gold zero was scored
 
 
 def test_missing_or_background_prediction_counts_as_wrong() -> None:
-    s = score_acled([(gold_acled(), [pred(is_background=True)])])
+    s = score_acled([(gold_acled(fatalities=0), [pred(is_background=True)])])
     assert s["event_type"] == 0.0 and s["detection"]["recall"] == 0.0
+    # a missed event is wrong even where the gold count is 0 (nothing predicted it)
+    assert s["fatalities_exact_zero"] == 0.0
 
 
-def test_muc_relevance_is_document_detection() -> None:
+def test_null_gold_fields_are_skipped_not_wrong() -> None:
+    gold = gold_acled(sub_event_type=None, country=None, inter1=None, inter2=None)
+    s = score_acled([(gold, [pred(sub_event_type="Armed clash")])])
+    for metric in ("sub_event_type", "country", "inter1", "inter2"):
+        assert metric not in s and metric not in s["n"], metric
+    assert s["n"]["event_type"] == 1
+
+
+def test_counts_split_by_gold_zero_and_positive() -> None:
+    zero = (gold_acled(fatalities=0), [pred(fatalities={"best": None})])
+    pos = (gold_acled(fatalities=4), [pred()])
+    s = score_acled([zero, pos])
+    assert s["fatalities_exact_zero"] == 1.0  # unstated reads as 0
+    assert s["fatalities_exact_pos"] == 0.0 and s["fatalities_exact"] == 0.5
+
+
+def test_the_best_fitting_event_stands_for_the_gold_one() -> None:
+    wrong = pred(event_type="Protests", sub_event_type="Peaceful protest")
+    s = score_acled([(gold_acled(), [wrong, pred()])])
+    assert s["event_type"] == 1.0
+    assert s["events"]["precision"] == 0.5 and s["events_per_record"] == 2.0
+
+
+def test_muc_relevance_and_false_alarms() -> None:
     rel = {"id": "a", "events": [{"muc_type": "BOMBING", "country": "Peru", "fatalities": None}]}
     irr = {"id": "b", "events": []}
+    quiet = {"id": "c", "events": []}
     bomb = pred(
         event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED"
     )
-    s = score_muc([(rel, [bomb]), (irr, [pred()])])
+    s = score_muc([(rel, [bomb]), (irr, [pred()]), (quiet, [])])
     assert s["relevant_documents"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667}
+    assert s["false_alarm_rate"] == 0.5 and s["no_event_records"] == 2
+    assert s["events"]["recall"] == 1.0
+
+
+def test_muc_event_must_fit_the_incident_type() -> None:
+    gold = {"id": "a", "events": [{"muc_type": "KIDNAPPING", "country": "Peru", "fatalities": 2}]}
+    s = score_muc([(gold, [pred()])])  # a clash is not a kidnapping
+    assert s["events"]["recall"] == 0.0 and s["fatalities_exact"] == 0.0
 
 
 def test_helpers() -> None:

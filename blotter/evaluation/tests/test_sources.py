@@ -1,0 +1,128 @@
+"""RDWTI, GED, ACEP and negatives scorers, and the name matchers they use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blotter.evaluation.matching import actor_match, country_codes, same_country, stated
+from blotter.evaluation.sources import (
+    count_stated,
+    event_reality,
+    score_acep,
+    score_negatives,
+    score_rdwti,
+    score_source,
+)
+
+
+def event(**over: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Remote explosive/landmine/IED",
+        "is_background": False,
+        "event_date": "2001-03-04",
+        "actor1": {"name": "Hamas", "inter": 2},
+        "actor2": None,
+        "fatalities": {"best": 2},
+        "injuries": {"best": None},
+        "weapons": ["explosives"],
+        "location": {"name": "Jerusalem", "country": "Israel", "country_code": "IL"},
+    }
+    out.update(over)
+    return out
+
+
+def rdwti_gold(**over: Any) -> dict[str, Any]:
+    g = {
+        "event_date": "2001-03-04",
+        "country": "West Bank/Gaza",
+        "location": "Jerusalem",
+        "actor1": "Hamas",
+        "weapon": "Explosives",
+        "fatalities": 2,
+        "injuries": 0,
+    }
+    g.update(over)
+    return {"id": "r", "source": "rdwti", "events": [g]}
+
+
+def test_actor_names_match_across_spellings() -> None:
+    assert actor_match("Houthis", "Military Forces of Yemen (2017-) Houthi")
+    assert actor_match("FARC", "Revolutionary Armed Forces of Colombia (FARC)")
+    assert actor_match("Protesters (Israel)", "Protesters (Israel)")
+    assert not actor_match("Military Forces of Iraq", "Military Forces of Yemen (2017-)")
+    assert not actor_match("Unidentified Armed Group (Mexico)", "Sinaloa Cartel")
+    assert not actor_match(None, "Hamas")
+
+
+def test_region_countries_map_to_the_countries_they_lie_in() -> None:
+    assert country_codes("West Bank/Gaza") == {"PS", "IL"}
+    assert country_codes("Northern Ireland") == {"GB"}
+    assert country_codes("Mexico") == {"MX"}
+    assert same_country({"country": "Israel", "country_code": "IL"}, "West Bank/Gaza")
+    assert not same_country({"country": "Jordan", "country_code": "JO"}, "West Bank/Gaza")
+    assert not same_country({}, "Mexico")
+
+
+def test_rdwti_fields() -> None:
+    s = score_rdwti([(rdwti_gold(), [event()])])
+    for metric in ("country", "location", "fatalities_exact_pos", "injuries_exact_zero",
+                   "perpetrator_found", "weapon", "event_date"):
+        assert s[metric] == 1.0, metric
+    unknown = score_rdwti([(rdwti_gold(actor1="Unknown", weapon="Unknown"), [event()])])
+    assert "perpetrator_found" not in unknown and "weapon" not in unknown
+
+
+def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:
+    g = {"event_type": "Battles", "actor1": "Sinaloa Cartel", "actor2": "Government of Mexico",
+         "country": "Mexico", "admin1": "Sinaloa", "location": "Culiacán town",
+         "event_date": "2010-05-02", "date_prec": 1, "fatalities": 12,
+         "latitude": 24.8, "longitude": -107.39, "where_prec": 1}
+    said = {"id": "a", "source": "ged", "language": "es",
+            "text": "Enfrentamiento en Culiacan deja 12 muertos", "events": [g]}
+    unsaid = {"id": "b", "source": "ged", "language": "en",
+              "text": "Gunmen kill police officers", "events": [g]}
+    p = event(event_type="Battles", sub_event_type="Armed clash", event_date="2010-05-02",
+              actor1={"name": "Sinaloa Cartel", "inter": 3},
+              fatalities={"best": 12},
+              location={"name": "Culiacán", "admin1": "Sinaloa", "country": "Mexico",
+                        "country_code": "MX", "latitude": 24.79, "longitude": -107.39})
+    s = score_source("ged", [(said, [p]), (unsaid, [])])
+    assert s["n"]["admin1"] == 1 and s["n"]["fatalities_exact"] == 1 and s["n"]["location"] == 1
+    assert s["admin1"] == 1.0 and s["actor1_found"] == 0.5 and s["event_type"] == 0.5
+    assert s["within_25km"] == 1.0 and s["n"]["within_25km"] == 1
+    assert set(s["by_language"]) == {"other"}  # under 100 records each: pooled
+    assert s["by_language"]["other"]["records"] == 2
+
+
+def test_stated_and_count_stated() -> None:
+    assert stated("Xoxocotla town", "eight police in xoxocotla arrested")
+    assert not stated("Xoxocotla town", "eight police arrested")
+    assert count_stated(8, "eight police arrested") and count_stated(30, "rebels kill 30")
+    assert not count_stated(38, "rebels kill 30") and not count_stated(0, "none")
+
+
+def test_negatives_false_alarms_by_section() -> None:
+    pairs = [
+        ({"id": "1", "section": "sports", "events": []}, [event()]),
+        ({"id": "2", "section": "sports", "events": []}, [event(is_background=True)]),
+        ({"id": "3", "section": "business", "events": []}, []),
+    ]
+    s = score_negatives(pairs)
+    assert s["false_alarm_rate"] == 0.3333
+    assert s["false_alarm_rate_by_section"] == {"business": 0.0, "sports": 0.5}
+    assert "detection" not in s  # no positives: recall is undefined
+
+
+def test_acep_detection() -> None:
+    yes = {"id": "1", "events": [{"event_type": None, "protest_or_conflict": True}]}
+    no = {"id": "2", "events": []}
+    s = score_acep([(yes, [event()]), (no, [event()])])
+    assert s["detection"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667}
+    assert s["false_alarm_rate"] == 1.0
+
+
+def test_event_reality_marks_aligned_events_real() -> None:
+    gold = rdwti_gold()
+    assert event_reality("rdwti", gold, [event(), event()]) == [True, False]
+    assert event_reality("negatives", {"id": "n", "events": []}, [event()]) == [False]
