@@ -23,6 +23,7 @@ from blotter.cli_support import (
     list_problems,
     open_store,
     print_table,
+    redact,
     say,
     set_debug,
 )
@@ -110,10 +111,12 @@ def extract(
     records = read_inputs(input, settings["max_text_chars"], settings["min_text_chars"])
     counts = {"records": 0, "events": 0, "errors": 0}
     problems: list[str] = []
+    # no bar between JSON lines written to the same terminal
+    bar_off = quiet or (str(output) == "-" and sys.stdout.isatty())
     with _output(output) as out, open_runner(settings, workers, dask, cluster, hook) as run, \
-            Progress("extracting", quiet) as progress:
+            Progress("extracting", bar_off) as progress:
         for result in run(records):
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.write(_json_line(result.to_dict()))
             counts["records"] += 1
             counts["events"] += len(result.events)
             if result.error is not None:
@@ -221,6 +224,11 @@ def settings(config: ConfigOpt = None) -> None:
         typer.echo(f"{s.name} = {values[s.name]!r}\n    {s.help}")
 
 
+def _json_line(record: Any) -> str:
+    """A JSONL line with control and bidi characters JSON-escaped (same data, safe to print)."""
+    return for_terminal(json.dumps(record, ensure_ascii=False)) + "\n"
+
+
 @contextlib.contextmanager
 def _output(path: Path) -> Iterator[TextIO]:
     """Standard output for '-', else *path* opened for writing (its folder created)."""
@@ -282,7 +290,7 @@ def ingest(
         counts = run_ingest(inputs, settings, url, fetch=fetch, workers=workers,
                             on_item=progress.item)
     problems = ingest_problems(url, inputs, started)
-    list_problems(problems, f"`blotter failures --db {url}` lists them all")
+    list_problems(problems, f"`blotter failures --db {redact(url)}` lists them all")
     if not quiet:
         print_table(None, ["what", "count"], summary_rows(counts, len(problems)))
     if problems or int(getattr(counts, "failures", 0)):
@@ -474,7 +482,7 @@ def fuse(
         index.commit()
         with _output(output) as out:
             for event in index.events():
-                out.write(json.dumps(event.fused(), ensure_ascii=False) + "\n")
+                out.write(_json_line(event.fused()))
     finally:
         index.close()
     list_problems(problems, "fix or drop those lines and run again")
@@ -529,7 +537,7 @@ def events(
         if min_confidence is not None and (confidence is None or confidence < min_confidence):
             continue
         if as_json:
-            typer.echo(json.dumps(event, ensure_ascii=False))
+            typer.echo(_json_line(event), nl=False)
         elif use_table:
             rows.append(table_row(event, confidence, year_only))
         else:

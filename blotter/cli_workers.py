@@ -9,12 +9,15 @@ measured by ``benchmarks/workers_crossover.py`` (docs/cli.md has the figures).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-#: Records from which ``--workers 2`` beats one process on the reference machine
-#: (benchmarks/workers_crossover.py: 2 cores; one process ~25 records/s).
+#: Records from which ``--workers 2`` beats one process on an idle 2-core machine:
+#: one process starts in ~7 s and then takes ~25-40 ms a record, two workers
+#: start ~1-2 s later and halve the per-record time only if a core is free
+#: (benchmarks/workers_crossover.py; docs/cli.md).
 POOL_MIN_RECORDS = 200
 #: The same for a local Dask cluster (scheduler + nannies start in several seconds).
 DASK_MIN_RECORDS = 400
@@ -65,6 +68,19 @@ def estimate_records(inputs: Iterable[str | Path], stop: int) -> int:
     return total
 
 
+def idle_cores() -> float:
+    """Cores not busy right now: CPU count minus the 1-minute load average."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return float(cores)
+    return cores - load
+
+
 def choose_workers(
     inputs: Iterable[str | Path], workers: int, dask: bool, settings: Any, quiet: bool
 ) -> tuple[int, bool]:
@@ -74,11 +90,19 @@ def choose_workers(
     name, fallback = ("dask_min_records", DASK_MIN_RECORDS) if dask else (
         "parallel_min_records", POOL_MIN_RECORDS)
     threshold = int(settings.get(name, fallback))
-    estimate = estimate_records(list(inputs), threshold)
-    if estimate >= threshold:
+    if threshold <= 0:
         return workers, dask
-    if not quiet:
-        what = "--dask" if dask else f"--workers {workers}"
-        say(f"note: about {estimate} records, under the {threshold} from which {what} is "
-            "faster; running in one process")
-    return 1, False
+    what = "--dask" if dask else f"--workers {workers}"
+    estimate = estimate_records(list(inputs), threshold)
+    if estimate < threshold:
+        if not quiet:
+            say(f"note: about {estimate} records, under the {threshold} from which {what} is "
+                f"faster; running in one process ({name} = 0 forces the workers)")
+        return 1, False
+    if idle_cores() < 1:
+        # a second process only queues for a busy core: measured slower at every size
+        if not quiet:
+            say(f"note: no idle core (load {os.getloadavg()[0]:.1f}); {what} would be slower, "
+                f"running in one process ({name} = 0 forces the workers)")
+        return 1, False
+    return workers, dask

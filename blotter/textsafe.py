@@ -30,14 +30,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def for_terminal(text: object) -> str:
-    """*text* with every control character shown as an escape (``\\x1b``, ``\\u202e``)."""
-    value = str(text)
+    """*text* with every control character shown as a ``\\u001b``-style escape.
 
-    def escape(m: re.Match[str]) -> str:
-        code = ord(m.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _UNSAFE.sub(escape, value)
+    The escape is JSON's, so a JSON line passed through stays valid JSON and
+    decodes to the same string.
+    """
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
 
 
 def for_export(text: str) -> str:
