@@ -5,27 +5,43 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
+# The package is installed once, and again only when pyproject.toml changes
+# (the stamp file is newer than it otherwise): `make test` does not reinstall.
+STAMP := $(VENV)/.installed
+DEMO_DB := out/demo.sqlite
+
 .PHONY: install demo test lint typecheck eval bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
 
-demo: install
-	$(BIN)/blotter extract samples/articles.jsonl -o out/sample-events.jsonl
-	@echo "events written to out/sample-events.jsonl"
+install: $(STAMP)
 
-lint: install
+# The sample corpus: per-record JSONL, then a store (ingest: deduplicate, extract,
+# fuse), its ACLED CSV and GeoJSON, and a table of what was found.  Two sample
+# records are broken on purpose to show per-record errors: ingest lists them and
+# exits 1 ("some records failed"), which the demo expects.
+demo: $(STAMP)
+	$(BIN)/blotter extract samples/articles.jsonl -o out/sample-events.jsonl -q || [ $$? -eq 1 ]
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/blotter ingest samples/articles.jsonl --db $(DEMO_DB) || [ $$? -eq 1 ]
+	$(BIN)/blotter export --db $(DEMO_DB) -o out/demo-events.csv
+	$(BIN)/blotter export --db $(DEMO_DB) -f geojson -o out/demo-events.geojson
+	$(BIN)/blotter events --db $(DEMO_DB) --table
+
+lint: $(STAMP)
 	$(BIN)/ruff check blotter benchmarks
 	$(BIN)/mypy blotter
 
-test: install lint
+test: $(STAMP) lint
 	$(BIN)/pytest -q
 
-eval: install
+eval: $(STAMP)
 	$(BIN)/blotter eval $(SHARED)/evaldata/dev/acled_dev.jsonl
 	$(BIN)/blotter eval $(SHARED)/evaldata/dev/muc4_dev.jsonl
 
@@ -33,7 +49,7 @@ eval: install
 # ARTICLES=100000 BENCH_ARGS="--no-baseline --no-ingest" for the long-run memory check.
 ARTICLES ?= 10000
 BENCH_ARGS ?=
-bench: install
+bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/extract_bench.py --articles $(ARTICLES) $(BENCH_ARGS)
 
