@@ -39,6 +39,8 @@ MAX_LISTED = 20
 #: (Dask's own connect timeout is 30 s, retried).
 SCHEDULER_PROBE_SECONDS = 3.0
 DEFAULT_SCHEDULER_PORT = 8786
+#: Width of tables written to a pipe or file (no terminal to measure).
+PIPE_TABLE_WIDTH = 160
 
 _state: dict[str, Any] = {"debug": False, "store": None}
 _PASSWORD_IN_URL = re.compile(r"(\b[\w+.-]+://[^:/@\s]+):[^@\s]*@")
@@ -350,7 +352,10 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
         table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(*(for_terminal("" if v is None else v) for v in row))
-    Console(stderr=err, highlight=False).print(table)
+    console = Console(stderr=err, highlight=False)
+    if not console.is_terminal:  # a pipe or a log: rich would assume 80 columns
+        console = Console(stderr=err, highlight=False, width=PIPE_TABLE_WIDTH)
+    console.print(table)
 
 
 def list_problems(lines: Sequence[str], more_hint: str) -> None:
