@@ -272,10 +272,11 @@ def notes(item: ExportItem, precision: int | None) -> str:
     place = ", ".join(str(p) for p in (loc.get("name"), loc.get("admin1"), loc.get("country"))
                       if p) or "an unknown place"
     sentence = f"{_when(item, precision)}, {article} {what}"
-    if actor1:
-        sentence += f" by {actor1}"
-    if actor2:
-        sentence += f" against {actor2}"
+    if actor1 and actor2 and r.get("event_type") == "Battles":
+        sentence += f" between {actor1} and {actor2}"
+    else:
+        sentence += f" by {actor1}" if actor1 else ""
+        sentence += f" against {actor2}" if actor2 else ""
     sentence += f" in {place}"
     tolls = [p for p in (_count_phrase(r.get("fatalities"), "killed"),
                          _count_phrase(r.get("injuries"), "injured"),

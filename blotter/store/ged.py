@@ -10,6 +10,7 @@ and are left out (the exporter counts them).  Columns Blotter cannot know
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -124,6 +125,12 @@ def _sides(record: dict[str, Any], kind: int) -> tuple[str, str]:
     return a.get("name") or "", side_b
 
 
+def _joined(values: Iterable[str | None]) -> str:
+    """Per-source values "; "-joined in source order ('' when none is known)."""
+    listed = [v or "" for v in values]
+    return "; ".join(listed) if any(listed) else ""
+
+
 def ged_row(item: ExportItem) -> dict[str, Any]:
     """One GED row (call only for :func:`is_ged_event` items)."""
     r = item.record
@@ -153,10 +160,11 @@ def ged_row(item: ExportItem) -> dict[str, Any]:
         "side_a_dset_id": "", "side_a_new_id": "", "side_a": side_a,
         "side_b_dset_id": "", "side_b_new_id": "", "side_b": side_b,
         "number_of_sources": item.reports,
-        "source_article": "; ".join(m.url or "" for m in members),
+        "source_article": _joined(m.url for m in members),
         "source_office": outlets(item),
-        "source_date": "; ".join(m.published.isoformat() for m in members if m.published),
-        "source_headline": "; ".join(m.title or "" for m in members),
+        "source_date": _joined(m.published.isoformat() if m.published else None
+                               for m in members),
+        "source_headline": _joined(m.title for m in members),
         "source_original": "",
         "where_prec": where_prec,
         "where_coordinates": place,
