@@ -97,6 +97,9 @@ def test_csv_loads_with_acled_dtypes_and_every_column_holds(engine: Any, tmp_pat
     assert raw[0].split(",")[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
     df = _read_acled(out)
     assert list(df.columns) == COLUMNS and len(df) == SAMPLE_FUSED_CURRENT
+    for column, kind in ACLED_TYPES.items():  # every ACLED column read as ACLED's type
+        expected = "datetime64" if kind == "date" else PANDAS_TYPES[kind]
+        assert str(df[column].dtype).startswith(expected), (column, df[column].dtype)
     ints = [c for c, t in ACLED_TYPES.items() if t == "int"]
     with out.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):  # never "4.0": digits or empty
