@@ -101,7 +101,8 @@ class BlotterGroup(TyperGroup):
         except (Exit, Abort, TyperException):
             raise  # typer's own exits and usage errors
         except KeyboardInterrupt:
-            say("interrupted: nothing half-written is kept; run the command again to resume")
+            say("interrupted; run the command again: ingest resumes where it stopped, and "
+                "an interrupted export leaves no half file")
             raise Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             message, code = explain(exc)
