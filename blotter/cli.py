@@ -279,7 +279,7 @@ def ingest(
 
     settings = load_settings(config)
     url = _store_url(db, settings)
-    check_inputs(inputs)
+    check_inputs(inputs, fetch)
     check_model(settings)
     open_store(url, must_exist=False).dispose()  # say now if the store cannot be used
     workers = min(workers, int(settings["max_workers"]))

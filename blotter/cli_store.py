@@ -42,11 +42,15 @@ def _is_url(value: str) -> bool:
     return bool(is_url(value))
 
 
-def check_inputs(inputs: list[str]) -> None:
-    """Refuse missing paths and files of a type ingest cannot read (exit 2, nothing done)."""
+def check_inputs(inputs: list[str], fetch: bool = True) -> None:
+    """Refuse missing paths, files of a type ingest cannot read and, without *fetch*,
+    URLs (exit 2, nothing done)."""
     suffixes = readable_suffixes()
     for raw in inputs:
         if _is_url(raw):
+            if not fetch:
+                raise CliError(f"{raw}: a URL; add --fetch to download it (nothing was "
+                               "ingested)")
             continue
         path = Path(raw)
         if not path.exists():

@@ -70,6 +70,12 @@ def test_unknown_extension(tmp_path: Path) -> None:
     one_line_error(run("extract", str(doc)), 2, "unsupported file type")
 
 
+def test_url_without_fetch_is_refused(tmp_path: Path) -> None:
+    result = run("ingest", "https://news.example/feed.xml", "--db", str(tmp_path / "s.sqlite"))
+    one_line_error(result, 2, "https://news.example/feed.xml", "--fetch")
+    assert not (tmp_path / "s.sqlite").exists()
+
+
 def test_unknown_file_in_a_folder_is_listed_and_exit_1(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
