@@ -2,26 +2,60 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
 
+from blotter.cli_support import (
+    EXIT_RECORDS_FAILED,
+    BlotterGroup,
+    CliError,
+    Progress,
+    check_model,
+    check_scheduler,
+    database_url,
+    list_problems,
+    open_store,
+    print_table,
+    redact,
+    say,
+    set_debug,
+)
+from blotter.cli_workers import choose_workers
 from blotter.settings import load_settings
+from blotter.textsafe import for_terminal
 
 app = typer.Typer(
-    help="Blotter: news reports of organised violence in, an evidence-backed event dataset out.",
+    cls=BlotterGroup,
+    help="Blotter: news reports of organised violence in, an evidence-backed event dataset out.\n\n"
+    "Exit codes: 0 done; 1 done, but some inputs or records failed (listed); "
+    "2 could not run (one line says why; --debug shows the traceback).",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an error.")
+    ] = False,
+) -> None:
+    """Blotter's command line."""
+    set_debug(debug)
 
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="TOML file of settings overlaying the defaults.")
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary (errors still shown).")
+]
 
 
 @app.command()
@@ -49,43 +83,51 @@ def extract(
         ),
     ] = None,
 ) -> None:
-    """Extract events: one output line per input record, in input order."""
-    from blotter.io.records import read_inputs
+    """Extract events: one output line per input record, in input order.
+
+    Exits 1 when some records could not be read or extracted (each is listed and
+    has its `error` in the output), 2 when the command could not run.
+    """
+    from blotter.io.records import TEXT_SUFFIXES, read_inputs
     from blotter.parallel.backends import open_runner
-    from blotter.parallel.worker import PipelineLoadError
     from blotter.pipeline import intermediate_writer
 
     settings = load_settings(config)
     if not input.exists():
-        raise typer.BadParameter(f"{input} does not exist", param_hint="INPUT")
+        raise CliError(f"{input}: no such file or folder")
+    if input.is_file() and not input.name.endswith((".jsonl", ".ndjson", ".json",
+                                                     *TEXT_SUFFIXES)):
+        raise CliError(f"{input}: unsupported file type {input.suffix or '(none)'!r}: extract "
+                       "reads JSONL and .txt; `blotter ingest` reads HTML pages, WARC and feeds")
     if save_intermediate and (workers > 1 or dask or cluster):
         raise typer.BadParameter("works only in a single process", param_hint="--save-intermediate")
+    check_model(settings)
+    if cluster:
+        check_scheduler(cluster)
+    elif workers > 1 or dask:
+        workers, dask = choose_workers([input], workers, dask, settings, quiet)
     hook = intermediate_writer(save_intermediate) if save_intermediate else None
     records = read_inputs(input, settings["max_text_chars"], settings["min_text_chars"])
-    out = _open_output(output)
     counts = {"records": 0, "events": 0, "errors": 0}
-    try:
-        with (
-            open_runner(settings, workers, dask, cluster, hook) as run,
-            _progress(quiet or str(output) == "-") as advance,
-        ):
-            for result in run(records):
-                out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-                counts["records"] += 1
-                counts["events"] += len(result.events)
-                counts["errors"] += result.error is not None
-                advance()
-    except PipelineLoadError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    problems: list[str] = []
+    # no bar between JSON lines written to the same terminal
+    bar_off = quiet or (str(output) == "-" and sys.stdout.isatty())
+    with _output(output) as out, open_runner(settings, workers, dask, cluster, hook) as run, \
+            Progress("extracting", bar_off) as progress:
+        for result in run(records):
+            out.write(_json_line(result.to_dict()))
+            counts["records"] += 1
+            counts["events"] += len(result.events)
+            if result.error is not None:
+                counts["errors"] += 1
+                problems.append(f"error: record {result.id}: {result.error}")
+            progress.advance()
+    list_problems(problems, "each has its `error` in the output")
     if not quiet:
-        typer.echo(
-            f"{counts['records']} records, {counts['events']} events, {counts['errors']} errors",
-            err=True,
-        )
+        print_table(None, ["records", "events", "errors"],
+                    [[str(counts["records"]), str(counts["events"]), str(counts["errors"])]])
+    if counts["errors"]:
+        raise typer.Exit(EXIT_RECORDS_FAILED)
 
 
 @app.command("eval")
@@ -140,6 +182,7 @@ def evaluate(
     from blotter.evaluation.datasets import GoldError
 
     settings = load_settings(config)
+    check_model(settings)
     try:
         if all_sets or (gold is not None and gold.is_dir()):
             _evaluate_sets(
@@ -151,14 +194,28 @@ def evaluate(
             raise typer.BadParameter("give a gold file or directory, or --all", param_hint="GOLD")
         if pin_floors or check:
             raise typer.BadParameter("works with --all or a directory", param_hint="--pin-floors")
+        if not gold.is_file():
+            raise CliError(f"{gold}: no such file")
+        if pred is not None and not pred.is_file():
+            raise CliError(f"{pred}: no such file")
         from blotter.evaluation.report import render
         from blotter.evaluation.runner import evaluate_files
 
-        scores = evaluate_files(gold, pred, settings, quiet=quiet, workers=workers)
+        total = None if pred is not None else _lines(gold)
+        with Progress("evaluating", quiet or pred is not None, total) as bar:
+            scores = evaluate_files(
+                gold, pred, settings, quiet=quiet, workers=workers, on_record=bar.advance
+            )
     except GoldError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     _emit(scores, render(scores), json_out)
+
+
+def _lines(path: Path) -> int:
+    """Lines of a JSONL file (records, for a progress bar's total)."""
+    with path.open("rb") as fh:
+        return sum(1 for _ in fh)
 
 
 def _emit(scores: dict[str, Any], text: str, json_out: Path | None) -> None:
@@ -194,10 +251,12 @@ def _evaluate_sets(
 
     shared = shared_dir()
     sets = discover(directory if directory is not None else shared / DEV_SUBDIR)
-    results = evaluate_sets(
-        sets, settings, workers, save_dir=save_predictions, from_dir=from_predictions,
-        quiet=quiet,
-    )
+    total = None if from_predictions else sum(_lines(dev.path) for dev in sets)
+    with Progress("evaluating", quiet or from_predictions is not None, total) as bar:
+        results = evaluate_sets(
+            sets, settings, workers, save_dir=save_predictions, from_dir=from_predictions,
+            quiet=quiet, on_record=bar.advance,
+        )
     path = floors_file or gate.FLOORS_FILE
     floors = gate.load_floors(path)
     verdicts = gate.check(results, floors)
@@ -238,13 +297,13 @@ def geocode(
         typer.echo("no place found")
         raise typer.Exit(1)
     for mention, ranked in found:
-        typer.echo(f"{mention.surface!r}:")
+        typer.echo(for_terminal(f"{mention.surface!r}:"))
         for score, p in ranked[:top]:
             where = ", ".join(x for x in (p.admin2, p.admin1, p.country_code) if x)
-            typer.echo(
+            typer.echo(for_terminal(
                 f"  {score:6.2f}  {p.name} ({p.kind}; {where})  {p.latitude}, {p.longitude}"
                 f"  geonameid={p.id}"
-            )
+            ))
 
 
 @app.command()
@@ -257,53 +316,33 @@ def settings(config: ConfigOpt = None) -> None:
         typer.echo(f"{s.name} = {values[s.name]!r}\n    {s.help}")
 
 
-def _open_output(path: Path) -> TextIO:
+def _json_line(record: Any) -> str:
+    """A JSONL line with control and bidi characters JSON-escaped (same data, safe to print)."""
+    return for_terminal(json.dumps(record, ensure_ascii=False)) + "\n"
+
+
+@contextlib.contextmanager
+def _output(path: Path) -> Iterator[TextIO]:
     """Standard output for '-', else *path* opened for writing (its folder created)."""
     if str(path) == "-":
-        return sys.stdout
+        yield sys.stdout
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    return path.open("w", encoding="utf-8")
-
-
-class _progress:
-    """A rich progress bar on a terminal, nothing otherwise."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
-        self._progress: Any = None
-
-    def __enter__(self) -> Callable[[], None]:
-        if not self.enabled:
-            return lambda: None
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        self._progress = Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            transient=True,
-        )
-        self._progress.start()
-        task = self._progress.add_task("extract", total=None)
-        progress = self._progress
-        return lambda: progress.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+    with path.open("w", encoding="utf-8") as fh:
+        yield fh
 
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL (default: the database_url setting)."),
+    typer.Option("--db", help="Store: a file path (SQLite) or a URL (postgresql://user@host/db). "
+                 "Default: the database_url setting, ~/.local/share/blotter/blotter.sqlite."),
 ]
+
+
+def _store_url(db: str | None, settings: Any) -> str:
+    """The SQLAlchemy URL of the store named by --db or the settings."""
+    return database_url(db or settings["database_url"])
+
 
 
 @app.command()
@@ -321,45 +360,120 @@ def ingest(
         int, typer.Option("--workers", min=1, help="Extraction processes (capped by max_workers).")
     ] = 1,
 ) -> None:
-    """Store articles (deduplicated) in the database and extract their events."""
+    """Store articles (deduplicated) in the database and extract their events.
+
+    Exits 1 when some inputs or records failed (listed, and kept in the quarantine:
+    `blotter failures`, `blotter retry`), 2 when the command could not run.
+    """
+    from blotter.cli_store import check_inputs, ingest_problems, summary_rows
     from blotter.ingest.commands import run_ingest
-    from blotter.store.database import StoreError
+    from blotter.store.repository import utcnow
 
     settings = load_settings(config)
+    url = _store_url(db, settings)
+    check_inputs(inputs, fetch)
+    check_model(settings)
+    open_store(url, must_exist=False).dispose()  # say now if the store cannot be used
     workers = min(workers, int(settings["max_workers"]))
-    try:
-        counts = run_ingest(
-            inputs, settings, db or settings["database_url"], fetch=fetch, workers=workers
-        )
-    except StoreError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+    if workers > 1:
+        workers, _ = choose_workers(inputs, workers, False, settings, quiet)
+    started = utcnow()
+    with Progress("ingesting", quiet) as progress:
+        counts = run_ingest(inputs, settings, url, fetch=fetch, workers=workers,
+                            on_item=progress.item)
+    problems = ingest_problems(url, inputs, started)
+    list_problems(problems, f"`blotter failures --db {redact(url)}` lists them all")
     if not quiet:
-        summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.as_dict().items())
-        typer.echo(summary, err=True)
+        print_table(None, ["what", "count"], summary_rows(counts, len(problems)))
+    if problems or int(getattr(counts, "failures", 0)):
+        raise typer.Exit(EXIT_RECORDS_FAILED)
+
+
+FromOpt = Annotated[str | None, typer.Option("--from", help="Earliest event date (YYYY-MM-DD).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Latest event date (YYYY-MM-DD).")]
+CountryOpt = Annotated[str | None, typer.Option(help="Country name.")]
+Admin1Opt = Annotated[str | None, typer.Option(help="First-level region (state).")]
+ActorOpt = Annotated[str | None, typer.Option(help="Actor named in any report.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")]
+MinFatalitiesOpt = Annotated[
+    int | None, typer.Option(help="Best fatality figure at least this.")
+]
+MinConfidenceOpt = Annotated[
+    float | None,
+    typer.Option(help="Confidence (0-1, highest among an event's reports) at least this."),
+]
+
+
+def _event_filter(
+    date_from: str | None, date_to: str | None, country: str | None, admin1: str | None,
+    actor: str | None, event_type: str | None, min_fatalities: int | None,
+) -> Any:
+    """The ``EventFilter`` of the listing options."""
+    from datetime import date
+
+    from blotter.fusion import EventFilter
+
+    try:
+        return EventFilter(
+            date.fromisoformat(date_from) if date_from else None,
+            date.fromisoformat(date_to) if date_to else None,
+            country, admin1, actor, event_type, min_fatalities,
+        )
+    except ValueError as exc:
+        raise CliError(f"--from/--to must be dates written YYYY-MM-DD ({exc})") from None
 
 
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="csv, jsonl, geojson or parquet.")
+        str, typer.Option("--format", "-f", help="csv (ACLED columns), jsonl, geojson, parquet, "
+                          "or ged (UCDP GED columns, CSV).")
     ] = "csv",
     db: DbOpt = None,
     config: ConfigOpt = None,
+    per_report: Annotated[
+        bool, typer.Option("--per-report", help="One row per extracted event (each article's "
+                           "report) instead of one per fused real-world event.")
+    ] = False,
+    include_background: Annotated[
+        bool, typer.Option("--include-background",
+                           help="Also export background mentions of older incidents.")
+    ] = False,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    country: CountryOpt = None,
+    admin1: Admin1Opt = None,
+    actor: ActorOpt = None,
+    event_type: TypeOpt = None,
+    min_fatalities: MinFatalitiesOpt = None,
+    min_confidence: MinConfidenceOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
-    """Write every stored event as ACLED-style CSV, JSONL, GeoJSON or Parquet."""
-    from blotter.store.database import open_engine
-    from blotter.store.export import FORMATS, export_events
+    """Write the store's events: one row per fused event, ACLED's columns and types."""
+    from blotter.store.export import FORMATS, ExportOptions, export_events
 
     if format not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+        raise CliError(f"--format {format}: choose one of {', '.join(FORMATS)}")
     settings = load_settings(config)
-    engine = open_engine(db or settings["database_url"])
+    options = ExportOptions(
+        per_report=per_report, include_background=include_background,
+        filter=_event_filter(date_from, date_to, country, admin1, actor, event_type,
+                             min_fatalities),
+        min_confidence=min_confidence,
+    )
+    engine = open_store(_store_url(db, settings), must_exist=True)
     try:
-        n = export_events(engine, format, output)
+        with Progress("exporting", quiet) as progress:
+            result = export_events(engine, format, output, options, tick=progress.advance)
     finally:
         engine.dispose()
-    typer.echo(f"{n} events written to {output}", err=True)
+    if not quiet:
+        kind = "extracted events" if per_report else "fused events"
+        left = f"; {result.left_out} not organised violence with a death, not in GED" \
+            if result.left_out else ""
+        background = "" if include_background else " (background mentions left out)"
+        say(f"{result.rows} {kind} written to {output}{background}{left}")
 
 
 @app.command()
@@ -367,13 +481,29 @@ def failures(
     db: DbOpt = None,
     config: ConfigOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Include resolved entries.")] = False,
+    tsv: Annotated[
+        bool, typer.Option("--tsv", help="Tab-separated lines instead of a table.")
+    ] = False,
 ) -> None:
     """List quarantined inputs: id, stage, attempts, state, locator, error."""
-    from blotter.ingest.commands import failure_lines
+    from blotter.store import repository as repo
 
     settings = load_settings(config)
-    for line in failure_lines(db or settings["database_url"], all_):
-        typer.echo(line)
+    engine = open_store(_store_url(db, settings), must_exist=True)
+    try:
+        found = repo.list_failures(engine, all_)
+    finally:
+        engine.dispose()
+    rows = [[str(f.id), f.stage, str(f.attempts), "resolved" if f.resolved else "open",
+             f.locator, f.error] for f in found]
+    if tsv:
+        for row in rows:
+            typer.echo(for_terminal("\t".join(row)))
+        return
+    if not rows:
+        say("no failures" if all_ else "no open failures (--all shows resolved ones)")
+        return
+    print_table(None, ["id", "stage", "attempts", "state", "locator", "error"], rows, err=False)
 
 
 @app.command()
@@ -388,8 +518,13 @@ def retry(
     from blotter.ingest.commands import run_retry
 
     settings = load_settings(config)
-    resolved, remaining = run_retry(settings, db or settings["database_url"], fetch=fetch)
-    typer.echo(f"{resolved} resolved, {remaining} still failing", err=True)
+    url = _store_url(db, settings)
+    check_model(settings)
+    open_store(url, must_exist=True).dispose()
+    resolved, remaining = run_retry(settings, url, fetch=fetch)
+    say(f"{resolved} resolved, {remaining} still failing")
+    if remaining:
+        raise typer.Exit(EXIT_RECORDS_FAILED)
 
 
 @app.command()
@@ -415,44 +550,45 @@ def fuse(
     """Fuse extracted events across articles into events with sources and revisions."""
     from blotter.fusion import Fuser, FusionConfig, SqliteIndex, read_articles, read_extracted
 
-    if not extracted.exists():
-        raise typer.BadParameter(f"{extracted} does not exist", param_hint="EXTRACTED")
+    if not extracted.is_file():
+        raise CliError(f"{extracted}: no such file")
+    if articles is not None and not articles.is_file():
+        raise CliError(f"{articles}: no such file")
+    settings = load_settings(config)
     metas = read_articles(articles) if articles else {}
-    index = SqliteIndex(state) if db is None else _store_index(db)
-    fuser = Fuser(index, FusionConfig.from_settings(load_settings(config)))
+    index = SqliteIndex(state) if db is None else _store_index(_store_url(db, settings))
+    fuser = Fuser(index, FusionConfig.from_settings(settings))
     counts = {"joined": 0, "created": 0, "unattached": 0, "duplicate": 0, "errors": 0}
+    problems: list[str] = []
     try:
-        for n, line in enumerate(read_extracted(extracted, metas), 1):
-            for message in line.errors:
-                counts["errors"] += 1
-                typer.echo(f"error: {message}", err=True)
-            for report in line.reports:
-                counts[fuser.add(report).action] += 1
-            if n % 500 == 0:
-                index.commit()
+        with Progress("fusing", quiet) as progress:
+            for n, line in enumerate(read_extracted(extracted, metas), 1):
+                for message in line.errors:
+                    counts["errors"] += 1
+                    problems.append(f"error: {message}")
+                for report in line.reports:
+                    counts[fuser.add(report).action] += 1
+                if n % 500 == 0:
+                    index.commit()
+                progress.advance()
         index.commit()
-        out = _open_output(output)
-        try:
+        with _output(output) as out:
             for event in index.events():
-                out.write(json.dumps(event.fused(), ensure_ascii=False) + "\n")
-        finally:
-            if out is not sys.stdout:
-                out.close()
+                out.write(_json_line(event.fused()))
     finally:
         index.close()
+    list_problems(problems, "fix or drop those lines and run again")
     if not quiet:
-        typer.echo(", ".join(f"{v} {k}" for k, v in counts.items()), err=True)
+        print_table(None, list(counts), [[str(v) for v in counts.values()]])
+    if counts["errors"]:
+        raise typer.Exit(EXIT_RECORDS_FAILED)
 
 
-def _store_index(db: str) -> Any:
-    """A ``StoreIndex`` on the store at *db* (migrated on open)."""
+def _store_index(url: str) -> Any:
+    """A ``StoreIndex`` on the store at *url* (created and migrated if needed)."""
     from blotter.fusion.store_index import StoreIndex
-    from blotter.store.database import StoreError, open_engine
 
-    try:
-        return StoreIndex(open_engine(db))
-    except StoreError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+    return StoreIndex(open_store(url, must_exist=False))
 
 
 @app.command()
@@ -462,79 +598,42 @@ def events(
     ] = Path("fused.sqlite"),
     db: Annotated[
         str | None,
-        typer.Option("--db", help="List the fused events of the store at this database URL "
+        typer.Option("--db", help="List the fused events of the store at this path or URL "
                      "(written by `blotter ingest` or `blotter fuse --db`) instead of --state."),
     ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Earliest event date (YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Latest event date (YYYY-MM-DD).")
-    ] = None,
-    country: Annotated[str | None, typer.Option(help="Country name.")] = None,
-    admin1: Annotated[str | None, typer.Option(help="First-level region (state).")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor named in any report.")] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="Event type or sub-event type.")
-    ] = None,
-    min_fatalities: Annotated[
-        int | None, typer.Option(help="Best fatality figure at least this.")
-    ] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    country: CountryOpt = None,
+    admin1: Admin1Opt = None,
+    actor: ActorOpt = None,
+    event_type: TypeOpt = None,
+    min_fatalities: MinFatalitiesOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Full fused records as JSONL.")] = False,
+    table: Annotated[
+        bool, typer.Option("--table", help="A table: date, place, type, actors, fatalities, "
+                           "confidence (the default when the output is a terminal).")
+    ] = False,
+    config: ConfigOpt = None,
 ) -> None:
     """List fused events, filtered."""
-    from datetime import date
-
-    from blotter.fusion import EventFilter, SqliteIndex
+    from blotter.cli_store import event_line, fused_with_confidence, table_row
 
     if db is None and not state.exists():
-        raise typer.BadParameter(
-            f"{state} does not exist; run `blotter fuse` first", param_hint="--state"
-        )
-    try:
-        flt = EventFilter(
-            date.fromisoformat(date_from) if date_from else None,
-            date.fromisoformat(date_to) if date_to else None,
-            country,
-            admin1,
-            actor,
-            event_type,
-            min_fatalities,
-        )
-    except ValueError as exc:
-        raise typer.BadParameter(f"dates must be YYYY-MM-DD: {exc}") from exc
-    if db is not None:
-        from blotter.fusion.store_index import query_events
-        from blotter.store.database import StoreError, open_engine
-
-        try:
-            engine = open_engine(db)
-        except StoreError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--db") from exc
-        index: Any = engine
-        found: Any = query_events(engine, flt)
-    else:
-        index = SqliteIndex(state)
-        found = (e for s in index.events() if flt.matches(e := s.fused()))
-    try:
-        for event in found:
-            if as_json:
-                typer.echo(json.dumps(event, ensure_ascii=False))
-                continue
-            loc = event.get("location") or {}
-            parts = (loc.get("name"), loc.get("admin1"), loc.get("country"))
-            place = ", ".join(str(p) for p in parts if p)
-            f = event["fatalities"]
-            conflicts = ",".join(c["field"] for c in event["conflicts"])
-            flags = f" CONFLICT:{conflicts}" if conflicts else ""
-            typer.echo(
-                f"{event['event_id']}  {event.get('event_date') or '?':10}"
-                f"  {event['sub_event_type']:<28}"
-                f"  {place or '?'}  fatalities {f['best']} ({f['low']}-{f['high']})"
-                f"  {event['n_reports']} reports{flags}"
-            )
-    finally:
-        if db is not None:
-            index.dispose()
+        raise CliError(f"{state} does not exist; run `blotter fuse` first, or give --db")
+    flt = _event_filter(date_from, date_to, country, admin1, actor, event_type, min_fatalities)
+    url = _store_url(db, load_settings(config)) if db is not None else None
+    use_table = table or (not as_json and sys.stdout.isatty())
+    rows: list[list[str]] = []
+    for event, confidence, year_only in fused_with_confidence(url, state, flt, open_store):
+        if min_confidence is not None and (confidence is None or confidence < min_confidence):
+            continue
+        if as_json:
+            typer.echo(_json_line(event), nl=False)
+        elif use_table:
+            rows.append(table_row(event, confidence, year_only))
         else:
-            index.close()
+            typer.echo(for_terminal(event_line(event)))
+    if use_table:
+        columns = ["date", "place", "type", "actors", "fatalities", "confidence"]
+        print_table(f"{len(rows)} events", columns, rows, err=False)

@@ -8,6 +8,7 @@ A user config file overlays the defaults, datasette/trafilatura style::
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -17,6 +18,32 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_ENV = "BLOTTER_CONFIG"
+#: File name of the default store inside the data directory.
+DEFAULT_STORE_NAME = "blotter.sqlite"
+
+
+def data_dir() -> Path:
+    """Blotter's per-user data folder: ``$XDG_DATA_HOME/blotter`` (``~/.local/share/blotter``).
+
+    The XDG rule on every platform, like the gazetteer cache (``$XDG_CACHE_HOME``):
+    one documented place, not the current folder.  A relative ``$XDG_DATA_HOME``
+    is ignored, as the XDG specification says.
+    """
+    base = os.environ.get("XDG_DATA_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "blotter"
+
+
+def default_database_url() -> str:
+    """The SQLite store used when neither ``--db`` nor ``database_url`` names one."""
+    return f"sqlite:///{data_dir() / DEFAULT_STORE_NAME}"
+
+
+class SettingsError(ValueError):
+    """A config file that is missing or malformed, or a setting that is unknown or mistyped.
+
+    The message says what is wrong and what to do; the CLI shows it as one line.
+    """
 
 
 @dataclass(frozen=True)
@@ -42,16 +69,21 @@ class Settings(Mapping[str, Any]):
         values = {name: s.default for name, s in self._table.items()}
         for name, value in (overrides or {}).items():
             if name not in self._table:
-                known = ", ".join(sorted(self._table))
-                raise ValueError(f"unknown setting {name!r}; known settings: {known}")
+                close = difflib.get_close_matches(name, list(self._table), n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                raise SettingsError(
+                    f"unknown setting {name!r}; {hint}`blotter settings` lists every setting"
+                )
             default = self._table[name].default
             if not isinstance(value, type(default)) and not (
                 isinstance(default, float) and isinstance(value, int)
             ):
-                raise ValueError(
+                raise SettingsError(
                     f"setting {name!r} must be {type(default).__name__}, got {value!r}"
                 )
             values[name] = value
+        if not values.get("database_url"):
+            values["database_url"] = default_database_url()
         self._values = values
 
     def __getitem__(self, name: str) -> Any:
@@ -79,5 +111,22 @@ def load_settings(path: str | Path | None = None) -> Settings:
     path = path or os.environ.get(CONFIG_ENV)
     if not path:
         return Settings()
-    with open(path, "rb") as fh:
-        return Settings(tomllib.load(fh))
+    try:
+        with open(path, "rb") as fh:
+            values = tomllib.load(fh)
+    except FileNotFoundError:
+        raise SettingsError(
+            f"config file {path} does not exist; check --config or ${CONFIG_ENV}"
+        ) from None
+    except IsADirectoryError:
+        raise SettingsError(f"config file {path} is a folder, not a TOML file") from None
+    except OSError as exc:
+        raise SettingsError(f"cannot read config file {path}: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(
+            f"config file {path} is not valid TOML ({exc}); write `name = value` lines"
+        ) from None
+    try:
+        return Settings(values)
+    except SettingsError as exc:
+        raise SettingsError(f"config file {path}: {exc}") from None

@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +31,27 @@ def gold_inputs(gold: list[dict[str, Any]], settings: Settings) -> Iterator[Inpu
         )
 
 
+#: Called once per extracted record (a progress bar's ``advance``).
+OnRecord = Callable[[], None]
+
+
 def predict(
-    gold: list[dict[str, Any]], settings: Settings, quiet: bool = True, workers: int = 1
+    gold: list[dict[str, Any]],
+    settings: Settings,
+    quiet: bool = True,
+    workers: int = 1,
+    on_record: OnRecord | None = None,
 ) -> Predictions:
     """Run the pipeline over the gold texts; predicted events per record id."""
-    predicted, _errors = predict_with_errors(gold, settings, workers)
+    predicted, _errors = predict_with_errors(gold, settings, workers, on_record)
     return predicted
 
 
 def predict_with_errors(
-    gold: list[dict[str, Any]], settings: Settings, workers: int = 1
+    gold: list[dict[str, Any]],
+    settings: Settings,
+    workers: int = 1,
+    on_record: OnRecord | None = None,
 ) -> tuple[Predictions, dict[str, str]]:
     """Predicted events per record id, and the error of each record that had one."""
     from blotter.parallel.backends import open_runner
@@ -52,6 +63,8 @@ def predict_with_errors(
             predicted[result.id] = result.events
             if result.error:
                 errors[result.id] = result.error
+            if on_record is not None:
+                on_record()
     return predicted, errors
 
 
@@ -87,11 +100,14 @@ def evaluate_files(
     settings: Settings,
     quiet: bool = True,
     workers: int = 1,
+    on_record: OnRecord | None = None,
 ) -> dict[str, Any]:
     """Scores per source for *gold_path* against predictions (or a fresh run)."""
     gold = read_gold(gold_path)
     predicted = (
-        read_predictions(pred_path) if pred_path else predict(gold, settings, quiet, workers)
+        read_predictions(pred_path)
+        if pred_path
+        else predict(gold, settings, quiet, workers, on_record)
     )
     return score(gold, predicted)
 
@@ -103,6 +119,7 @@ def evaluate_sets(
     save_dir: Path | None = None,
     from_dir: Path | None = None,
     quiet: bool = True,
+    on_record: OnRecord | None = None,
 ) -> dict[str, Any]:
     """Scores of every dev set: ``{"sets": {name: scores}, "run": {...}}``.
 
@@ -118,7 +135,7 @@ def evaluate_sets(
     if from_dir is not None:
         runs = {name: (*_saved(from_dir, name), 0.0) for name in golds}
     else:
-        runs = predict_sets(golds, settings, workers, quiet)
+        runs = predict_sets(golds, settings, workers, quiet, on_record)
     out: dict[str, Any] = {}
     total = 0
     for dev in sets:
@@ -152,7 +169,11 @@ def evaluate_sets(
 
 
 def predict_sets(
-    golds: dict[str, list[dict[str, Any]]], settings: Settings, workers: int, quiet: bool = True
+    golds: dict[str, list[dict[str, Any]]],
+    settings: Settings,
+    workers: int,
+    quiet: bool = True,
+    on_record: OnRecord | None = None,
 ) -> dict[str, tuple[Predictions, dict[str, str], float]]:
     """Extract every set's records in one stream (one worker pool, started once).
 
@@ -177,6 +198,8 @@ def predict_sets(
             seconds += now - last
             runs[name] = (predicted, errors, seconds)
             last = now
+            if on_record is not None:
+                on_record()
             if not quiet and len(predicted) == len(golds[name]):
                 print(f"{name}: {len(predicted)} records, {seconds:.0f} s", file=sys.stderr)
     return {name: (p, e, round(s, 1)) for name, (p, e, s) in runs.items()}

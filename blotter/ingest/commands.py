@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from blotter.ingest.fetch import PoliteFetcher
+from blotter.ingest.items import RawItem
 from blotter.ingest.readers import read_inputs
 from blotter.ingest.runner import (
     IngestCounts,
@@ -33,11 +34,13 @@ def run_ingest(
     fetch: bool = False,
     pipeline_factory: Callable[[Settings], Extractor] = Pipeline.from_settings,
     workers: int = 1,
+    on_item: Callable[[RawItem], None] | None = None,
 ) -> IngestCounts:
     """Ingest files, directories and URLs into the store at *db_url*.
 
     With *workers* > 1 each batch's extraction is split across that many
     worker processes (reading, dedup and storage stay in this process).
+    *on_item* is called with each item read (the CLI's progress bar).
     """
     engine = open_engine(db_url)
     pooled = None
@@ -50,13 +53,21 @@ def run_ingest(
         run_id = repo.start_run(engine, "ingest", settings_record(settings), list(inputs))
         ingestor = Ingestor(engine, settings, run_id, pipeline_factory)
         limits = int(settings["max_text_chars"]), int(settings["min_text_chars"])
-        counts = ingestor.ingest(read_inputs(inputs, limits, _fetcher(settings, fetch)))
+        items = read_inputs(inputs, limits, _fetcher(settings, fetch))
+        counts = ingestor.ingest(_tapped(items, on_item) if on_item else items)
         repo.finish_run(engine, run_id, counts.as_dict())
         return counts
     finally:
         if pooled is not None:
             pooled.close()
         engine.dispose()
+
+
+def _tapped(items: Iterable[RawItem], on_item: Callable[[RawItem], None]) -> Iterator[RawItem]:
+    """*items*, calling *on_item* with each."""
+    for item in items:
+        on_item(item)
+        yield item
 
 
 def run_retry(

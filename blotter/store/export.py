@@ -1,264 +1,335 @@
-"""Export stored events as ACLED-style CSV, JSONL, GeoJSON or Parquet.
+"""Export the store as ACLED-style CSV, JSONL, GeoJSON or Parquet, or UCDP GED CSV.
 
-CSV/Parquet columns use ACLED's names (``event_id_cnty``, ``event_date``, ``year``,
-``actor1``, ``inter1``, ..., ``fatalities``) so analysis scripts written for ACLED
-exports run unchanged; Blotter's extra fields follow ACLED's columns.
+By default one row per fused event (one real-world event, merged across
+articles: ``blotter events --db``); ``per_report`` writes one row per
+extracted event instead.  Background mentions (an article recalling an older
+incident) are left out unless asked for.  Column names, order and types are
+ACLED's (:mod:`blotter.store.acled`) or GED's (:mod:`blotter.store.ged`).
+
+Every file is written to a temporary file beside the target and renamed over
+it when complete, so an interrupted export leaves no half file.  Text values
+lose their control characters (terminal escapes, bidi overrides) and CSV text
+cells that a spreadsheet would run as a formula are neutralised
+(:mod:`blotter.textsafe`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-from collections.abc import Iterator
-from functools import cache
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
-from blotter.store.models import Article, Event
+from blotter.fusion.listing import EventFilter
+from blotter.store.acled import (
+    ACLED_COLUMNS,
+    COLUMN_TYPES,
+    COLUMNS,
+    EXTRA_COLUMNS,
+    ExportItem,
+    Member,
+    acled_row,
+    confidence,
+)
+from blotter.store.ged import (
+    GED_COLUMNS,
+    GED_FLOAT_COLUMNS,
+    GED_INTEGER_COLUMNS,
+    ged_row,
+    is_ged_event,
+)
+from blotter.store.models import Article, Event, FusedEvent, FusedReport
+from blotter.textsafe import for_csv, for_export
 
-FORMATS = ("csv", "jsonl", "geojson", "parquet")
+__all__ = ["ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "FORMATS", "ExportOptions",
+           "ExportResult", "export_events", "iter_items"]
+
+FORMATS = ("csv", "jsonl", "geojson", "parquet", "ged")
 #: Rows fetched from the database at a time while exporting.
-EXPORT_CHUNK = 1_000
-
-ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "iso3", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp",
-]
-EXTRA_COLUMNS = [
-    "fatalities_low", "fatalities_high", "injuries", "detained", "weapons", "claimed_by",
-    "certainty", "is_background", "confidence", "article_url", "article_title", "published",
-    "language", "run_id", "blotter_event_id", "article_id",
-]
-COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
-#: ACLED's disorder type for each event type (ACLED codebook, 2023 onwards).
-DISORDER_TYPES = {
-    "Battles": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Riots": "Political violence; Demonstrations",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-INTEGER_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso",
-                   "geo_precision", "fatalities", "timestamp", "fatalities_low",
-                   "fatalities_high", "injuries", "detained", "run_id", "blotter_event_id",
-                   "article_id"}
-FLOAT_COLUMNS = {"latitude", "longitude", "confidence"}
+EXPORT_CHUNK = 500
+#: The numeric part of a fused event id ("evt-0000012" -> 12).
+FUSED_ID_PREFIX = "evt-"
 
 
-@cache
-def _country_codes(code: str | None, name: str | None) -> tuple[str, int | None]:
-    """(ISO alpha-3, ISO numeric) for a country code or name; ('', None) if unknown."""
-    import pycountry
+@dataclass
+class ExportOptions:
+    """Which rows to export."""
 
-    found = None
-    try:
-        if code:
-            found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else \
-                pycountry.countries.get(alpha_3=code.upper())
-        if found is None and name:
-            found = pycountry.countries.lookup(name)
-    except (LookupError, KeyError):
-        found = None
-    if found is None:
-        return "", None
-    return str(found.alpha_3), int(found.numeric)
+    per_report: bool = False
+    include_background: bool = False
+    filter: EventFilter = field(default_factory=EventFilter)
+    min_confidence: float | None = None
 
 
-def _interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction code: the two inter codes, smaller first (e.g. 13)."""
-    if inter1 is None:
-        return None
-    if inter2 is None:
-        return inter1 * 10
-    low, high = sorted((inter1, inter2))
-    return low * 10 + high
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+
+    rows: int = 0
+    #: Rows the chosen columns cannot hold (GED: not organised violence, no death).
+    left_out: int = 0
 
 
-def _notes(event: Event) -> str:
-    """A short note: the sentence the event was read from."""
-    for span in event.evidence:
-        if span.field == "sentence":
-            return " ".join(span.text.split())
-    return ""
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of at most *size* items."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
-def acled_row(event: Event) -> dict[str, Any]:
-    """One export row in ACLED's column names (plus Blotter's extra columns)."""
-    article = event.article
-    iso3, iso = _country_codes(event.country_code, event.country)
-    date = event.event_date
-    return {
-        "event_id_cnty": f"{iso3 or 'XXX'}{event.id}",
-        "event_date": date.isoformat() if date else "",
-        "year": date.year if date else None,
-        "time_precision": event.time_precision,
-        "disorder_type": DISORDER_TYPES.get(event.event_type, ""),
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1 or "",
-        "assoc_actor_1": "",
-        "inter1": event.inter1,
-        "actor2": event.actor2 or "",
-        "assoc_actor_2": "",
-        "inter2": event.inter2,
-        "interaction": _interaction(event.inter1, event.inter2),
-        "civilian_targeting": "Civilian targeting" if event.inter2 == 7 else "",
-        "iso": iso,
-        "iso3": iso3,
-        "region": "",
-        "country": event.country or "",
-        "admin1": event.admin1 or "",
-        "admin2": event.admin2 or "",
-        "admin3": "",
-        "location": event.location or "",
-        "latitude": event.latitude,
-        "longitude": event.longitude,
-        "geo_precision": event.geo_precision,
-        "source": article.source.name if article.source else "",
-        "source_scale": "",
-        "notes": _notes(event),
-        "fatalities": event.fatalities_best or 0,
-        "tags": "",
-        "timestamp": int(event.run.started.timestamp()) if event.run else None,
-        "fatalities_low": event.fatalities_low,
-        "fatalities_high": event.fatalities_high,
-        "injuries": (event.injuries or {}).get("best"),
-        "detained": (event.detained or {}).get("best"),
-        "weapons": ";".join(event.weapons or []),
-        "claimed_by": event.claimed_by or "",
-        "certainty": event.certainty,
-        "is_background": event.is_background,
-        "confidence": event.confidence,
-        "article_url": article.url or "",
-        "article_title": article.title or "",
-        "published": article.published.isoformat() if article.published else "",
-        "language": article.language or "",
-        "run_id": event.run_id,
-        "blotter_event_id": event.id,
-        "article_id": event.article_id,
-    }
-
-
-def iter_events(engine: Engine) -> Iterator[Event]:
-    """Every stored event with its article, source and evidence, in id order."""
+def _events_by_id(session: Session, ids: list[int]) -> dict[int, Event]:
+    """Stored events with their article, source and run."""
+    if not ids:
+        return {}
     query = (
         select(Event)
-        .options(
-            selectinload(Event.article).selectinload(Article.source),
-            selectinload(Event.evidence),
-            selectinload(Event.run),
-        )
-        .order_by(Event.id)
+        .options(selectinload(Event.article).selectinload(Article.source),
+                 selectinload(Event.run))
+        .where(Event.id.in_(ids))
     )
+    return {e.id: e for e in session.scalars(query)}
+
+
+def _fused_number(event_id: str, fallback: int) -> int:
+    """12 for 'evt-0000012'; *fallback* for ids of another form."""
+    tail = event_id.removeprefix(FUSED_ID_PREFIX)
+    return int(tail) if tail.isdigit() else fallback
+
+
+def _fused_items(engine: Engine, options: ExportOptions) -> Iterator[ExportItem]:
+    """One item per fused event passing the filters, in id order."""
+    from blotter.fusion.store_index import query_events
+
+    position = 0
+    for chunk in _chunks(query_events(engine, options.filter), EXPORT_CHUNK):
+        if not options.include_background:
+            chunk = [r for r in chunk if not r.get("background_only")]
+        ids = [r["event_id"] for r in chunk]
+        with Session(engine) as session:
+            updated = dict(session.execute(
+                select(FusedEvent.id, FusedEvent.updated).where(FusedEvent.id.in_(ids))).all())
+            links: dict[str, list[int]] = defaultdict(list)
+            for fused_id, event_id in session.execute(
+                select(FusedReport.fused_event_id, FusedReport.event_id).where(
+                    FusedReport.fused_event_id.in_(ids), FusedReport.event_id.is_not(None))
+            ):
+                if fused_id is not None and event_id is not None:
+                    links[fused_id].append(event_id)
+            events = _events_by_id(session, [i for v in links.values() for i in v])
+            members = {k: [Member.from_event(events[i]) for i in v if i in events]
+                       for k, v in links.items()}
+        for record in chunk:
+            position += 1
+            found = members.get(record["event_id"]) or [
+                Member.from_source(s) for s in record.get("sources") or []] or [Member()]
+            item = ExportItem(
+                number=_fused_number(record["event_id"], position), record=record,
+                members=found, updated=updated.get(record["event_id"]),
+                fused_id=record["event_id"], reports=int(record.get("n_reports") or 1),
+            )
+            if _confident(item, options):
+                yield item
+
+
+def _confident(item: ExportItem, options: ExportOptions) -> bool:
+    """True when no minimum confidence is asked or the item reaches it."""
+    if options.min_confidence is None:
+        return True
+    value = confidence(item)
+    return value is not None and value >= options.min_confidence
+
+
+def _as_filterable(record: dict[str, Any]) -> dict[str, Any]:
+    """An extracted event record in the shape ``EventFilter`` reads (actors in history)."""
+    history = {name: [{"value": record.get(name)}] for name in ("actor1", "actor2")
+               if record.get(name)}
+    return {**record, "history": history}
+
+
+def _report_items(engine: Engine, options: ExportOptions) -> Iterator[ExportItem]:
+    """One item per stored extracted event passing the filters, in id order."""
+    query = select(Event.id).order_by(Event.id)
+    if not options.include_background:
+        query = query.where(Event.is_background.is_(False))
+    if options.min_confidence is not None:
+        query = query.where(Event.confidence >= options.min_confidence)
     with Session(engine) as session:
-        last = 0
-        while True:
-            chunk = list(session.scalars(query.where(Event.id > last).limit(EXPORT_CHUNK)))
-            if not chunk:
-                return
-            yield from chunk
-            last = chunk[-1].id
-            session.expunge_all()
+        ids = list(session.scalars(query))
+    for chunk in _chunks(ids, EXPORT_CHUNK):
+        with Session(engine) as session:
+            events = _events_by_id(session, chunk)
+            rows = [(events[i], Member.from_event(events[i])) for i in chunk if i in events]
+        for event, member in rows:
+            if options.filter.matches(_as_filterable(event.record)):
+                yield ExportItem(number=event.id, record=event.record, members=[member])
 
 
-def _write_csv(engine: Engine, out: Path) -> int:
-    """ACLED-style CSV; returns the number of events."""
+def iter_items(engine: Engine, options: ExportOptions) -> Iterator[ExportItem]:
+    """The rows to export: fused events, or extracted events with ``per_report``."""
+    return _report_items(engine, options) if options.per_report else _fused_items(
+        engine, options)
+
+
+def _clean(value: Any) -> Any:
+    """Text without control characters; other values unchanged."""
+    return for_export(value) if isinstance(value, str) else value
+
+
+def _clean_deep(value: Any) -> Any:
+    """:func:`_clean` through nested lists and dicts (JSONL records)."""
+    if isinstance(value, dict):
+        return {_clean(k): _clean_deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_deep(v) for v in value]
+    return _clean(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: '' for unknown, text made spreadsheet-safe, numbers as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return for_csv(value)
+    return value
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path beside *target*, renamed over it when the block succeeds.
+
+    On any error (or Ctrl-C) the temporary file is removed and *target* keeps
+    whatever it held before: never a half-written export.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+Tick = Callable[[], None]
+
+
+def _write_table_csv(fh: TextIO, columns: list[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Rows as CSV under a header; returns how many."""
+    writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
     n = 0
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        for event in iter_events(engine):
-            writer.writerow({k: "" if v is None else v for k, v in acled_row(event).items()})
-            n += 1
+    for row in rows:
+        writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
+        n += 1
     return n
 
 
-def _write_jsonl(engine: Engine, out: Path) -> int:
-    """One event record per line, with its ids and article metadata."""
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for event in iter_events(engine):
-            article = event.article
-            line = {
-                "event_id": event.id, "run_id": event.run_id, "article_id": event.article_id,
-                "article_url": article.url, "published":
-                article.published.isoformat() if article.published else None,
-                "source": article.source.name if article.source else None,
-                **event.record,
-            }
-            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-            n += 1
-    return n
+def _ticking(items: Iterable[ExportItem], tick: Tick) -> Iterator[ExportItem]:
+    """*items*, calling *tick* after each."""
+    for item in items:
+        yield item
+        tick()
 
 
-def _write_geojson(engine: Engine, out: Path) -> int:
-    """A FeatureCollection of points (null geometry where the event has no coordinates)."""
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        fh.write('{"type": "FeatureCollection", "features": [\n')
-        for event in iter_events(engine):
-            props = acled_row(event)
-            geometry = None
-            if event.latitude is not None and event.longitude is not None:
-                geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
-            feature = {"type": "Feature", "id": event.id, "geometry": geometry,
-                       "properties": props}
-            fh.write(("" if n == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
-            n += 1
-        fh.write("\n]}\n")
-    return n
+def _jsonl_line(item: ExportItem) -> dict[str, Any]:
+    """The full record of a row, with its ACLED-style id and export fields first."""
+    row = acled_row(item)
+    head = {k: row[k] for k in ("event_id_cnty", "fused_event_id", "blotter_event_id",
+                                "confidence", "source", "notes", "published", "article_url")}
+    return _clean_deep({**head, **item.record})
 
 
-def _arrow_schema() -> Any:
-    """Typed Parquet schema for the export columns."""
+def _geojson_feature(item: ExportItem) -> dict[str, Any]:
+    """An RFC 7946 Feature: a [longitude, latitude] Point (or null) and the row's fields."""
+    props = {k: _clean(v) for k, v in acled_row(item).items()}
+    lat, lon = props["latitude"], props["longitude"]
+    geometry = ({"type": "Point", "coordinates": [lon, lat]}
+                if lat is not None and lon is not None else None)
+    return {"type": "Feature", "id": props["event_id_cnty"], "geometry": geometry,
+            "properties": props}
+
+
+def _arrow_schema(columns: list[str], types: dict[str, str]) -> Any:
+    """Typed Parquet schema (ints int64, floats float64, dates as ISO strings)."""
     import pyarrow as pa
 
-    def kind(name: str) -> Any:
-        if name in INTEGER_COLUMNS:
-            return pa.int64()
-        if name in FLOAT_COLUMNS:
-            return pa.float64()
-        if name == "is_background":
-            return pa.bool_()
-        return pa.string()
-
-    return pa.schema([(name, kind(name)) for name in COLUMNS])
+    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(name, kinds.get(types.get(name, "str"), pa.string())) for name in columns])
 
 
-def _write_parquet(engine: Engine, out: Path) -> int:
-    """Parquet via pyarrow, written in row groups of ``EXPORT_CHUNK`` events."""
+def _write_parquet(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """ACLED rows as Parquet via pyarrow, in row groups of ``EXPORT_CHUNK``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _arrow_schema()
+    schema = _arrow_schema(COLUMNS, COLUMN_TYPES)
     n = 0
-    with pq.ParquetWriter(str(out), schema) as writer:
-        rows: list[dict[str, Any]] = []
-        for event in iter_events(engine):
-            rows.append(acled_row(event))
-            if len(rows) >= EXPORT_CHUNK:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                n += len(rows)
-                rows = []
-        if rows or n == 0:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            n += len(rows)
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for chunk in _chunks(rows, EXPORT_CHUNK):
+            clean = [{k: _clean(row.get(k)) for k in COLUMNS} for row in chunk]
+            writer.write_table(pa.Table.from_pylist(clean, schema=schema))
+            n += len(chunk)
+        if n == 0:
+            writer.write_table(pa.Table.from_pylist([], schema=schema))
     return n
 
 
-def export_events(engine: Engine, fmt: str, out: Path) -> int:
-    """Write every stored event to *out* in *fmt*; return the number of events."""
-    writers = {"csv": _write_csv, "jsonl": _write_jsonl, "geojson": _write_geojson,
-               "parquet": _write_parquet}
-    if fmt not in writers:
+def export_events(
+    engine: Engine, fmt: str, out: Path, options: ExportOptions | None = None,
+    tick: Tick | None = None,
+) -> ExportResult:
+    """Write the store's events to *out* in *fmt* (atomically); say how many rows."""
+    if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return writers[fmt](engine, out)
+    items = iter_items(engine, options or ExportOptions())
+    if tick is not None:
+        items = _ticking(items, tick)
+    result = ExportResult()
+    with atomic_path(out) as tmp:
+        if fmt == "parquet":
+            result.rows = _write_parquet(tmp, (acled_row(i) for i in items))
+            return result
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            if fmt == "csv":
+                result.rows = _write_table_csv(fh, COLUMNS, (acled_row(i) for i in items))
+            elif fmt == "ged":
+                result.rows = _write_table_csv(fh, GED_COLUMNS, _ged_rows(items, result))
+            elif fmt == "jsonl":
+                for item in items:
+                    fh.write(json.dumps(_jsonl_line(item), ensure_ascii=False) + "\n")
+                    result.rows += 1
+            else:
+                fh.write('{"type": "FeatureCollection", "features": [\n')
+                for item in items:
+                    sep = "" if result.rows == 0 else ",\n"
+                    fh.write(sep + json.dumps(_geojson_feature(item), ensure_ascii=False))
+                    result.rows += 1
+                fh.write("\n]}\n")
+    return result
 
+
+def _ged_rows(items: Iterable[ExportItem], result: ExportResult) -> Iterator[dict[str, Any]]:
+    """GED rows of the organised-violence items; the others are counted as left out."""
+    for item in items:
+        if is_ged_event(item):
+            yield ged_row(item)
+        else:
+            result.left_out += 1
+
+
+#: GED's typed columns, for readers of the GED CSV (tests, notebooks).
+GED_TYPES = {**{c: "str" for c in GED_COLUMNS}, **{c: "int" for c in GED_INTEGER_COLUMNS},
+             **{c: "float" for c in GED_FLOAT_COLUMNS}}

@@ -52,7 +52,10 @@ def test_dask_pool_and_single_process_give_identical_output(
 def test_cli_dask_writes_the_single_process_output(tmp_path: Path) -> None:
     runner = CliRunner()
     one, dask = tmp_path / "one.jsonl", tmp_path / "dask.jsonl"
+    config = tmp_path / "c.toml"  # start the cluster however small the input
+    config.write_text("dask_min_records = 0\n", "utf-8")
     for out, extra in ((one, []), (dask, ["--dask", "--workers", "2"])):
-        result = runner.invoke(app, ["extract", str(ARTICLES), "-o", str(out), "-q", *extra])
-        assert result.exit_code == 0, result.output
+        result = runner.invoke(app, ["extract", str(ARTICLES), "-o", str(out), "-q",
+                                     "--config", str(config), *extra])
+        assert result.exit_code == 1, result.output  # 1: the fixture's two broken records
     assert dask.read_text("utf-8") == one.read_text("utf-8")

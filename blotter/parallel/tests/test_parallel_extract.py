@@ -118,9 +118,12 @@ def test_pipeline_that_cannot_load_stops_the_run_with_its_reason() -> None:
 def test_cli_workers_writes_the_single_process_output(tmp_path: Path) -> None:
     runner = CliRunner()
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    config = tmp_path / "c.toml"  # start the workers however small the input
+    config.write_text("parallel_min_records = 0\n", "utf-8")
     for out, extra in ((one, []), (two, ["--workers", "2"])):
-        result = runner.invoke(app, ["extract", str(ARTICLES), "-o", str(out), "-q", *extra])
-        assert result.exit_code == 0, result.output
+        result = runner.invoke(app, ["extract", str(ARTICLES), "-o", str(out), "-q",
+                                     "--config", str(config), *extra])
+        assert result.exit_code == 1, result.output  # 1: the fixture's two broken records
     assert two.read_text("utf-8") == one.read_text("utf-8")
     assert len(one.read_text("utf-8").splitlines()) == 22
 
@@ -144,5 +147,5 @@ def test_cli_reports_a_model_that_cannot_load(tmp_path: Path) -> None:
         ["extract", str(ARTICLES), "-o", str(tmp_path / "o.jsonl"), "--workers", "2",
          "--config", str(config)],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # could not run (blotter.cli_support exit codes)
     assert "cannot build the pipeline" in result.output

@@ -1,20 +1,17 @@
-"""The store on SQLite and PostgreSQL: migrations, event rows, quarantine, exports."""
+"""The store on SQLite and PostgreSQL: migrations, event rows, quarantine (exports:
+test_export.py)."""
 
 from __future__ import annotations
 
-import csv
-import json
 from datetime import date
 from pathlib import Path
 
-import pyarrow.parquet as pq
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from blotter.record import Actor, Count, Event, Location
 from blotter.store import repository as repo
 from blotter.store.database import open_engine
-from blotter.store.export import ACLED_COLUMNS, export_events
 from blotter.store.models import Article, EvidenceSpan, Failure
 from blotter.store.models import Event as EventRow
 
@@ -93,35 +90,4 @@ def test_failures_one_row_per_locator(db_url: str) -> None:
     assert repo.list_failures(engine) == []
     with Session(engine) as s:
         assert s.scalars(select(Failure)).one().resolved is not None
-    engine.dispose()
-
-
-def test_exports_in_four_formats(db_url: str, tmp_path: Path) -> None:
-    _store_one(db_url)
-    engine = open_engine(db_url)
-    assert export_events(engine, "csv", tmp_path / "e.csv") == 1
-    with (tmp_path / "e.csv").open(encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        assert reader.fieldnames is not None
-        assert reader.fieldnames[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
-        [row] = list(reader)
-    assert row["event_id_cnty"].startswith("MEX") and row["iso"] == "484"
-    assert (row["event_date"], row["year"], row["fatalities"]) == ("2024-03-12", "2024", "4")
-    assert row["interaction"] == "13" and row["source"] == "The Daily Courier"
-    assert row["notes"] == "Gunmen killed four soldiers near Ruvaka."
-
-    export_events(engine, "jsonl", tmp_path / "e.jsonl")
-    [line] = (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()
-    record = json.loads(line)
-    assert record["fatalities"]["best"] == 4 and record["published"] == "2024-03-13"
-
-    export_events(engine, "geojson", tmp_path / "e.geojson")
-    geo = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
-    assert geo["type"] == "FeatureCollection"
-    assert geo["features"][0]["geometry"] == {"type": "Point", "coordinates": [-102.9, 18.5]}
-
-    export_events(engine, "parquet", tmp_path / "e.parquet")
-    table = pq.read_table(tmp_path / "e.parquet")
-    assert table.num_rows == 1 and table.column("fatalities").to_pylist() == [4]
-    assert table.column("latitude").to_pylist() == [18.5]
     engine.dispose()
