@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from blotter.evaluation.scoring import score_acled, score_muc
+from blotter.geo.gazetteer import open_gazetteer
 from blotter.io.records import InputRecord, article_from_json
 from blotter.settings import Settings
 
@@ -58,7 +59,10 @@ def evaluate_files(
     scores: dict[str, Any] = {}
     for source, pairs in sorted(by_source.items()):
         scorer = SCORERS.get(source, score_acled)
-        scores[source] = scorer(pairs)
+        if scorer is score_acled:  # admin1 names compared in the pipeline's gazetteer
+            scores[source] = score_acled(pairs, open_gazetteer(settings["gazetteer_path"] or None))
+        else:
+            scores[source] = scorer(pairs)
         if source == "muc4":
             scores[source].update(_fusion(pairs))
     return scores

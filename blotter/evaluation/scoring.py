@@ -15,6 +15,7 @@ from typing import Any
 from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.distance import haversine_km
+from blotter.geo.gazetteer import Gazetteer, open_gazetteer
 from blotter.taxonomy import VIOLENT_EVENT_TYPES
 
 #: Distance within which a predicted point counts as ACLED's place (the issue's bar).
@@ -70,8 +71,13 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def score_acled(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) -> dict[str, Any]:
-    """Scores for ACLED-style gold: (gold record, predicted events) pairs."""
+def score_acled(
+    pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]],
+    gazetteer: Gazetteer | None = None,
+) -> dict[str, Any]:
+    """Scores for ACLED-style gold: (gold record, predicted events) pairs; admin1
+    names are compared through *gazetteer* (default: the per-user index)."""
+    gaz = gazetteer or open_gazetteer()
     t = Tally()
     tp = fp = fn = 0
     distances: list[float] = []
@@ -94,7 +100,7 @@ def score_acled(pairs: Iterable[tuple[dict[str, Any], list[dict[str, Any]]]]) ->
         t.add("fatalities_exact", pred_fat == int(g["fatalities"] or 0))
         t.add("event_date", p is not None and p.get("event_date") == g["event_date"])
         t.add("country", norm(loc.get("country")) == norm(g["country"]))
-        t.add("admin1", bool(g["admin1"]) and same_admin1(loc, g["admin1"], g["country"]))
+        t.add("admin1", bool(g["admin1"]) and same_admin1(loc, g["admin1"], gaz))
         t.add("inter1", p is not None and _inter(p.get("actor1")) == int(g["inter1"] or 0))
         t.add("inter2", p is not None and _inter(p.get("actor2")) == int(g["inter2"] or 0))
         if loc.get("latitude") is not None and g.get("latitude") is not None:

@@ -176,16 +176,6 @@ def _valid(path: Path) -> bool:
     return bool(row) and row[0] == str(SCHEMA_VERSION)
 
 
-def current_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """The index at *path*; without one, the index this process opened last (the
-    pipeline's, wherever its setting points), else the default one."""
-    if path is None:
-        with _lock:
-            if _open:
-                return next(reversed(_open.values()))
-    return open_gazetteer(path)
-
-
 def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """The gazetteer at *path* (default: the per-user cache), built on first use.
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from blotter.geo.countries import ACLED_COUNTRY_NAMES, COUNTRY_ALIASES
-from blotter.geo.distance import flat_km
+from blotter.geo.distance import haversine_km
 from blotter.geo.names import (
     ADMIN_WORDS,
     fuzzy_key,
@@ -326,7 +326,7 @@ def _nearest_town(grid: dict[tuple[str, int, int], list[_Place]], v: Village) ->
             for t in grid.get((v.country_code, row + dr, col + dc), ())
         ]
         if towns:
-            return min(towns, key=lambda t: flat_km(v.latitude, v.longitude, t.lat, t.lon))  # type: ignore[arg-type]
+            return min(towns, key=lambda t: haversine_km(v.latitude, v.longitude, t.lat, t.lon))  # type: ignore[arg-type]
     return None
 
 
@@ -369,7 +369,7 @@ def _already_indexed(places: dict[int, _Place], names: dict[str, set[int]], v: V
             and p.lat is not None
             and p.lon is not None
             and pid > -POSTAL_ID_BASE
-            and flat_km(v.latitude, v.longitude, p.lat, p.lon) <= POSTAL_SAME_PLACE_KM
+            and haversine_km(v.latitude, v.longitude, p.lat, p.lon) <= POSTAL_SAME_PLACE_KM
         ):
             return True
     return False

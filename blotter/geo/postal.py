@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 
-from blotter.geo.distance import flat_km
+from blotter.geo.distance import haversine_km
 from blotter.geo.names import normalise
 
 log = logging.getLogger(__name__)
@@ -266,7 +266,7 @@ def postal_villages(records: Iterable[PostalRecord]) -> list[Village]:
         group.sort(key=lambda v: -v.accuracy)  # best-placed first
         kept: list[Village] = []
         for v in group:
-            far = (flat_km(v.latitude, v.longitude, k.latitude, k.longitude) for k in kept)
+            far = (haversine_km(v.latitude, v.longitude, k.latitude, k.longitude) for k in kept)
             if all(d > MERGE_KM for d in far):
                 kept.append(v)
         if len(kept) < MAX_NAME_REPEATS or code in TRANSLITERATORS:

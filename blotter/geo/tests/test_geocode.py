@@ -12,7 +12,7 @@ from blotter.document import Article, Document
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import name_variants, normalise
-from blotter.geo.resolve import Resolution, choose_place, geocode_text, resolve_text
+from blotter.geo.resolve import Resolution, choose_place, geocode_text, locate, resolve_text
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.stages.geocode import GeocodeStage
@@ -24,9 +24,8 @@ SHARED = Path(
 
 def place_of(text: str, gaz: Gazetteer, span: tuple[int, int] | None = None) -> Resolution | None:
     """Resolve *text* and choose the place for an event in *span* (default: all)."""
-    places = find_places(text, gaz)
-    resolve_text(places)
-    return choose_place(places, [span or (0, len(text))], gaz)
+    places, regional = locate(text, gaz)
+    return choose_place(places, [span or (0, len(text))], gaz, regional)
 
 
 def surfaces(text: str, gaz: Gazetteer) -> list[str]:

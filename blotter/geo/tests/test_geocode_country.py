@@ -4,9 +4,16 @@ East Jerusalem, regions named like a demonym, national bodies, actor cues
 
 from __future__ import annotations
 
-from blotter.geo.cues import contact_line_km
+from blotter.geo.distance import polyline_km
 from blotter.geo.gazetteer import Gazetteer
+from blotter.geo.rules import regional_rules
 from blotter.geo.tests.test_geocode_third_pass import geocoded_location
+
+
+def contact_line_km(lat: float, lon: float) -> float:
+    """Distance to the packaged Donbas line of contact."""
+    front = regional_rules().fronts[0]
+    return polyline_km(lat, lon, front.points, front.projection_latitude)
 
 
 def test_province_named_by_its_namesake_town_gives_context(gaz: Gazetteer) -> None:
