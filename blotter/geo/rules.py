@@ -18,12 +18,14 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blotter.geo.distance import polyline_km
-from blotter.geo.gazetteer import Place
-from blotter.geo.mentions import TextPlaces
 from blotter.geo.names import normalise
+
+if TYPE_CHECKING:  # types only: blotter.geo.cues reads the state codes from here
+    from blotter.geo.gazetteer import Place
+    from blotter.geo.mentions import TextPlaces
 
 #: Where the packaged rule files and supplements live.
 DATA_DIR = Path(__file__).resolve().parent / "data"
