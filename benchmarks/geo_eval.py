@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from pathlib import Path
 
 from blotter.document import Article
@@ -33,9 +32,8 @@ NEAR_KM = 25.0
 
 
 def same(a: str | None, b: str | None) -> bool:
-    """Accent- and case-insensitive equality."""
-    norm = lambda s: normalise(unicodedata.normalize("NFC", s or ""))  # noqa: E731
-    return bool(a) and bool(b) and norm(a) == norm(b)
+    """Equality of place names as gazetteer keys (accent- and case-insensitive)."""
+    return bool(a) and bool(b) and normalise(a or "") == normalise(b or "")
 
 
 def main() -> None:

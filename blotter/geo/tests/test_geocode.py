@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ def test_name_variants_include_parenthesised_and_accent_free_forms() -> None:
     keys = name_variants("Bonifacio Moreno (El Aguaje)")
     assert {"el aguaje", "bonifacio moreno", "bonifacio moreno el aguaje"} <= keys
     assert normalise("Michoacán") == "michoacan"
+    assert normalise(unicodedata.normalize("NFD", "Michoacán")) == "michoacan"  # one word
     assert normalise("Ma’rib") == "marib"
 
 
