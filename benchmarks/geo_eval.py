@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
-import unicodedata
 from pathlib import Path
 
 from blotter.document import Article
 from blotter.geo.admin_names import same_admin1
+from blotter.geo.distance import haversine_km
 from blotter.geo.gazetteer import open_gazetteer
-from blotter.geo.mentions import find_places
 from blotter.geo.names import normalise
-from blotter.geo.resolve import choose_place, resolve_text
+from blotter.geo.resolve import choose_place, locate
 from blotter.pipeline import Pipeline
 from blotter.settings import load_settings
 
@@ -33,18 +31,9 @@ SHARED = Path(
 NEAR_KM = 25.0
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
 def same(a: str | None, b: str | None) -> bool:
-    """Accent- and case-insensitive equality."""
-    norm = lambda s: normalise(unicodedata.normalize("NFC", s or ""))  # noqa: E731
-    return bool(a) and bool(b) and norm(a) == norm(b)
+    """Equality of place names as gazetteer keys (accent- and case-insensitive)."""
+    return bool(a) and bool(b) and normalise(a or "") == normalise(b or "")
 
 
 def main() -> None:
@@ -71,9 +60,8 @@ def main() -> None:
     }
     for r, res in zip(rows, results, strict=True):
         gold = r["events"][0]
-        places = find_places(r["text"], gaz)
-        resolve_text(places)
-        found = choose_place(places, [(0, len(r["text"]))], gaz)
+        places, regional = locate(r["text"], gaz)
+        found = choose_place(places, [(0, len(r["text"]))], gaz, regional)
         p = found.place if found else None
         country = gaz.country(p.country_code).name if p and gaz.country(p.country_code) else None
         tallies["geo_country"][0] += same(country, gold["country"])
@@ -85,11 +73,13 @@ def main() -> None:
                 if p
                 else {}
             )
-            tallies["geo_admin1_same"][0] += same_admin1(loc, gold["admin1"], gold["country"])
+            tallies["geo_admin1_same"][0] += same_admin1(loc, gold["admin1"], gaz)
             tallies["geo_25km"][0] += bool(
                 p
                 and p.latitude is not None
-                and km(p.latitude, p.longitude, float(gold["latitude"]), float(gold["longitude"]))
+                and haversine_km(
+                    p.latitude, p.longitude, float(gold["latitude"]), float(gold["longitude"])
+                )
                 <= NEAR_KM
             )  # type: ignore[arg-type]
             tallies["geo_precision"][0] += bool(
@@ -104,7 +94,7 @@ def main() -> None:
             tallies["pipe_25km"][0] += bool(
                 ev
                 and ev["latitude"] is not None
-                and km(
+                and haversine_km(
                     ev["latitude"],
                     ev["longitude"],
                     float(gold["latitude"]),

@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 from blotter.geo.gazetteer import Gazetteer, default_gazetteer_path
-from blotter.geo.mentions import find_places
-from blotter.geo.resolve import choose_place, resolve_text
+from blotter.geo.resolve import choose_place, locate
 
 SHARED = Path(
     os.environ.get("BLOTTER_SHARED", Path(__file__).resolve().parents[1].parent / "shared")
@@ -39,9 +38,8 @@ def main() -> None:
         t0 = time.perf_counter()
         mentions = 0
         for text in texts:
-            places = find_places(text, gaz)
-            resolve_text(places)
-            choose_place(places, [(0, len(text))], gaz)
+            places, regional = locate(text, gaz)
+            choose_place(places, [(0, len(text))], gaz, regional)
             mentions += len(places.mentions)
         dt = time.perf_counter() - t0
         print(

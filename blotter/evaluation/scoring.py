@@ -21,18 +21,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from blotter.evaluation.matching import actor_match, align, event_actors, same_country
 from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.distance import haversine_km
+from blotter.geo.gazetteer import Gazetteer, open_gazetteer
 from blotter.taxonomy import VIOLENT_EVENT_TYPES
 
 Event = dict[str, Any]
 Pair = tuple[dict[str, Any], list[Event]]
 #: Fits a predicted event to a gold event (higher is better; None: cannot stand for it).
 AlignScore = Callable[[Event, Event], float | None]
+
+@cache
+def scoring_gazetteer() -> Gazetteer:
+    """The gazetteer admin1 names are compared in (the per-user index), opened once."""
+    return open_gazetteer()
+
 
 #: Distance within which a predicted point counts as ACLED's place (the issue's bar).
 NEAR_KM = 25.0
@@ -202,7 +210,7 @@ def score_acled(pairs: Iterable[Pair]) -> dict[str, Any]:
         if coded(g.get("country")):
             t.add("country", same_country(loc, g["country"]))
         if coded(g.get("admin1")):
-            t.add("admin1", same_admin1(loc, g["admin1"], g.get("country") or ""))
+            t.add("admin1", same_admin1(loc, g["admin1"], scoring_gazetteer()))
         for key in ("inter1", "inter2"):
             if coded(g.get(key)):
                 actor = (p or {}).get(f"actor{key[-1]}")

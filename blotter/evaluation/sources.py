@@ -31,6 +31,7 @@ from blotter.evaluation.scoring import (
     run_scorer,
     score_acled,
     score_muc,
+    scoring_gazetteer,
 )
 from blotter.fusion.reports import normalise
 from blotter.geo.admin_names import same_admin1
@@ -110,7 +111,8 @@ def ged_fit(gold: Event, p: Event) -> float:
     loc = p.get("location") or {}
     return (
         2.0 * (p.get("event_type") == gold.get("event_type"))
-        + 1.0 * (bool(gold.get("admin1")) and same_admin1(loc, gold["admin1"]))
+        + 1.0
+        * (bool(gold.get("admin1")) and same_admin1(loc, gold["admin1"], scoring_gazetteer()))
         + 1.0 * same_place(loc, gold.get("location"))
         + 1.0 * (p.get("event_date") == gold.get("event_date"))
     )
@@ -132,7 +134,7 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
         if coded(g.get("country")) and (place_said or stated(g["country"], key)):
             t.add("country", same_country(loc, g["country"]))
         if coded(g.get("admin1")) and place_said:
-            t.add("admin1", same_admin1(loc, g["admin1"], g.get("country") or ""))
+            t.add("admin1", same_admin1(loc, g["admin1"], scoring_gazetteer()))
         if coded(g.get("location")) and stated(g["location"], key):
             t.add("location", same_place(loc, g["location"]))
             if g.get("latitude") is not None and g.get("where_prec") == 1:

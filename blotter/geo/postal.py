@@ -25,7 +25,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 
-from blotter.geo.distance import flat_km
+from translitua import UkrainianKMU, translit
+
+from blotter.geo.distance import haversine_km
 from blotter.geo.names import normalise
 
 log = logging.getLogger(__name__)
@@ -64,17 +66,6 @@ POSTAL_ID_BASE = 30_000_000
 # Shortest romanised name kept: shorter ones are codes or fragments.
 MIN_NAME_CHARS = 4
 
-# Ukrainian national romanisation (KMU 2010); word-initial forms differ for є ї й ю я.
-UK_TABLE = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
-    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
-    "ю": "iu", "я": "ia",
-    # Russian letters that appear in some Ukrainian entries
-    "ы": "y", "э": "e", "ё": "io", "ъ": "",
-}  # fmt: skip
-UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 # Russian/Belarusian as English news writes them (BGN/PCGN without diacritics):
 # "Новгородское" -> "Novgorodskoye", "Хмелево" -> "Khmelevo".
 RU_TABLE = {
@@ -187,22 +178,18 @@ def read_postal_records(countries: Iterable[str] = POSTAL_COUNTRIES) -> Iterator
         log.warning("postal-code data: %d malformed lines skipped", bad)
 
 
-def _romanise(word: str, system: str) -> str:
-    """Romanise one Cyrillic word letter by letter (an upper-case letter stays capital)."""
-    table = UK_TABLE if system == "uk" else RU_TABLE
+def _romanise_ru(word: str) -> str:
+    """Romanise one Russian/Belarusian word letter by letter (an upper-case letter
+    stays capital)."""
+    table = RU_TABLE
     out: list[str] = []
     prev = ""
     for ch in word:
         low = ch.lower()
         if low in table:
-            if system == "uk" and not prev:
-                roman = UK_INITIAL.get(low, table[low])
-            elif system == "uk" and low == "г" and prev == "з":
-                roman = "gh"  # "Згурівка" -> "Zghurivka" (KMU 2010), unlike "zh" for ж
-            elif system == "ru" and low == "е" and (not prev or prev in RU_VOWELS):
-                roman = "ye"  # "Елань" -> "Yelan", "Новое" -> "Novoye"
-            else:
-                roman = table[low]
+            # "Елань" -> "Yelan", "Новое" -> "Novoye"
+            initial_ye = low == "е" and (not prev or prev in RU_VOWELS)
+            roman = "ye" if initial_ye else table[low]
             out.append(roman.capitalize() if ch != low else roman)
         elif ch not in APOSTROPHES:
             out.append(ch)
@@ -212,13 +199,15 @@ def _romanise(word: str, system: str) -> str:
 
 def transliterate(name: str, country_code: str) -> str:
     """Latin form of a name: Ukrainian KMU 2010 for UA ("Новгородське" ->
-    "Novhorodske"), Russian BGN/PCGN-style for RU/BY ("Хмелево" -> "Khmelevo");
-    other countries' names are returned unchanged."""
+    "Novhorodske", by ``translitua``), Russian BGN/PCGN-style for RU/BY
+    ("Хмелево" -> "Khmelevo"); other countries' names are returned unchanged."""
     system = TRANSLITERATORS.get(country_code)
     if system is None:
         return name
+    if system == "uk":
+        return str(translit(name, UkrainianKMU))
     words = WORD_SPLIT_RE.split(name)
-    return "".join(_romanise(w, system) if w and w[0].isalpha() else w for w in words)
+    return "".join(_romanise_ru(w) if w and w[0].isalpha() else w for w in words)
 
 
 def clean_name(name: str, country_code: str) -> str | None:
@@ -266,7 +255,7 @@ def postal_villages(records: Iterable[PostalRecord]) -> list[Village]:
         group.sort(key=lambda v: -v.accuracy)  # best-placed first
         kept: list[Village] = []
         for v in group:
-            far = (flat_km(v.latitude, v.longitude, k.latitude, k.longitude) for k in kept)
+            far = (haversine_km(v.latitude, v.longitude, k.latitude, k.longitude) for k in kept)
             if all(d > MERGE_KM for d in far):
                 kept.append(v)
         if len(kept) < MAX_NAME_REPEATS or code in TRANSLITERATORS:

@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from blotter.geo.cues import CONTACT_LINE_POINTS, KM_PER_DEGREE, contact_line_km
-from blotter.geo.distance import haversine_km
+from blotter.geo.distance import haversine_km, moved
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
+from blotter.geo.rules import NO_RULES, RegionalRules, TextRules, regional_rules
 
 # Score bonuses (in units of log10 population, so 4 outweighs a 10 000-fold
 # difference in size): a named country / admin1 / admin2 decides between
@@ -78,20 +78,12 @@ MISLABEL_KM = 150.0
 DISTRICT_SPLIT_KM = 80.0
 # A container is written this close after its town ("Jalesar town, Etah").
 CONTAINER_NEAR_CHARS = 8
-# A village this close to the Donbas line of contact is preferred, by this much,
-# over same-name villages elsewhere when the report is about fire along the line
-# (OSCE SMM, the armed groups): "near Opytne" is the Opytne by Avdiivka. A postal
-# village such a report names without its oblast counts only this close to it.
-CONTACT_LINE_NEAR_KM = 20.0
-CONTACT_LINE_BONUS = 2.0
 # "The southern countryside of Idleb": the event's point is moved this far from
 # the place in that direction. On the ACLED dev set such events lie 20-40 km from
 # the named town or province point, mostly within 25 degrees of the direction
 # stated; any shift between 20 and 30 km puts the same share within 25 km, and
 # 20 km keeps within 25 km the reports that ACLED codes at the place itself.
 COUNTRYSIDE_KM = 20.0
-# Index key of East Jerusalem (a Palestinian place in GeoNames).
-EAST_JERUSALEM_KEY = "east jerusalem"
 # How specific each kind is, for choosing among an event's mentions.
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 
@@ -116,10 +108,10 @@ def _score(
     admin1: set[int],
     admin2: set[int],
     contained: frozenset[int] = frozenset(),
-    front: bool = False,
+    regional: TextRules = NO_RULES,
 ) -> float:
-    """Rank one candidate of mention *m* given the text's context (*front*: a
-    report about the Donbas line of contact)."""
+    """Rank one candidate of mention *m* given the text's context (*regional*: the
+    regional rules that apply to the text add their bonus)."""
     s = math.log10(p.population + 10) + KIND_BONUS[p.kind] + countries.get(p.country_code, 0.0)
     if p.kind in ("city", "admin2") and p.admin1_id in admin1:
         s += ADMIN1_CONTEXT_BONUS
@@ -129,8 +121,7 @@ def _score(
         s += CONTAINS_BONUS
     if m.fuzzy:
         s -= FUZZY_PENALTY
-    if front and p.kind == "city" and _near_line(p):
-        s += CONTACT_LINE_BONUS
+    s += regional.bonus(p)
     if (m.admin_word or m.in_parens) and p.kind in ("admin1", "admin2"):
         s += TYPE_WORD_BONUS
     if (m.city_word or m.dateline) and p.kind == "city":  # a dateline names a town
@@ -184,7 +175,18 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
     return out
 
 
-def resolve_text(places: TextPlaces) -> None:
+def locate(
+    text: str, gaz: Gazetteer, rules: RegionalRules | None = None
+) -> tuple[TextPlaces, TextRules]:
+    """Find and resolve the places of *text*, with the regional rules (default:
+    the packaged ones) that apply to it; pass both to :func:`choose_place`."""
+    places = find_places(text, gaz)
+    regional = (rules or regional_rules()).for_text(text, places)
+    resolve_text(places, regional)
+    return places, regional
+
+
+def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
     """Pick the best candidate of every mention (sets ``best`` and ``score``)."""
     mentions = places.mentions
     cue_units = _cue_admin1_ids(places)
@@ -194,7 +196,6 @@ def resolve_text(places: TextPlaces) -> None:
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
-    front = _on_front(places)
 
     def rank(countries: dict[str, float], main: str | None = None) -> None:
         for m, (a1, a2), inside, (named, _) in zip(
@@ -205,14 +206,15 @@ def resolve_text(places: TextPlaces) -> None:
             admitted = [
                 c
                 for c in m.candidates
-                if c.postal and _postal_admitted(c, places, main, named, single_cue, cue_units)
+                if c.postal
+                and _postal_admitted(c, places, main, named, single_cue, cue_units, regional)
             ]
             if len({c.admin1_id for c in admitted}) > 1 and not named & {
                 c.admin1_id for c in admitted
             }:
                 admitted = []  # namesakes in several provinces and none named: no guess
             scored = [
-                (_score(c, m, ctx, a1, a2, inside, front), c)
+                (_score(c, m, ctx, a1, a2, inside, regional), c)
                 for c in m.candidates
                 if not c.postal or c in admitted
             ]
@@ -272,21 +274,6 @@ def resolve_text(places: TextPlaces) -> None:
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
 
 
-def _near_line(p: Place) -> bool:
-    """True if *p* lies within CONTACT_LINE_NEAR_KM of the Donbas line of contact."""
-    return (
-        p.country_code == "UA"
-        and p.latitude is not None
-        and p.longitude is not None
-        and contact_line_km(p.latitude, p.longitude) <= CONTACT_LINE_NEAR_KM
-    )
-
-
-def _on_front(places: TextPlaces) -> bool:
-    """True if an actor cue places the text on the Donbas line of contact."""
-    return any(cue.country_code == "UA" and cue.admin1 for _, cue in places.cues)
-
-
 def _postal_admitted(
     c: Place,
     places: TextPlaces,
@@ -294,12 +281,14 @@ def _postal_admitted(
     named: set[int],
     cued: set[int],
     cue_units: set[int],
+    regional: TextRules,
 ) -> bool:
     """A village known only from postal data (~190 000 names, many of them words
     or names elsewhere, and most repeated across provinces) is a candidate only
     in mixed-case text: inside a province the text names (or a one-province
-    actor cue implies) if it names provinces of the village's country; near the
-    line of contact if a several-province cue (OSCE SMM) is all there is; else
+    actor cue implies) if it names provinces of the village's country; where a
+    regional rule admits it (near a line of contact) if a several-province cue
+    (OSCE SMM) is all there is; else
     anywhere in the text's main country."""
     if places.upper:
         return False
@@ -313,7 +302,7 @@ def _postal_admitted(
         return True
     cues = [cue for _, cue in places.cues if cue.country_code == c.country_code]
     if not units and cues and c.admin1_id in cue_units:
-        return _near_line(c)
+        return regional.admits_postal(c)
     return not units and not cues and c.country_code == main
 
 
@@ -571,9 +560,7 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
     ):
         return chosen
     district_units = [  # named as the town's container: "Tirupati city (Chittoor, AP)"
-        m
-        for m in units
-        if m.best is not None and m.best.id in districts and _contains(m, chosen)
+        m for m in units if m.best is not None and m.best.id in districts and _contains(m, chosen)
     ]
     if (
         town.admin1_id in provinces
@@ -612,6 +599,7 @@ def choose_place(
     places: TextPlaces,
     spans: list[tuple[int, int]],
     gaz: Gazetteer,
+    regional: TextRules = NO_RULES,
 ) -> Resolution | None:
     """Choose the event's place: a mention inside its own sentences (*spans*),
     never the dateline; else the text's most specific place; else a country.
@@ -675,28 +663,32 @@ def choose_place(
             and m.best.admin1_id in unit_ids
         ]
         if not inside:
-            return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
+            return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
         chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if not dateline:
-            return _fallback(places, cue_units, gaz)
+            return _fallback(places, cue_units, gaz, regional)
         chosen = dateline[0]
     assert chosen.best is not None
     geo, where = _precision(chosen, chosen.best)
-    best = _on_contact_line(chosen.best, places) if chosen.best.kind == "admin1" else chosen.best
-    best = _east_jerusalem(best, places)
+    best = chosen.best
+    if best.kind == "admin1":
+        best = regional.unit_point(best, places)
+    best = regional.relocate(best, places)
     if chosen.countryside is not None and best.latitude is not None and best.longitude is not None:
-        lat, lon = _moved(best.latitude, best.longitude, chosen.countryside, COUNTRYSIDE_KM)
-        moved = replace(best, latitude=lat, longitude=lon)
-        return Resolution(moved, chosen, 2, 3, conflict, countryside=chosen.countryside)
+        lat, lon = moved(best.latitude, best.longitude, chosen.countryside, COUNTRYSIDE_KM)
+        shifted = replace(best, latitude=lat, longitude=lon)
+        return Resolution(shifted, chosen, 2, 3, conflict, countryside=chosen.countryside)
     return Resolution(best, chosen, geo, where, conflict)
 
 
-def _fallback(places: TextPlaces, cue_units: list[Place], gaz: Gazetteer) -> Resolution | None:
+def _fallback(
+    places: TextPlaces, cue_units: list[Place], gaz: Gazetteer, regional: TextRules
+) -> Resolution | None:
     """No place named: an actor cue's unit or country, else a demonym's country."""
     if cue_units:
-        return Resolution(_on_contact_line(cue_units[0], places), None, 3, 4)
+        return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
     if places.cues:
         code = places.cues[0][1].country_code
@@ -706,54 +698,17 @@ def _fallback(places: TextPlaces, cue_units: list[Place], gaz: Gazetteer) -> Res
     return Resolution(country, None, 3, 6) if country is not None else None
 
 
-def _moved(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
-    """The point *km* from (lat, lon) towards *bearing* (degrees; flat earth)."""
-    rad = math.radians(bearing)
-    dlat = km / KM_PER_DEGREE * math.cos(rad)
-    dlon = km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.01)) * math.sin(rad)
-    return round(lat + dlat, 4), round(lon + dlon, 4)
-
-
-def _east_jerusalem(p: Place, places: TextPlaces) -> Place:
-    """Jerusalem, when the text puts the event in its eastern part ("east Jerusalem",
-    "Shufat"): ACLED codes East Jerusalem as Palestine (West Bank)."""
-    if p.country_code != "IL" or normalise(p.name) != "jerusalem":
-        return p
-    east = [
-        c
-        for c in (
-            places.gazetteer.candidates(EAST_JERUSALEM_KEY) if places.gazetteer is not None else ()
-        )
-        if c.country_code == "PS"
-    ]
-    east_ids = {c.id for c in east}
-    named = any(m.best is not None and m.best.id in east_ids for m in places.mentions)
-    return east[0] if east and (named or places.east_jerusalem) else p
-
-
-def _on_contact_line(unit: Place, places: TextPlaces) -> Place:
-    """An oblast a Donbas report falls back to, placed on the line of contact."""
-    point = CONTACT_LINE_POINTS.get((unit.country_code, normalise(unit.name)))
-    if point is None or not any(
-        unit.name in cue.admin1 for _, cue in places.cues if cue.country_code == unit.country_code
-    ):
-        return unit
-    return replace(unit, latitude=point[0], longitude=point[1])
-
-
 def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tuple[float, Place]]]]:
     """Every place mention of *text* with its ranked candidates (for the CLI)."""
-    places = find_places(text, gaz)
-    resolve_text(places)
+    places, regional = locate(text, gaz)
     countries = _context_countries(places)
     out = []
-    front = _on_front(places)
     contexts = zip(
         places.mentions, _admin_contexts(places.mentions), _containers(places.mentions), strict=True
     )
     for m, (a1, a2), inside in contexts:
         ranked = sorted(
-            ((_score(c, m, countries, a1, a2, inside, front), c) for c in m.candidates),
+            ((_score(c, m, countries, a1, a2, inside, regional), c) for c in m.candidates),
             key=lambda sc: -sc[0],
         )
         out.append((m, ranked))

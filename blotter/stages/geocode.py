@@ -1,4 +1,9 @@
-"""Geocode: pick each event's place and resolve it against the offline gazetteer."""
+"""Geocode: pick each event's place and resolve it against the offline gazetteer.
+
+Only report text places an event: the boilerplate ranges the clean stage marked
+(``doc.boilerplate``: "Related posts: Floods hit Kabul") are blanked before
+toponyms, datelines, cues and document context are read, offsets kept.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,27 @@ import logging
 from blotter.document import Document
 from blotter.geo.admin_names import output_admin1
 from blotter.geo.gazetteer import Gazetteer, Place, open_gazetteer
-from blotter.geo.mentions import TextPlaces, find_places
-from blotter.geo.resolve import choose_place, compass_word, resolve_text
+from blotter.geo.mentions import TextPlaces
+from blotter.geo.resolve import choose_place, compass_word, locate
+from blotter.geo.rules import RegionalRules, TextRules, regional_rules
 from blotter.record import Event
 from blotter.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def unmasked_text(text: str, masked: list[tuple[int, int]]) -> str:
+    """*text* with every masked (start, end) range blanked: its characters become
+    spaces (line breaks kept), so offsets into the text stay valid and nothing
+    inside a range can be read as a place, a dateline or a cue."""
+    if not masked:
+        return text
+    chars = list(text)
+    for start, end in masked:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def output_units(gaz: Gazetteer, p: Place) -> tuple[str | None, str | None]:
@@ -35,8 +55,14 @@ class GeocodeStage:
     requires = ("boilerplate", "sentences", "events")
     assigns = ("places", "events.location")
 
-    def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        gazetteer: Gazetteer | None = None,
+        rules: RegionalRules | None = None,
+    ) -> None:
         self.gazetteer = gazetteer or open_gazetteer(settings["gazetteer_path"] or None)
+        self.rules = rules or regional_rules()
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Resolve places once per document, then choose one per event."""
@@ -52,18 +78,23 @@ class GeocodeStage:
 
     def _document(self, doc: Document) -> None:
         """Geocode every event of one document."""
-        places = find_places(doc.text, self.gazetteer)
-        resolve_text(places)
+        text = unmasked_text(doc.text, doc.boilerplate)
+        places, regional = locate(text, self.gazetteer, self.rules)
         doc.places = list(places.mentions)
         for event in doc.events:
             spans = [(e.start, e.end) for e in event.evidence if e.field == "sentence"]
-            self._event(doc, event, places, spans)
+            self._event(doc, event, places, regional, spans)
 
     def _event(
-        self, doc: Document, event: Event, places: TextPlaces, spans: list[tuple[int, int]]
+        self,
+        doc: Document,
+        event: Event,
+        places: TextPlaces,
+        regional: TextRules,
+        spans: list[tuple[int, int]],
     ) -> None:
         """Fill one event's location."""
-        found = choose_place(places, spans, self.gazetteer)
+        found = choose_place(places, spans, self.gazetteer, regional)
         if found is None:
             return
         p, loc = found.place, event.location

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from blotter.document import Article, Document
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import name_variants, normalise
-from blotter.geo.resolve import Resolution, choose_place, geocode_text, resolve_text
+from blotter.geo.resolve import Resolution, choose_place, geocode_text, locate, resolve_text
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.stages.geocode import GeocodeStage
@@ -24,9 +25,8 @@ SHARED = Path(
 
 def place_of(text: str, gaz: Gazetteer, span: tuple[int, int] | None = None) -> Resolution | None:
     """Resolve *text* and choose the place for an event in *span* (default: all)."""
-    places = find_places(text, gaz)
-    resolve_text(places)
-    return choose_place(places, [span or (0, len(text))], gaz)
+    places, regional = locate(text, gaz)
+    return choose_place(places, [span or (0, len(text))], gaz, regional)
 
 
 def surfaces(text: str, gaz: Gazetteer) -> list[str]:
@@ -37,6 +37,7 @@ def test_name_variants_include_parenthesised_and_accent_free_forms() -> None:
     keys = name_variants("Bonifacio Moreno (El Aguaje)")
     assert {"el aguaje", "bonifacio moreno", "bonifacio moreno el aguaje"} <= keys
     assert normalise("Michoacán") == "michoacan"
+    assert normalise(unicodedata.normalize("NFD", "Michoacán")) == "michoacan"  # one word
     assert normalise("Ma’rib") == "marib"
 
 

@@ -10,14 +10,13 @@ from blotter.geo.cues import find_cues
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import fuzzy_key, normalise
-from blotter.geo.resolve import Resolution, choose_place, resolve_text
+from blotter.geo.resolve import Resolution, choose_place, locate, resolve_text
 
 
 def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
     """Resolve *text* and choose the place of an event spanning all of it."""
-    places = find_places(text, gaz)
-    resolve_text(places)
-    return choose_place(places, [(0, len(text))], gaz)
+    places, regional = locate(text, gaz)
+    return choose_place(places, [(0, len(text))], gaz, regional)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +103,7 @@ def test_town_inside_the_named_district_is_kept(gaz: Gazetteer) -> None:
 def test_same_admin1_accepts_other_spellings_of_one_unit(
     gaz: Gazetteer, predicted: str, code: str, gold: str
 ) -> None:
-    assert same_admin1({"admin1": predicted, "country_code": code}, gold, "", str(gaz.path))
+    assert same_admin1({"admin1": predicted, "country_code": code}, gold, gaz)
 
 
 @pytest.mark.parametrize(
@@ -122,13 +121,13 @@ def test_same_admin1_accepts_other_spellings_of_one_unit(
 def test_same_admin1_rejects_a_different_unit(
     gaz: Gazetteer, predicted: str | None, code: str, gold: str
 ) -> None:
-    assert not same_admin1({"admin1": predicted, "country_code": code}, gold, "", str(gaz.path))
+    assert not same_admin1({"admin1": predicted, "country_code": code}, gold, gaz)
 
 
 def test_same_admin1_compares_iraqi_kurdistan_by_governorate(gaz: Gazetteer) -> None:
     loc = {"admin1": "Iqlim Kurdistan", "admin2": "Duhok", "country_code": "IQ"}
-    assert same_admin1(loc, "Dahuk", "Iraq", str(gaz.path))
-    assert not same_admin1(loc, "Erbil", "Iraq", str(gaz.path))
+    assert same_admin1(loc, "Dahuk", gaz)
+    assert not same_admin1(loc, "Erbil", gaz)
 
 
 def test_schwa_is_read_as_a() -> None:

@@ -4,9 +4,19 @@ East Jerusalem, regions named like a demonym, national bodies, actor cues
 
 from __future__ import annotations
 
-from blotter.geo.cues import contact_line_km
+from pathlib import Path
+
+from blotter.geo.distance import polyline_km
 from blotter.geo.gazetteer import Gazetteer
+from blotter.geo.resolve import choose_place, locate
+from blotter.geo.rules import data_file, regional_rules
 from blotter.geo.tests.test_geocode_third_pass import geocoded_location
+
+
+def contact_line_km(lat: float, lon: float) -> float:
+    """Distance to the packaged Donbas line of contact."""
+    front = regional_rules().fronts[0]
+    return polyline_km(lat, lon, front.points, front.projection_latitude)
 
 
 def test_province_named_by_its_namesake_town_gives_context(gaz: Gazetteer) -> None:
@@ -167,3 +177,14 @@ def test_near_a_place_is_precision_two(gaz: Gazetteer) -> None:
         loc = geocoded_location(text, gaz)
         assert loc["geo_precision"] == 2, text
     assert geocoded_location("A bomb exploded in Misrata.", gaz)["geo_precision"] == 1
+
+
+def test_regional_rules_come_from_their_data_file(gaz: Gazetteer, tmp_path: Path) -> None:
+    text = "Police arrested an activist in east Jerusalem."
+    packaged = data_file("regional_rules.toml").read_text(encoding="utf-8")
+    without = tmp_path / "no_city_parts.toml"
+    without.write_text(packaged.replace("[[city_part]]", "[[unused]]"), encoding="utf-8")
+    for rules, country in ((regional_rules(), "PS"), (regional_rules(without), "IL")):
+        places, regional = locate(text, gaz, rules)
+        found = choose_place(places, [(0, len(text))], gaz, regional)
+        assert found is not None and found.place.country_code == country

