@@ -83,3 +83,14 @@ VIOLENT_EVENT_TYPES = frozenset(
 def event_type_of(sub_event_type: str) -> str:
     """Return the ACLED event type a sub-event type belongs to."""
     return SUB_EVENT_TYPES[sub_event_type]
+
+
+#: ACLED's generic actor names (output vocabulary, whatever the input language);
+#: ``{country}`` is filled with the event's country.
+GENERIC_ACTORS: dict[str, str] = {
+    "civilians": "Civilians ({country})",
+    "protesters": "Protesters ({country})",
+    "rioters": "Rioters ({country})",
+    "police": "Police Forces of {country}",
+    "military": "Military Forces of {country}",
+}

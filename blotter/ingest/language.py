@@ -5,19 +5,20 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from blotter.lang import has_pack
+
 #: Texts shorter than this are too short for a reliable guess: language unknown.
 MIN_CHARS_FOR_DETECTION = 40
 #: Characters looked at; the opening of an article is plenty and keeps it fast.
 DETECTION_SAMPLE_CHARS = 5_000
 #: Normalised probability below which the guess is reported as unknown.
 MIN_CONFIDENCE = 0.5
-#: Language the extractor works on; other articles are stored but not extracted.
-EXTRACTION_LANGUAGE = "en"
-#: Share of probability above which English runner-up still wins: short news
-#: text is often scored as an English-based creole ("pcm", Nigerian Pidgin, for
-#: a plain English sentence about Kaduna), and dropping an English article
-#: costs more than trying to extract from a creole one.
-ENGLISH_RUNNER_UP = 0.25
+#: Share of probability above which a runner-up with a language pack wins over
+#: a top guess without one: short news text is often scored as an
+#: English-based creole ("pcm", Nigerian Pidgin, for a plain English sentence
+#: about Kaduna), and dropping an English article costs more than trying to
+#: extract from a creole one.
+PACKED_RUNNER_UP = 0.25
 
 
 @cache
@@ -35,14 +36,15 @@ def detect_language(text: str) -> str | None:
         return None
     ranked = _identifier().rank(sample)
     lang, prob = ranked[0]
-    if (
-        lang != EXTRACTION_LANGUAGE
-        and dict(ranked).get(EXTRACTION_LANGUAGE, 0.0) >= ENGLISH_RUNNER_UP
-    ):
-        return EXTRACTION_LANGUAGE
+    if not has_pack(lang):
+        for code, p in ranked[1:]:
+            if p < PACKED_RUNNER_UP:
+                break
+            if has_pack(code):
+                return str(code)
     return str(lang) if prob >= MIN_CONFIDENCE else None
 
 
 def is_extractable(language: str | None) -> bool:
-    """True if the extractor should run on an article in *language* (unknown counts as yes)."""
-    return language is None or language.split("-")[0].lower() == EXTRACTION_LANGUAGE
+    """True if a language pack reads *language* (unknown uses the default pack)."""
+    return has_pack(language)

@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from blotter.document import Document
+from blotter.lang import Locale, default_locale, locale_for
 
-#: Paragraph patterns that are site chrome or advertising, never report text.
-BOILERPLATE_PATTERNS = re.compile(
-    r"""
-    ^(?:facebook|twitter|instagram|whatsapp|telegram)\b.{0,40}$
-    | ^(?:related\ (?:posts|stories|articles)|read\ more|submit\ a\ correction|advertisement
-        |share\ this(?:\ article)?|comments?|sign\ up|subscribe)\b.{0,40}$
-    | \b(?:subscribe|newsletter|sign\ up\ for|click\ (?:here|[“"]?following)|see\ first
-        |follow\ us|never\ miss\ a\ story|support\ (?:our|independent)\ journalism
-        |cookies?\ policy|all\ rights\ reserved|copyright\ ©|©\ ?\d{4}
-        |private\ new\ home|check\ it\ out\ today|thanks\ for\ being\ a\ part)\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+
+def boilerplate_pattern(locale: Locale | None = None) -> re.Pattern[str]:
+    """The pack's chrome/advertising paragraph pattern (``patterns.toml [clean]``)."""
+    return _boilerplate_pattern(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _boilerplate_pattern(locale: Locale) -> re.Pattern[str]:
+    return re.compile(locale.pattern("clean.boilerplate"), re.IGNORECASE)
+
+
 #: A paragraph that repeats an earlier one (a repeated headline) is chrome;
 #: shorter ones ("Photo:") repeat legitimately.
 MIN_REPEAT_CHARS = 30
@@ -43,12 +43,17 @@ class Cleaner:
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.boilerplate`` for each document."""
         for doc in docs:
-            doc.boilerplate = self.boilerplate_ranges(doc.text, doc.article.title)
+            locale = locale_for(doc)  # detects the language; warns if it has no pack
+            if locale is not None:
+                doc.boilerplate = self.boilerplate_ranges(doc.text, doc.article.title, locale)
         return docs
 
     @staticmethod
-    def boilerplate_ranges(text: str, title: str | None = None) -> list[tuple[int, int]]:
+    def boilerplate_ranges(
+        text: str, title: str | None = None, locale: Locale | None = None
+    ) -> list[tuple[int, int]]:
         """Return the character ranges of boilerplate paragraphs in *text*."""
+        chrome = boilerplate_pattern(locale)
         seen: set[str] = set()
         if title:
             seen.add(_norm(title))
@@ -56,7 +61,7 @@ class Cleaner:
         for start, end in paragraphs(text):
             para = text[start:end]
             key = _norm(para)
-            if BOILERPLATE_PATTERNS.search(para) or (len(key) >= MIN_REPEAT_CHARS and key in seen):
+            if chrome.search(para) or (len(key) >= MIN_REPEAT_CHARS and key in seen):
                 ranges.append((start, end))
             seen.add(key)
         return ranges
