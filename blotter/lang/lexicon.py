@@ -111,6 +111,8 @@ class CueLexicon:
 
     def find(self, text: str, offset: int = 0) -> dict[str, list[Hit]]:
         """All hits per group in *text* (spans shifted by *offset*)."""
+        if not self.automaton:  # a pack with no phrases in these groups
+            return {}
         folded = fold(text)
         n = len(folded)
         candidates: dict[str, list[tuple[int, int]]] = {}

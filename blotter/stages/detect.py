@@ -236,13 +236,13 @@ def victims(
     spans += [(m.start(), m["subj"], True) for m in pats.passive_victim.finditer(text)]
     for _, span, passive in sorted(spans):
         hits = lexicon.find(span)
-        found = [(h.start, "forces") for h in hits.get("forces_target", [])]
-        found += [(h.start, "civ") for h in hits.get("civilian_target", [])]
+        found = [(h.start, "forces_target") for h in hits.get("forces_target", [])]
+        found += [(h.start, "civilian_target") for h in hits.get("civilian_target", [])]
         if not found:
             continue
         # The object right after the verb; the subject right before "was killed".
         _, kind = max(found) if passive else min(found)
-        return kind == "civ", kind == "forces"
+        return kind == "civilian_target", kind == "forces_target"
     return False, False
 
 

@@ -9,6 +9,7 @@ from blotter.geo.admin_names import output_admin1
 from blotter.geo.gazetteer import Gazetteer, Place, open_gazetteer
 from blotter.geo.mentions import TextPlaces, find_places
 from blotter.geo.resolve import choose_place, compass_word, resolve_text
+from blotter.lang import locale_for
 from blotter.record import Event
 from blotter.settings import Settings
 
@@ -50,7 +51,7 @@ class GeocodeStage:
 
     def _document(self, doc: Document) -> None:
         """Geocode every event of one document."""
-        places = find_places(doc.text, self.gazetteer)
+        places = find_places(doc.text, self.gazetteer, locale_for(doc))
         resolve_text(places)
         doc.places = list(places.mentions)
         for event in doc.events:
