@@ -111,7 +111,11 @@ class Locale:
 
 def search_path() -> tuple[Path, ...]:
     """Directories searched for packs, in order."""
-    extra = os.environ.get(LANG_PATH_ENV, "")
+    return _search_path(os.environ.get(LANG_PATH_ENV, ""))
+
+
+@lru_cache(maxsize=16)
+def _search_path(extra: str) -> tuple[Path, ...]:
     return (*(Path(p) for p in extra.split(os.pathsep) if p), _BUILTIN)
 
 
@@ -136,6 +140,7 @@ def _available(path: tuple[Path, ...]) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=256)
 def base_code(code: str) -> str:
     """``"en-GB"`` -> ``"en"``: packs are per language, not per region."""
     return code.replace("_", "-").split("-")[0].lower()

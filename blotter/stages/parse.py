@@ -60,12 +60,22 @@ def _is_abbreviation(text: str, dot: int, locale: Locale) -> bool:
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
-    if word in locale.word_set("sentences.number_abbreviations"):
+    abbreviations, numbers = _abbreviations(locale)
+    if word in numbers:
         return text[dot + 1 : dot + 3].strip()[:1].isdigit()
     return (
-        word in locale.word_set("sentences.abbreviations")
+        word in abbreviations
         or len(word.replace(".", "")) == 1
         or "." in word
+    )
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(locale: Locale) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's abbreviations, and its abbreviations of "number"."""
+    return (
+        locale.word_set("sentences.abbreviations"),
+        locale.word_set("sentences.number_abbreviations"),
     )
 
 
