@@ -92,6 +92,7 @@ class PlaceWords:
     unit_words: tuple[str, ...]
     stance_prefixes: frozenset[str]
     demonym_agent_suffixes: frozenset[str]
+    possessives: tuple[str, ...]
     bearings: dict[str, float]
     countryside_before: re.Pattern[str]
     countryside_after: re.Pattern[str]
@@ -143,6 +144,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         unit_words=tuple(loc.word_list("places.unit_words")),
         stance_prefixes=w("places.stance_prefixes"),
         demonym_agent_suffixes=w("places.demonym_agent_suffixes"),
+        possessives=tuple(loc.word_list("places.possessives")),
         bearings={str(k): float(v) for k, v in loc.table("places.bearings").items()},
         countryside_before=re.compile(
             loc.pattern("places.countryside_before").replace("{compass}", compass), re.IGNORECASE
@@ -205,7 +207,7 @@ def is_upper_text(text: str) -> bool:
 def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> TextPlaces:
     """Find the place mentions and demonyms of *text* (read with *locale*'s place cues)."""
     w = place_words(locale)
-    toks = list(_split_possessives(tokens(text)))
+    toks = list(_split_possessives(tokens(text), w))
     upper = is_upper_text(text)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
@@ -394,12 +396,14 @@ def _names_country(key: str, gaz: Gazetteer) -> bool:
     return any(c.kind == "country" for c in gaz.candidates(key))
 
 
-def _split_possessives(toks: object) -> list[Token]:
+def _split_possessives(toks: object, w: PlaceWords) -> list[Token]:
     """Turn "Mexico's" into "Mexico" (the possessive is not part of the name)."""
     out: list[Token] = []
     for norm, start, end, surface in toks:  # type: ignore[attr-defined]
-        if len(surface) > 3 and surface[-2] in "'’" and surface[-1] in "sS":
-            out.append((norm[:-1], start, end - 2, surface[:-2]))
+        suffix = next((x for x in w.possessives if surface.lower().endswith(x)), None)
+        if suffix and len(surface) > len(suffix) + 1:
+            cut = len(suffix)
+            out.append((norm[: -(cut - 1)], start, end - cut, surface[:-cut]))
         else:
             out.append((norm, start, end, surface))
     return out
