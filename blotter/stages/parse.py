@@ -117,6 +117,7 @@ class Parser:
             (document, sentence)
             for document in docs
             if (locale := locale_for(document)) is not None
+            and locale.code == self.nlp.lang  # an English model parses English only
             for sentence in document.sentences
             if STRONG_GROUPS & cue_lexicon(locale).find(sentence.text).keys()
         ]

