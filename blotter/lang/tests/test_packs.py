@@ -112,3 +112,14 @@ def test_english_model_does_not_parse_another_language(toy_pack: Path) -> None:
     toy, english = docs
     assert toy.sentences and toy.parses == {}  # split with the toy pack, never model-parsed
     assert english.parses  # "killed 5 people" is an English event sentence
+
+
+def test_language_detection_quick_check_and_identifier() -> None:
+    from blotter.ingest.language import _identifier, detect_language
+
+    _identifier.cache_clear()
+    english = "Gunmen killed five people in the market of the town on Monday, police said."
+    assert detect_language(english) == "en"
+    assert _identifier.cache_info().currsize == 0  # the stop-word check sufficed
+    spanish = "Hombres armados mataron el lunes a cinco personas en el mercado del pueblo."
+    assert detect_language(spanish) == "es"  # no pack: py3langid names it
