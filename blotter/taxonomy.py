@@ -50,10 +50,11 @@ SUB_TYPES: dict[str, SubEventType] = {
     name: SubEventType(name, row["type"], row["target"], row.get("crowd"))
     for name, row in _TABLE["sub_types"].items()
 }
-#: ACLED's generic actors by kind: (name template, inter code).
-GENERIC_ACTORS: dict[str, tuple[str, int]] = {
-    kind: (row["name"], row["inter"]) for kind, row in _TABLE["actors"].items()
-}
+#: ACLED's generic actor names by kind (output vocabulary, whatever the input
+#: language); ``{country}`` is filled with the event's country.
+GENERIC_ACTORS: dict[str, str] = {kind: row["name"] for kind, row in _TABLE["actors"].items()}
+#: The ``inter`` code of each generic actor.
+GENERIC_INTER: dict[str, int] = {kind: row["inter"] for kind, row in _TABLE["actors"].items()}
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     t: tuple(s.name for s in SUB_TYPES.values() if s.event_type == t) for t in TYPES
@@ -65,7 +66,7 @@ DISORDER_TYPES: dict[str, str] = {t.name: t.disorder for t in TYPES.values()}
 TYPE_FAMILIES: dict[str, str] = {t.name: t.family for t in TYPES.values()}
 #: The second actor ACLED codes when the text names none, by sub-event type.
 DEFAULT_TARGET: dict[str, tuple[str, int]] = {
-    s.name: GENERIC_ACTORS[s.target]
+    s.name: (GENERIC_ACTORS[s.target], GENERIC_INTER[s.target])
     for s in SUB_TYPES.values()
     if s.target in ("civilians", "police")
 }
@@ -113,3 +114,5 @@ VIOLENT_EVENT_TYPES = frozenset(t.name for t in TYPES.values() if t.violent)
 def event_type_of(sub_event_type: str) -> str:
     """Return the ACLED event type a sub-event type belongs to."""
     return SUB_EVENT_TYPES[sub_event_type]
+
+

@@ -5,33 +5,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from blotter.lexicon import phrase_pattern
+from blotter.lang import Locale, default_locale
+from blotter.lang.lexicon import phrase_pattern
 from blotter.record import Actor
+from blotter.taxonomy import GENERIC_ACTORS
 
-#: Words before an actor that make it the perpetrator ("an attack by X").
-AGENT_BEFORE = re.compile(
-    r"(?:\bby|\bblamed\s+on|\bbelonging\s+to|\bclaimed\s+by|\bcarried\s+out\s+by|\bof\s+the|\bfrom\s+the|"
-    r"\bpinpointed)\s+(?:(?:the|a|an|suspected|alleged|some|several|armed|heavily|unidentified|"
-    r"[\d,]+|one|two|three|four|five|[a-z]+-?\w*)\s+){0,3}$",
-    re.IGNORECASE,
-)
-#: Words after an actor that make it the perpetrator ("X attacked", "X is to blame").
-AGENT_AFTER = re.compile(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,60},\s*)?(?:reportedly\s+|allegedly\s+|also\s+)?"
-    r"(?:attack|ambush|kill|shot|shoot|open|fire|launch|carr|abduct|kidnap|raid|storm|torch|burn|loot|"
-    r"arrest|detain|clash|seiz|capture|bomb|shell|target|stop|planted|threw|hurl|lobb|set|assault|beat|"
-    r"execut|behead|rap|disperse|intervene|use|fought|engag|is\s+to\s+blame|are\s+to\s+blame|"
-    r"as\s+the\s+culprit|took|claimed|left|struck|hit|fir)",
-    re.IGNORECASE,
-)
-VICTIM_BEFORE = re.compile(
-    r"(?:attack(?:ed|ing)?|ambush(?:ed)?|kill(?:ed|ing)|shot|target(?:ed|ing)|on|against|abduct(?:ed|ing)|"
-    r"kidnapp?(?:ed|ing)|at|wound(?:ed|ing)|injur(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing))\s+"
-    r"(?:(?:the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+)\s+){0,3}$",
-    re.IGNORECASE,
-)
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    """One pack's context patterns for actors (``patterns.toml [actors]``), compiled."""
+
+    agent_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
+    victim_before: re.Pattern[str]
+    victim_after: re.Pattern[str]
+    source_after: re.Pattern[str]
+    state_forces: re.Pattern[str]
+    police_kinds: tuple[str, ...]
+    theatres: tuple[tuple[re.Pattern[str], tuple[str, int], tuple[str, int]], ...]
+
+
+def actor_patterns(locale: Locale | None = None) -> ActorPatterns:
+    """The compiled actor context patterns of *locale* (default pack if None)."""
+    return _actor_patterns(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _actor_patterns(loc: Locale) -> ActorPatterns:
+    p = loc.pattern
+    return ActorPatterns(
+        agent_before=re.compile(p("actors.agent_before"), re.IGNORECASE),
+        agent_after=re.compile(p("actors.agent_after"), re.IGNORECASE),
+        victim_before=re.compile(p("actors.victim_before"), re.IGNORECASE),
+        victim_after=re.compile(p("actors.victim_after"), re.IGNORECASE),
+        source_after=re.compile(p("actors.source_after"), re.IGNORECASE),
+        state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
+        police_kinds=tuple(loc.word_list("actors.police_kinds")),
+        theatres=tuple(
+            (
+                re.compile(t["pattern"], re.IGNORECASE),
+                (str(t["side1"]), int(t["inter1"])),
+                (str(t["side2"]), int(t["inter2"])),
+            )
+            for t in loc.table("actors.theatres").values()
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -86,37 +105,25 @@ class ActorDictionary:
         return next((e for stem, e in self.stems if key.startswith(stem)), None)
 
 
-@lru_cache(maxsize=1)
-def actor_dictionary() -> ActorDictionary:
-    """Load ``actors.tsv`` once."""
-    entries = []
-    text = resources.files("blotter.lexicon").joinpath("actors.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        pattern, name, inter, kind = line.split("\t")
-        entries.append(ActorEntry(pattern, name, int(inter), kind == "named"))
-    return ActorDictionary(entries)
+def actor_dictionary(locale: Locale | None = None) -> ActorDictionary:
+    """The actor dictionary of *locale*'s pack (``actors.tsv``), compiled once."""
+    return _actor_dictionary(locale or default_locale())
 
 
-#: State forces named by demonym or country: "Turkish forces", "Afghan police",
-#: "military forces of Armenia".
-STATE_FORCES = re.compile(
-    r"\b(?:(?P<dem>[A-Z][a-z]+)(?:\s+(?:government|security|armed|national|special|border))?\s+"
-    r"(?P<kind>forces|army|soldiers|troops|military|police|policemen|navy|air\s+force|border\s+guards)"
-    r"|(?P<kind2>military|armed|security|police)\s+forces\s+of\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b",
-)
+@lru_cache(maxsize=8)
+def _actor_dictionary(loc: Locale) -> ActorDictionary:
+    return ActorDictionary([ActorEntry(r.pattern, r.name, r.inter, r.named) for r in loc.actors])
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+@lru_cache(maxsize=8)
+def _demonyms(loc: Locale) -> dict[str, str]:
     """Demonym (lower case) -> ACLED country name."""
     import pycountry
 
-    from blotter.geo.countries import ACLED_COUNTRY_NAMES, DEMONYMS
+    from blotter.geo.countries import ACLED_COUNTRY_NAMES
 
     out = {}
-    for demonym, code in DEMONYMS.items():
+    for demonym, code in loc.demonyms.items():
         name = ACLED_COUNTRY_NAMES.get(code)
         if not isinstance(name, str):
             country = pycountry.countries.get(alpha_2=code)
@@ -126,28 +133,31 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
-def state_forces(text: str, offset: int = 0) -> list[ActorMention]:
+def state_forces(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """State forces named with their country ("Turkish forces" -> Military Forces of Turkey)."""
+    loc = locale or default_locale()
+    pats = actor_patterns(loc)
     found = []
-    for m in STATE_FORCES.finditer(text):
+    for m in pats.state_forces.finditer(text):
         if m["dem"]:
-            country = _demonyms().get(m["dem"].lower())
+            country = _demonyms(loc).get(m["dem"].lower())
             kind = m["kind"].lower()
         else:
             country = m["country"]
             kind = m["kind2"].lower()
         if not country:
             continue
-        body = "Police Forces" if kind.startswith("police") else "Military Forces"
-        entry = ActorEntry(m.group(0).lower(), f"{body} of {country}", 1, True)
+        body = "police" if pats.police_kinds and kind.startswith(pats.police_kinds) else "military"
+        name = GENERIC_ACTORS[body].format(country=country)
+        entry = ActorEntry(m.group(0).lower(), name, 1, True)
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     return found
 
 
-def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
+def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
-    dictionary = actor_dictionary()
-    found = state_forces(text, offset)
+    dictionary = actor_dictionary(locale)
+    found = state_forces(text, offset, locale)
     covered = [(m.start, m.end) for m in found]
     for m in dictionary.pattern.finditer(text):
         entry = dictionary.entry(m.group(0))
@@ -160,54 +170,43 @@ def find_actors(text: str, offset: int = 0) -> list[ActorMention]:
     return found
 
 
-def is_agent(text: str, mention: ActorMention, offset: int = 0) -> bool:
+def is_agent(
+    text: str, mention: ActorMention, offset: int = 0, locale: Locale | None = None
+) -> bool:
     """True if the context marks the mention as the one doing the act."""
+    pats = actor_patterns(locale)
     before = text[max(0, mention.start - offset - 60) : mention.start - offset]
     after = text[mention.end - offset : mention.end - offset + 80]
-    return bool(AGENT_BEFORE.search(before) or AGENT_AFTER.search(after))
+    return bool(pats.agent_before.search(before) or pats.agent_after.search(after))
 
 
-def is_victim(text: str, mention: ActorMention, offset: int = 0) -> bool:
+def is_victim(
+    text: str, mention: ActorMention, offset: int = 0, locale: Locale | None = None
+) -> bool:
     """True if the context marks the mention as the target."""
+    pats = actor_patterns(locale)
     before = text[max(0, mention.start - offset - 50) : mention.start - offset]
     after = text[mention.end - offset : mention.end - offset + 40]
-    passive = re.match(
-        r"^\s*(?:\w+\s+){0,2}(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}"
-        r"(?:killed|murdered|wounded|injured|shot|attacked|ambushed|abducted|kidnapped|arrested|targeted|dead)",
-        after,
-        re.IGNORECASE,
-    )
-    return bool(VICTIM_BEFORE.search(before) or passive)
+    return bool(pats.victim_before.search(before) or pats.victim_after.match(after))
 
 
-SOURCE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}(?:said|say|says|told|reported|claimed|confirmed|stated|announced|believe)",
-    re.IGNORECASE,
-)
-
-
-def is_source(text: str, mention: ActorMention) -> bool:
+def is_source(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:
     """True if the mention is who reports the event ("police said"), not a party to it."""
-    return bool(SOURCE_AFTER.match(text[mention.end : mention.end + 40]))
+    return bool(actor_patterns(locale).source_after.match(text[mention.end : mention.end + 40]))
 
 
-#: Sources that report one conflict only, and its two sides: ceasefire
-#: violations logged by the OSCE Special Monitoring Mission in Donbas are
-#: between Ukraine's forces and the NAF.  The first side stands in when the
-#: text names no actor (ACLED codes such notes to Ukraine's forces; the second
-#: side is not implied: on the dev set, adding it made actor2 worse).
-THEATRES: tuple[tuple[re.Pattern[str], tuple[str, int], tuple[str, int]], ...] = (
-    (
-        re.compile(r"\bOSCE\s+SMM\b|Special\s+Monitoring\s+Mission", re.IGNORECASE),
-        ("Military Forces of Ukraine (2019-)", 1),
-        ("NAF: United Armed Forces of Novorossiya", 2),
-    ),
-)
+def theatre_actors(
+    text: str, locale: Locale | None = None
+) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """The two sides of the conflict a single-theatre source reports on, if named.
 
-
-def theatre_actors(text: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
-    """The two sides of the conflict a single-theatre source reports on, if named."""
-    for pattern, side1, side2 in THEATRES:
+    Sources that report one conflict only (the pack's ``actors.theatres``):
+    ceasefire violations logged by the OSCE Special Monitoring Mission in
+    Donbas are between Ukraine's forces and the NAF.  The first side stands in
+    when the text names no actor (ACLED codes such notes to Ukraine's forces;
+    the second side is not implied: on the dev set, adding it made actor2 worse).
+    """
+    for pattern, side1, side2 in actor_patterns(locale).theatres:
         if pattern.search(text):
             return side1, side2
     return None

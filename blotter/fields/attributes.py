@@ -3,41 +3,36 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from blotter.lexicon import CueLexicon
+from blotter.lang import Locale, default_locale
+from blotter.lang.lexicon import CueLexicon
 
 
 @dataclass(frozen=True)
 class AttributeLexicons:
-    """The packaged weapon, claim-mode and certainty cue groups."""
+    """A pack's weapon, claim-mode and certainty cue groups and claim patterns."""
 
     weapons: CueLexicon
     claim_modes: CueLexicon
     certainty: CueLexicon
+    claim_verb: re.Pattern[str]
+    no_claim: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def attribute_lexicons() -> AttributeLexicons:
-    """Load ``attributes.toml`` once."""
-    text = resources.files("blotter.lexicon").joinpath("attributes.toml").read_text("utf-8")
-    raw = tomllib.loads(text)
+def attribute_lexicons(locale: Locale | None = None) -> AttributeLexicons:
+    """The attribute lexicons of *locale*'s pack (``attributes.toml``), compiled once."""
+    return _attribute_lexicons(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _attribute_lexicons(loc: Locale) -> AttributeLexicons:
+    raw = loc.attributes
     return AttributeLexicons(
-        CueLexicon(raw["weapons"]), CueLexicon(raw["claim_modes"]), CueLexicon(raw["certainty"])
+        CueLexicon(dict(raw.get("weapons", {}))),
+        CueLexicon(dict(raw.get("claim_modes", {}))),
+        CueLexicon(dict(raw.get("certainty", {}))),
+        re.compile(loc.pattern("attributes.claim_verb"), re.IGNORECASE),
+        re.compile(loc.pattern("attributes.no_claim"), re.IGNORECASE),
     )
-
-
-CLAIM_VERB = re.compile(
-    r"claim(?:ed|ing)?\s+(?:responsibility|credit)|tak(?:ing|e|es)\s+(?:credit|responsibility|ownership)|"
-    r"took\s+(?:credit|responsibility|ownership)|claim\s+of\s+responsibility|admitted\s+responsibility|"
-    r"claim(?:ed|ing)\s+the\s+(?:attack|abduction|kidnapping|killing|bombing|blast|murders?|ambush)",
-    re.IGNORECASE,
-)
-#: "No group has claimed responsibility": a claim that was not made.
-NO_CLAIM = re.compile(
-    r"\b(?:no\s+(?:one|group|organi[sz]ation)|nobody|not\s+(?:yet\s+)?(?:been\s+)?claimed|has\s+not|have\s+not)\b",
-    re.IGNORECASE,
-)

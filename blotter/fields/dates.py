@@ -11,65 +11,84 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from blotter.fields.numbers import to_int
+from blotter.lang import Locale, default_locale
+
 DAY, WEEK, MONTH = 1, 2, 3
 #: A date this many days after publication is still taken as reported in the
 #: same year (wire copy dated a day or two early); beyond it, the year before.
 FUTURE_SLACK_DAYS = 2
+DAYS_PER_WEEK = 7
 
-_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>\d{4}|'?\d{2})"
-DATE_PATTERNS = [
-    re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + r")?\b", re.I
-    ),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
-]
-MONTH_ONLY = re.compile(
-    r"\b(?:in|during|since|early|late|mid-?)\s+" + _MON + r"(?:\s+(?P<year>\d{4}))?\b", re.I
-)
-YEAR_ONLY = re.compile(r"\b(?:in|during|since)\s+(?P<year>(?:19|20)\d{2})\b", re.I)
-WEEKDAY = re.compile(
-    r"\b(?P<last>last\s+|this\s+past\s+|early\s+|late\s+|on\s+)?(?P<wd>"
-    + "|".join(WEEKDAYS)
-    + r")\b",
-    re.I,
-)
-RELATIVE = re.compile(
-    r"\b(?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
-    r"|overnight|earlier\s+today|the\s+day\s+before|last\s+week|this\s+week|earlier\s+this\s+week"
-    r"|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year"
-    r"|(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+ago)\b",
-    re.I,
-)
-ACLED_QUALIFIER = re.compile(r"\((?P<q>week|month) of\)", re.I)
-SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+@dataclass(frozen=True)
+class DatePatterns:
+    """One pack's date expressions, compiled (``tables.toml`` and ``patterns.toml [dates]``)."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, str]
+    explicit: tuple[re.Pattern[str], ...]
+    month_only: re.Pattern[str]
+    year_only: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative_re: re.Pattern[str]
+    qualifier: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    """Regex alternation of phrases, longest first (inner spaces match any white space)."""
+    parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "|".join(parts) or r"(?!)"
+
+
+def date_patterns(locale: Locale | None = None) -> DatePatterns:
+    """The compiled date expressions of *locale* (default pack if None)."""
+    return _date_patterns(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _date_patterns(loc: Locale) -> DatePatterns:
+    p = loc.pattern
+    months = {str(k): int(v) for k, v in loc.table("dates.months").items()}
+    weekdays = {str(k): int(v) for k, v in loc.table("dates.weekdays").items()}
+    relative = {" ".join(str(k).split()): str(v) for k, v in loc.table("dates.relative").items()}
+    mon = r"(?P<mon>" + _alternation(list(months)) + r")\.?"
+    year = r"(?P<year>\d{4}|'?\d{2})"
+    ordinal = r"(?:" + p("dates.ordinal") + r")?"
+    explicit = (
+        re.compile(
+            r"\b(?P<day>\d{1,2})" + ordinal + r"\s+(?:(?:" + p("dates.day_of") + r")\s+)?"
+            + mon + r"(?:,?\s+" + year + r")?\b",
+            re.I,
+        ),
+        re.compile(r"\b" + mon + r"\s+(?P<day>\d{1,2})" + ordinal + r"(?:,?\s+" + year + r")?\b",
+                   re.I),
+        re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    )
+    return DatePatterns(
+        months=months,
+        weekdays=weekdays,
+        relative=relative,
+        explicit=explicit,
+        month_only=re.compile(
+            r"\b(?:" + p("dates.month_lead") + r")\s+" + mon + r"(?:\s+(?P<year>\d{4}))?\b", re.I
+        ),
+        year_only=re.compile(
+            r"\b(?:" + p("dates.year_lead") + r")\s+(?P<year>(?:19|20)\d{2})\b", re.I
+        ),
+        weekday=re.compile(
+            r"\b(?:" + p("dates.weekday_lead") + r")?(?P<wd>" + _alternation(list(weekdays))
+            + r")\b",
+            re.I,
+        ),
+        relative_re=re.compile(
+            r"\b(?P<rel>" + _alternation(list(relative)) + r"|" + p("dates.ago") + r")\b", re.I
+        ),
+        qualifier=re.compile(p("dates.acled_qualifier"), re.I),
+    )
 
 
 @dataclass(frozen=True)
@@ -101,8 +120,11 @@ def _year(raw: str | None, month: int, day: int, published: date | None) -> int 
     return y
 
 
-def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateRef]:
+def find_dates(
+    text: str, published: date | None, offset: int = 0, locale: Locale | None = None
+) -> list[DateRef]:
     """All resolvable date expressions in *text*, in order of appearance."""
+    pats = date_patterns(locale)
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
 
@@ -115,9 +137,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateR
         taken.append((s, e))
         refs.append(DateRef(s + offset, e + offset, value, precision, explicit, note))
 
-    for pattern in DATE_PATTERNS:
+    for pattern in pats.explicit:
         for m in pattern.finditer(text):
-            month = int(m["month"]) if "month" in m.groupdict() else MONTHS[m["mon"].lower()]
+            month = int(m["month"]) if "month" in m.groupdict() else pats.months[m["mon"].lower()]
             day = int(m["day"])
             year = _year(m["year"], month, day, published)
             if year is None:
@@ -127,48 +149,54 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateR
             except ValueError:
                 continue
             tail = text[m.end() : m.end() + 20]
-            q = ACLED_QUALIFIER.search(tail)
-            precision = (WEEK if q["q"].lower() == "week" else MONTH) if q else DAY
+            q = pats.qualifier.search(tail)
+            precision = (WEEK if q["week"] else MONTH) if q else DAY
             add(m, value, precision, True)
-    for m in MONTH_ONLY.finditer(text):
-        month = MONTHS[m["mon"].lower()]
+    for m in pats.month_only.finditer(text):
+        month = pats.months[m["mon"].lower()]
         year = int(m["year"]) if m["year"] else _year(None, month, 1, published)
         if year is not None:
             add(m, date(year, month, 1), MONTH, True)
-    for m in YEAR_ONLY.finditer(text):
+    for m in pats.year_only.finditer(text):
         add(m, date(int(m["year"]), 1, 1), MONTH, True, "year only")
     if published is not None:
-        for m in WEEKDAY.finditer(text):
-            back = (published.weekday() - WEEKDAYS.index(m["wd"].lower())) % 7
-            if m["last"] and m["last"].strip().lower() == "last" and back == 0:
-                back = 7
+        for m in pats.weekday.finditer(text):
+            back = (published.weekday() - pats.weekdays[m["wd"].lower()]) % DAYS_PER_WEEK
+            if m.groupdict().get("last") and back == 0:
+                back = DAYS_PER_WEEK
             add(m, published - timedelta(days=back), DAY, False)
-        for m in RELATIVE.finditer(text):
-            value, precision = _relative(m, published)
-            add(m, value, precision, False)
+        for m in pats.relative_re.finditer(text):
+            resolved = _relative(m, published, pats, locale)
+            if resolved is not None:
+                add(m, *resolved, False)
     refs.sort(key=lambda r: r.start)
     return refs
 
 
-def _relative(m: re.Match[str], published: date) -> tuple[date, int]:
+def _relative(
+    m: re.Match[str], published: date, pats: DatePatterns, locale: Locale | None
+) -> tuple[date, int] | None:
     """Resolve a relative expression like 'yesterday' or 'two weeks ago'."""
-    rel = " ".join(m["rel"].lower().split())
-    if m["n"]:
-        n = int(m["n"]) if m["n"].isdigit() else SMALL[m["n"].lower()]
-        if m["unit"].lower().startswith("day"):
+    groups = m.groupdict()
+    if groups.get("n"):
+        n = to_int(groups["n"], locale)[0]
+        if n is None:
+            return None
+        if groups.get("days"):
             return published - timedelta(days=n), DAY
-        return published - timedelta(days=7 * n), WEEK
-    if rel in ("yesterday", "last night", "the day before", "overnight"):
+        return published - timedelta(days=DAYS_PER_WEEK * n), WEEK
+    rule = pats.relative.get(" ".join(m["rel"].lower().split()), "day0")
+    if rule == "day-1":
         return published - timedelta(days=1), DAY
-    if rel in ("last week",):
-        return published - timedelta(days=7), WEEK
-    if rel in ("this week", "earlier this week"):
+    if rule == "week-1":
+        return published - timedelta(days=DAYS_PER_WEEK), WEEK
+    if rule == "week0":
         return published, WEEK
-    if rel in ("last month",):
+    if rule == "month-1":
         first = published.replace(day=1) - timedelta(days=1)
         return first.replace(day=1), MONTH
-    if rel in ("this month", "earlier this month"):
+    if rule == "month0":
         return published.replace(day=1), MONTH
-    if rel == "last year":
+    if rule == "year-1":
         return date(published.year - 1, 1, 1), MONTH
     return published, DAY

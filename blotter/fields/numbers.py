@@ -1,111 +1,98 @@
-"""Numbers as news writes them: digits, words, and ACLED's vague quantities."""
+"""Numbers as news writes them: digits, words, and ACLED's vague quantities.
+
+The words come from the language pack (``tables.toml``: ``numbers.units``,
+``numbers.vague``; ``patterns.toml``: ``numbers.*``); compound number words
+are converted by text2num in the pack's language.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-UNITS = {
-    "zero": 0,
-    "no": 0,
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "couple": 2,
-    "pair": 2,
-    "both": 2,
-    "dozen": 12,
-    "hundred": 100,
-}
-#: ACLED's conventions for vague counts: "dozens" is 12, "several", "a few"
-#: and "some" are 3, "scores" 20, "hundreds" 100.  "A number of" and "an
-#: unknown/unspecified number of" are 10: on the ACLED dev set such killings
-#: were coded 10 in most cases (e.g. 15 of 33 "a number of", 9 of 12 "unknown
-#: number"), the codebook's figure for an unknown plural toll.
-VAGUE = {
-    "dozens": 12,
-    "dozens of": 12,
-    "several": 3,
-    "a few": 3,
-    "few": 3,
-    "some": 3,
-    "a number of": 10,
-    "an unknown number of": 10,
-    "an unspecified number of": 10,
-    "unknown number of": 10,
-    "unspecified number of": 10,
-    "many": 3,
-    "multiple": 3,
-    "numerous": 3,
-    "scores": 20,
-    "scores of": 20,
-    "hundreds": 100,
-    "hundreds of": 100,
-    "a dozen": 12,
-    "more than a dozen": 12,
-    "over a dozen": 12,
-    "a handful of": 3,
-    "a group of": 3,
-}
-_WORD = "|".join(sorted(UNITS, key=len, reverse=True))
-_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-#: A count phrase: "at least 14", "more than a dozen", "twenty-one", "1,200", "dozens of".
-NUMBER = (
-    r"(?P<qual>at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|"
-    r"an\s+estimated|roughly|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:"
-    + _VAGUE
-    + r")(?![\w])|(?:"
-    + _WORD
-    + r")(?:[\s-](?:"
-    + _WORD
-    + r"))?)"
-    r"(?![\w])"
-)
+from text_to_num import text2num
+
+from blotter.lang import Locale, default_locale
 
 
-def number_pattern(suffix: str) -> str:
-    """``NUMBER`` with its groups renamed ``qual<suffix>`` and ``num<suffix>``."""
-    return NUMBER.replace("?P<qual>", f"?P<qual{suffix}>").replace("?P<num>", f"?P<num{suffix}>")
+@dataclass(frozen=True)
+class NumberWords:
+    """One pack's count words, compiled: the span pattern and the converter."""
+
+    units: dict[str, int]
+    vague: dict[str, int]
+    vague_alone: frozenset[str]
+    multipliers: frozenset[str]
+    language: str | None
+    #: A count phrase: "at least 14", "more than a dozen", "twenty-one", "1,200".
+    pattern: str
+
+    def to_int(self, raw: str) -> tuple[int | None, bool]:
+        """Convert a count word or digits to an int; the flag says the count is vague."""
+        token = " ".join(raw.lower().replace("-", " ").split())
+        if token.replace(",", "").isdigit():
+            return int(token.replace(",", "")), False
+        if token in self.vague:
+            return self.vague[token], True
+        vague = token in self.vague_alone
+        if self.language:
+            value = _text2num(token, self.language)
+            if value is not None:
+                return value, vague
+        total = 0
+        for part in token.split():
+            if part not in self.units:
+                return None, False
+            value = self.units[part]
+            total = total * value if part in self.multipliers and total else total + value
+        return total, vague
 
 
-def to_int(raw: str) -> tuple[int | None, bool]:
+@lru_cache(maxsize=4096)
+def _text2num(token: str, language: str) -> int | None:
+    """text2num's reading of a number phrase, or None if it is not one."""
+    try:
+        return int(text2num(token, language))
+    except ValueError:
+        return None
+
+
+def number_words(locale: Locale | None = None) -> NumberWords:
+    """The compiled count words of *locale* (default pack if None)."""
+    return _number_words(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _number_words(locale: Locale) -> NumberWords:
+    units = {str(k): int(v) for k, v in locale.table("numbers.units").items()}
+    vague = {str(k): int(v) for k, v in locale.table("numbers.vague").items()}
+    word = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True)) or r"(?!)"
+    vague_re = "|".join(sorted((re.escape(v) for v in vague), key=len, reverse=True)) or r"(?!)"
+    compound = locale.pattern("numbers.compound").replace("{word}", word)
+    joiner = locale.pattern("numbers.joiner")
+    pattern = (
+        r"(?P<qual>" + locale.pattern("numbers.qualifier") + r")?\s*"
+        r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + vague_re + r")(?![\w])|(?:" + compound + r")"
+        r"|(?:" + word + r")(?:" + joiner + r"(?:" + word + r"))?)"
+        r"(?![\w])"
+    )
+    return NumberWords(
+        units,
+        vague,
+        locale.word_set("numbers.vague_alone"),
+        locale.word_set("numbers.multipliers"),
+        locale.text2num,
+        pattern,
+    )
+
+
+def number_pattern(suffix: str = "", locale: Locale | None = None) -> str:
+    """The count pattern with its groups renamed ``qual<suffix>`` and ``num<suffix>``."""
+    pattern = number_words(locale).pattern
+    return pattern.replace("?P<qual>", f"?P<qual{suffix}>").replace("?P<num>", f"?P<num{suffix}>")
+
+
+def to_int(raw: str, locale: Locale | None = None) -> tuple[int | None, bool]:
     """Convert a count word or digits to an int; the flag says the count is vague."""
-    token = " ".join(raw.lower().replace("-", " ").split())
-    if token.replace(",", "").isdigit():
-        return int(token.replace(",", "")), False
-    if token in VAGUE:
-        return VAGUE[token], True
-    total = 0
-    for part in token.split():
-        if part not in UNITS:
-            return None, False
-        value = UNITS[part]
-        total = total * value if value == 100 and total else total + value
-    return total, token in ("dozen",)
+    return number_words(locale).to_int(raw)

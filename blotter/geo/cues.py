@@ -3,17 +3,18 @@
 Some reports name no place that the gazetteer knows ("the OSCE SMM observed 8
 explosions near Novozvanivka", a village of 300 people) but name an actor that
 operates in one country only. These cues count as weak country evidence (like a
-demonym) and as the fall-back place when nothing else is found. Hand-written;
-extend with care: only actors confined to one country (and, for a few, to
-particular first-level units).
+demonym) and as the fall-back place when nothing else is found. The names are
+the language pack's (``country_cues.tsv``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from blotter.geo.rules import regional_rules
+from blotter.lang import Locale, default_locale
 
 
 @dataclass(frozen=True)
@@ -25,60 +26,6 @@ class Cue:
     admin1: tuple[str, ...] = ()
     acronym: bool = False  # match case-sensitively (an acronym)
 
-
-CUES: tuple[Cue, ...] = (
-    # OSCE Special Monitoring Mission and the Donbas armed groups
-    Cue(r"OSCE SMM|SMM", "UA", ("Donetsk", "Luhansk"), acronym=True),
-    Cue(r"Donbass? People'?s Militia|Donetsk People'?s Republic", "UA", ("Donetsk",)),
-    Cue(r"Luhansk People'?s (?:Militia|Republic)", "UA", ("Luhansk",)),
-    Cue(r"NAF rebel", "UA", ("Donetsk", "Luhansk"), acronym=True),
-    Cue(r"Donbass?", "UA"),  # the region, named in reports from elsewhere in Ukraine too
-    # Contact-line settlements of Luhansk oblast that GeoNames lists with fewer
-    # than 500 people (so not in the index) and OSCE reports name without their
-    # oblast; without them an OSCE note falls back to Donetsk.
-    Cue(
-        r"Sokilnyky|Muratove|Bolotene|Molodizhne|Khutir Vilnyi?|Holubivske|Zholobok"
-        r"|Novozvanivka|Bohuslavske|Oleksandropillia|Znamianka|Znamyanka|Kamyshevakha"
-        r"|Lobacheve|Lopaskyne|Krymske|Orikhove-Donetske|Pryshyb|Valuiske|Vesela Hora"
-        r"|Zhovte|Kalynove|Sentianivka|Obozne|Kruhlyk|Shchastia"
-        r"|Stanytsia Luhanska|Zolote|Hirske|Popasna|Pervomaisk|Prymorske-Luhanske",
-        "UA",
-        ("Luhansk",),
-        acronym=True,
-    ),
-    # Syria, Libya, Yemen, Afghanistan, Somalia
-    Cue(r"QSD|SDF|HTS|SAA", "SY", acronym=True),
-    Cue(r"Hay'?at Tahrir al[- ]Sham|Syrian Democratic Forces", "SY"),
-    Cue(r"LNA|GNA", "LY", acronym=True),
-    Cue(r"Libyan National Army|Government of National Accord", "LY"),
-    Cue(r"Houthis?|Hadi", "YE"),
-    Cue(
-        r"regime forces|regime soldiers?", "SY", acronym=True
-    ),  # ACLED: Syria's army (case-sensitive)
-    Cue(r"PMF|TMF", "IQ", acronym=True),  # Popular / Tribal Mobilization Forces
-    Cue(r"Popular Mobili[sz]ation (?:Forces|Units)|Hashd al[- ]Shaabi", "IQ"),
-    Cue(r"LGA", "NG", acronym=True),  # Local Government Area: Nigeria's districts
-    Cue(r"Taliban", "AF"),
-    # Lebanon: Hezbollah, and the Lebanese institutions protests target
-    Cue(r"Hezbollah|Hizbollah|Hizballah|Amal Movement|Banque du Liban", "LB"),
-    Cue(r"Lebanese (?:Army|Armed Forces|pound|University|Forces|Trade Bank)", "LB"),
-    Cue(r"Al[- ]Shabaa?b", "SO"),
-    # Philippines: the communist and Moro armed groups, and its villages' name
-    Cue(r"NPA|MILF|BIFF", "PH", acronym=True),
-    Cue(r"New People'?s Army|Abu Sayyaf|Barangays?", "PH"),
-    Cue(r"UPDF", "UG", acronym=True),  # Uganda People's Defence Force
-    Cue(r"Dan Na Ambassagou", "ML"),  # Dogon militia of central Mali
-    Cue(r"BJP", "IN", acronym=True),  # Bharatiya Janata Party
-    Cue(r"AJK", "PK", acronym=True),  # Azad Jammu and Kashmir, Pakistan's side of the LoC
-    # Latin America, 1980s-90s (MUC-4 era wire copy)
-    Cue(r"RADIO VENCEREMOS|FMLN|FARABUNDO MARTI", "SV"),
-    Cue(r"SHINING PATH|SENDERO LUMINOSO|MRTA|TUPAC AMARU", "PE"),
-    Cue(r"FARC|EXTRADITABLES|MEDELLIN CARTEL|ARMED FORCES OF COLOMBIA", "CO"),
-    Cue(r"URNG", "GT"),
-    Cue(r"CINCHONEROS|MORAZANIST", "HN"),
-    Cue(r"ZARATE WILLKA", "BO"),
-    Cue(r"MANUEL RODRIGUEZ PATRIOTIC FRONT|FPMR", "CL"),
-)
 
 # Indian state abbreviations as ACLED's India notes write them after a place:
 # "Nigohan (UP)", "Damaracherla village (Nalgonda, TS)" (data/regional_rules.toml).
@@ -92,25 +39,31 @@ _STATE_RE = re.compile(r"(?:\(|, )(" + "|".join(map(re.escape, INDIAN_STATES)) +
 # Share of upper-case letters above which a text is ALL-CAPS wire copy.
 ALL_CAPS_SHARE = 0.8
 
-# One pass over the text: every cue is a named group (acronyms case-sensitive).
-_CUES_RE = re.compile(
-    r"\b(?:"
-    + "|".join(
+def pack_cues(locale: Locale | None = None) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
+    """*locale*'s country cues and the one-pass pattern over them (default pack if None)."""
+    return _pack_cues(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
+    cues = tuple(Cue(r.pattern, r.country_code, r.admin1, r.acronym) for r in loc.country_cues)
+    # One pass over the text: every cue is a named group (acronyms case-sensitive).
+    alternation = "|".join(
         f"(?P<c{i}>{c.pattern})" if c.acronym else f"(?P<c{i}>(?i:{c.pattern}))"
-        for i, c in enumerate(CUES)
+        for i, c in enumerate(cues)
     )
-    + r")\b"
-)
+    return cues, re.compile(r"\b(?:" + (alternation or r"(?!)") + r")\b")
 
 
-def find_cues(text: str) -> list[tuple[int, Cue]]:
+def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:
     """Every cue in *text* with the offset of its first occurrence, in text order."""
+    cues, pattern = pack_cues(locale)
     first: dict[int, int] = {}
-    for m in _CUES_RE.finditer(text):
+    for m in pattern.finditer(text):
         group = m.lastgroup
         if group is not None:
             first.setdefault(int(group[1:]), m.start())
-    found = [(start, CUES[i]) for i, start in first.items()]
+    found = [(start, cues[i]) for i, start in first.items()]
     states: dict[str, int] = {}
     for m in _STATE_RE.finditer(text):
         states.setdefault(m.group(1), m.start(1))

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
-from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-from blotter.geo.countries import DEMONYMS
 from blotter.geo.cues import Cue, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens
+from blotter.lang import Locale, default_locale
 
 # Longest place name looked up, in words ("Bonifacio Moreno El Aguaje" is 4).
 MAX_NGRAM = 6
@@ -43,22 +43,6 @@ MAX_ACRONYM_CHARS = 5
 # Share of upper-case letters above which a text is treated as ALL CAPS (wire copy).
 UPPER_TEXT_SHARE = 0.8
 
-# "the southern countryside of Idleb", "in southern Idleb countryside", "Idleb's
-# southern countryside": the event lies in that part of the place's surroundings.
-_COMPASS = r"(north|south|east|west)(?:ern)?(?:-?(east|west)(?:ern)?)?"
-COUNTRYSIDE_BEFORE_RE = re.compile(
-    _COMPASS + r"\s+countryside\s+of\s+(?:the\s+)?$|" + _COMPASS + r"\s+$", re.IGNORECASE
-)
-COUNTRYSIDE_AFTER_RE = re.compile(r"^(?:'s|’s)?\s+" + _COMPASS + r"\s+countryside\b", re.IGNORECASE)
-BEARINGS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
-
-# "east Jerusalem" in any case; ACLED codes East Jerusalem as Palestine.
-EAST_JERUSALEM_RE = re.compile(r"\beast(?:ern)?\s+(?:part\s+of\s+)?jerusalem\b", re.IGNORECASE)
-
-# Words after a unit's name that name its authority ("Van Governor's Office",
-# "Aydin Governorship"): the name is the province, not part of a longer name.
-GOVERNOR_WORDS = frozenset(["governor", "governors", "governor's", "governorship"])
-
 # A second-chance (spelling-tolerant) match must also be this similar (rapidfuzz
 # ratio, 0-100, articles removed) to the gazetteer name: the tolerant key alone
 # folds too much for short names ("Dhale" ~ "Delhi").
@@ -66,215 +50,111 @@ FUZZY_MIN_RATIO = 75.0
 # A one-word name tried spelling-tolerantly must be rarer than this in English
 # (wordfreq zipf), so ordinary capitalised words do not turn into places.
 FUZZY_MAX_ZIPF = 2.5
-# Words after a country name that make it a modifier, not the event's place
-# ("Burundi troops", "Turkey backed factions", "migrants from Afghanistan").
-COUNTRY_MODIFIER_NEXT = frozenset(
-    [
-        "troops",
-        "forces",
-        "army",
-        "military",
-        "soldiers",
-        "backed",
-        "government",
-        "border",
-        "nationals",
-        "citizens",
-        "embassy",
-        "authorities",
-        "officials",
-        "navy",
-        "air",
-        "security",
-    ]
-)
-# Capitalised words after a country name that make a national body ("Nepal
-# Police", "Uganda People's Defence Force"): the country still counts as evidence.
-NATIONAL_BODIES = frozenset(["police", "defence", "defense", "armed", "national", "gendarmerie"])
-COUNTRY_BODY_WORDS = COUNTRY_MODIFIER_NEXT | NATIONAL_BODIES
-COUNTRY_MODIFIER_PREV = frozenset(["from", "with", "by", "against", "and"])
-# "U.S." is nearly always an adjective in wire copy ("U.S. EMBASSY", "U.S. CITIZEN").
-ALWAYS_MODIFIER = frozenset(["u s", "us", "u s a"])
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        # religious months and feasts that are also alternate names of towns
-        "ramadan",
-        "muharram",
-        "ashura",
-    ]
-)
-LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "of",
-        "from",
-        "to",
-        "outside",
-        "around",
-        "into",
-        "towards",
-        "toward",
-        "across",
-        "inside",
-        "through",
-        "between",
-        "nearby",
-    ]
-)
-NEAR_WORDS = frozenset(
-    [
-        "near",
-        "outside",
-        "outskirts",
-        "around",
-        "vicinity",
-        "nearby",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "between",  # "between Bani Walid and Misratah"
-    ]
-)
-TITLES = frozenset(
-    [
-        "president",
-        "presidents",
-        "gen",
-        "general",
-        "minister",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "senator",
-        "judge",
-        "father",
-        "mayor",
-        "governor",
-        "sgt",
-        "sergeant",
-        "lt",
-        "lieutenant",
-        "commander",
-        "king",
-        "queen",
-        "saint",
-        "st",
-        "pope",
-        "bishop",
-        "sheikh",
-        "prince",
-    ]
-)
-ORG_HEADS = frozenset(
-    [
-        "cartel",
-        "army",
-        "front",
-        "brigade",
-        "brigades",
-        "militia",
-        "militias",
-        "movement",
-        "party",
-        "liberation",
-        "battalion",
-        "regiment",
-        "times",
-        "post",
-        "herald",
-        "tribune",
-        "journal",
-        "gazette",
-        "university",
-        "airlines",
-        "airways",
-        "bank",
-        "club",
-        "fc",
-        "united",
-        "peoples",
-        "guard",
-        "guards",
-        "council",
-        "committee",
-        "network",
-    ]
-)
 # Longest text between a place and the unit named as its container.
 CONTAINER_GAP_CHARS = 50
-# Words that gazetteer alternates list as places but news uses otherwise.
-# "wadi" (valley): the head of a longer name ("Wadi al-Rabi"), not El Oued.
-# "police": a Polish town, and the "Police forces" of every report; "haram": a
-# Norwegian town, and the second word of "Boko Haram".
-NOT_PLACES = frozenset(
-    ["hamas", "hezbollah", "hizbollah", "city", "town", "village", "wadi", "police", "haram"]
-)
-COMPASS_WORDS = frozenset(
-    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
-)
-# Transliterated articles that are also English words: "at Police forces" is not
-# "At-Police".
-ENGLISH_ARTICLE_WORDS = frozenset(["at", "as", "an", "ad", "ed", "es", "et", "er"])
-# Words after a name that make it something else ("Molotov cocktail").
-NOT_PLACE_NEXT = frozenset(["cocktail", "cocktails"])
-# Words after a name that make it a landmark named after a place: "the Saadnayel
-# road" is by Saadnayel, but "Murree road" is in Rawalpindi and "Palma bridge" in
-# Lebanon. A landmark's place counts only if the text names no other place, and
-# does not vote for the text's country. In ALL-CAPS wire copy it is not a place.
-LANDMARK_NEXT = frozenset(
-    [
-        "street",
-        "streets",
-        "avenue",
-        "avenues",
-        "boulevard",
-        "road",
-        "highway",
-        "bridge",
-        "square",
-        "roundabout",
-        "intersection",
-        "airbase",
-        "airport",
-    ]
-)
-# Country names that are also common surnames ("MARCO TULIO MONTENEGRO"): in
-# ALL-CAPS text taken only after a preposition or article.
-SURNAME_COUNTRIES = frozenset(["montenegro", "jordan", "israel", "chad", "georgia"])
-PERSON_VERBS = frozenset(["said", "says", "told", "stated", "added", "announced", "who", "whose"])
-CITY_WORDS = frozenset(["city", "town", "village", "township"])
 JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
+#: Characters around a name searched for "southern countryside of".
+COUNTRYSIDE_CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """One pack's place-cue words and patterns (``words.toml``/``patterns.toml [places]``)."""
+
+    code: str
+    stop_words: frozenset[str]
+    word_frequency: str | None
+    demonyms: dict[str, str]
+    governor: frozenset[str]
+    country_modifier_next: frozenset[str]
+    country_body: frozenset[str]
+    country_modifier_prev: frozenset[str]
+    always_modifier: frozenset[str]
+    calendar: frozenset[str]
+    locative: frozenset[str]
+    near: frozenset[str]
+    near_after: frozenset[str]
+    near_before_all: frozenset[str]
+    compass_link: frozenset[str]
+    countryside: frozenset[str]
+    titles: frozenset[str]
+    org_heads: frozenset[str]
+    not_places: frozenset[str]
+    compass: frozenset[str]
+    article_words: frozenset[str]
+    not_place_next: frozenset[str]
+    landmark_next: frozenset[str]
+    surname_countries: frozenset[str]
+    person_verbs: frozenset[str]
+    wire_person_verbs: frozenset[str]
+    city: frozenset[str]
+    unit_words: tuple[str, ...]
+    stance_prefixes: frozenset[str]
+    demonym_agent_suffixes: frozenset[str]
+    possessives: tuple[str, ...]
+    bearings: dict[str, float]
+    countryside_before: re.Pattern[str]
+    countryside_after: re.Pattern[str]
+    east_jerusalem: re.Pattern[str]
+    container_gap: re.Pattern[str]
+
+    def zipf(self, word: str) -> float:
+        """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
+        return zipf_frequency(word, self.word_frequency) if self.word_frequency else 0.0
+
+
+def place_words(locale: Locale | None = None) -> PlaceWords:
+    """The compiled place-cue words of *locale* (default pack if None)."""
+    return _place_words(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _place_words(loc: Locale) -> PlaceWords:
+    w = loc.word_set
+    compass = loc.pattern("places.compass")
+    return PlaceWords(
+        code=loc.code,
+        stop_words=loc.stop_words,
+        word_frequency=loc.word_frequency,
+        demonyms=dict(loc.demonyms),
+        governor=w("places.governor_words"),
+        country_modifier_next=w("places.country_modifier_next"),
+        country_body=w("places.country_modifier_next") | w("places.national_bodies"),
+        country_modifier_prev=w("places.country_modifier_prev"),
+        always_modifier=w("places.always_modifier"),
+        calendar=w("places.calendar_words"),
+        locative=w("places.locative"),
+        near=w("places.near_words"),
+        near_after=w("places.near_after"),
+        near_before_all=w("places.near_before_all"),
+        compass_link=w("places.compass_link"),
+        countryside=w("places.countryside_words"),
+        titles=w("places.titles"),
+        org_heads=w("places.org_heads"),
+        not_places=w("places.not_places"),
+        compass=w("places.compass_words"),
+        article_words=w("places.article_words"),
+        not_place_next=w("places.not_place_next"),
+        landmark_next=w("places.landmark_next"),
+        surname_countries=w("places.surname_countries"),
+        person_verbs=w("places.person_verbs"),
+        wire_person_verbs=w("places.wire_person_verbs"),
+        city=w("places.city_words"),
+        unit_words=tuple(loc.word_list("places.unit_words")),
+        stance_prefixes=w("places.stance_prefixes"),
+        demonym_agent_suffixes=w("places.demonym_agent_suffixes"),
+        possessives=tuple(loc.word_list("places.possessives")),
+        bearings={str(k): float(v) for k, v in loc.table("places.bearings").items()},
+        countryside_before=re.compile(
+            loc.pattern("places.countryside_before").replace("{compass}", compass), re.IGNORECASE
+        ),
+        countryside_after=re.compile(
+            loc.pattern("places.countryside_after").replace("{compass}", compass), re.IGNORECASE
+        ),
+        east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
+        container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
+    )
 
 
 @dataclass
@@ -315,6 +195,7 @@ class TextPlaces:
     cues: list[tuple[int, Cue]] = field(default_factory=list)  # actor cues, text order
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
+    words: PlaceWords | None = None  # the language pack's place cues the text was read with
 
 
 def is_upper_text(text: str) -> bool:
@@ -323,9 +204,10 @@ def is_upper_text(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= UPPER_TEXT_SHARE
 
 
-def find_places(text: str, gaz: Gazetteer) -> TextPlaces:
-    """Find the place mentions and demonyms of *text*."""
-    toks = list(_split_possessives(tokens(text)))
+def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> TextPlaces:
+    """Find the place mentions and demonyms of *text* (read with *locale*'s place cues)."""
+    w = place_words(locale)
+    toks = list(_split_possessives(tokens(text), w))
     upper = is_upper_text(text)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
@@ -333,71 +215,64 @@ def find_places(text: str, gaz: Gazetteer) -> TextPlaces:
     sources = [(text.index(",", m.start()), m.end()) for m in found]
     out = TextPlaces(
         upper=upper,
-        cues=find_cues(text),
+        cues=find_cues(text, locale),
         gazetteer=gaz,
-        east_jerusalem=EAST_JERUSALEM_RE.search(text) is not None,
+        east_jerusalem=w.east_jerusalem.search(text) is not None,
+        words=w,
     )
     chain = _chains(text, toks)
     i = 0
     while i < len(toks):
         matched = 0
         longest = min(MAX_NGRAM, chain[i])
-        exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper)
+        exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper, w)
         if not upper:  # a longer name spelled differently beats a shorter exact one
             # (a postal village only: "Marinka" is also read as the town "Mar'yinka")
             postal_only = exact_n > 0 and gaz.postal_only(exact_key)
             shortest = exact_n if postal_only else exact_n + 1
-            matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, shortest)
+            matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, w, shortest)
         if not matched and exact_n and any(s <= toks[i][1] < e for s, e in sources):
             matched = exact_n  # "(RADIO VENCEREMOS) --": the source, not a place
         elif not matched and exact_n:
             start, end = toks[i][1], toks[i + exact_n - 1][2]
             out.mentions.append(
-                _mention(text, toks, i, exact_n, exact_key, gaz, start, end, datelines)
+                _mention(text, toks, i, exact_n, exact_key, gaz, start, end, datelines, w)
             )
             matched = exact_n
         if matched:
             i += matched
             continue
-        code = DEMONYMS.get(toks[i][0])
+        code = w.demonyms.get(toks[i][0])
         nxt = _next(toks, i + 1)
-        if nxt and text[toks[i][2] : nxt[1]] == "-" and nxt[0] in ("led", "backed"):
+        if nxt and text[toks[i][2] : nxt[1]] == "-" and nxt[0] in w.demonym_agent_suffixes:
             code = None  # "Saudi-led coalition": says who, not where
         if code and (upper or toks[i][3][0].isupper()):
             out.demonym_countries.setdefault(code, toks[i][1])
         i += 1
     if not upper:
-        _mark_containers(text, out.mentions)
+        _mark_containers(text, out.mentions, w)
     return out
 
 
 Token = tuple[str, int, int, str]
-# Text between two place names that makes the second the container of the first:
-# "Bara in Idleb", "Bara town in the countryside of Idleb", "Mzuzu (Mzimba, Northern)".
-CONTAINER_GAP_RE = re.compile(
-    r"^(?:\s+(?:town|village|city|area|district|camp|neighbou?rhood))?"
-    r"(?:\s+(?:in|of)(?:\s+the)?(?:\s+\w+)?(?:\s+countryside)?(?:\s+of)?\s+|\s*,\s*|\s*\(\s*)$",
-    re.IGNORECASE,
-)
-
-
-def _mark_containers(text: str, mentions: list[PlaceMention]) -> None:
-    """Flag each mention that names the unit around the mention before it."""
+def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> None:
+    """Flag each mention that names the unit around the mention before it
+    ("Bara in Idleb": the pack's ``places.container_gap``)."""
     for a, b in pairwise(mentions):
         gap = text[a.end : b.start]
-        if len(gap) <= CONTAINER_GAP_CHARS and CONTAINER_GAP_RE.match(gap):
+        if len(gap) <= CONTAINER_GAP_CHARS and w.container_gap.match(gap):
             b.container = True
 
 
 def _exact_match(
-    text: str, toks: list[Token], i: int, longest: int, gaz: Gazetteer, upper: bool
+    text: str, toks: list[Token], i: int, longest: int, gaz: Gazetteer, upper: bool, w: PlaceWords
 ) -> tuple[int, str]:
     """The longest acceptable indexed name starting at token *i*: (words, key), or (0, "")."""
     for n in range(longest, 0, -1):
         key = " ".join(t[0] for t in toks[i : i + n])
-        if key not in gaz.keys and n > 1 and not upper and _article(text, toks, i):
+        if key not in gaz.keys and n > 1 and not upper and _article(text, toks, i, w):
             key = key.split(" ", 1)[1]  # "Ar-Raqqa" -> "raqqa"
-        if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper):
+        if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper, w):
             return n, key
     return 0, ""
 
@@ -410,6 +285,7 @@ def _fuzzy_match(
     gaz: Gazetteer,
     datelines: list[tuple[int, int]],
     out: TextPlaces,
+    w: PlaceWords,
     min_n: int = 1,
 ) -> int:
     """Second chance for a capitalised name absent from the index: look it up by
@@ -425,9 +301,9 @@ def _fuzzy_match(
             continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
         core = " ".join(w for w in key.split() if w not in ARTICLES)
         if n == 1 and (
-            key in STOP_WORDS
-            or key in CALENDAR_WORDS
-            or zipf_frequency(key, "en") >= FUZZY_MAX_ZIPF
+            key in w.stop_words
+            or key in w.calendar
+            or w.zipf(key) >= FUZZY_MAX_ZIPF
             or words[0][3].isupper()
         ):
             continue
@@ -439,10 +315,12 @@ def _fuzzy_match(
             # span reads across words ("Dar'a. The", "Mansura in Ar")
             and (n == 1 or k == key or not gaz.postal_only(k))
         ]
-        if similar in ([], [key]) or not _acceptable(text, toks, i, n, similar[0], gaz, False):
+        if similar in ([], [key]) or not _acceptable(
+            text, toks, i, n, similar[0], gaz, False, w
+        ):
             continue
         start, end = words[0][1], words[-1][2]
-        m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines)
+        m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines, w)
         seen: dict[int, Place] = {}
         for k in similar:
             seen.update((p.id, p) for p in gaz.candidates(k) if n == 1 or k == key or not p.postal)
@@ -453,20 +331,20 @@ def _fuzzy_match(
     return 0
 
 
-def _article(text: str, toks: list[Token], i: int) -> bool:
+def _article(text: str, toks: list[Token], i: int, w: PlaceWords) -> bool:
     """True if token *i* is an Arabic article before a name: "al"/"el" in any
     case, "at", "as", "an"... (also English words) only capitalised or hyphened."""
     word, surface = toks[i][0], toks[i][3]
     if word not in ARTICLES:
         return False
-    if word in ENGLISH_ARTICLE_WORDS:
+    if word in w.article_words:
         return surface[:1].isupper() or _hyphen_joined(text, toks, i, i + 1)
     return True
 
 
-def _compass_of(toks: list[Token], i: int) -> bool:
+def _compass_of(toks: list[Token], i: int, w: PlaceWords) -> bool:
     """True after "south of", "north-west of"...: near the place, not in it."""
-    return i >= 2 and toks[i - 1][0] == "of" and toks[i - 2][0] in COMPASS_WORDS
+    return i >= 2 and toks[i - 1][0] in w.compass_link and toks[i - 2][0] in w.compass
 
 
 def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
@@ -488,23 +366,25 @@ def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
     return text[toks[a][2] : toks[b][1]] == "-"
 
 
-def _countryside(text: str, start: int, end: int, after_word: str) -> float | None:
+def _countryside(
+    text: str, start: int, end: int, after_word: str, w: PlaceWords
+) -> float | None:
     """Bearing of the part of a place's countryside the text names around it."""
-    before = COUNTRYSIDE_BEFORE_RE.search(text[max(0, start - 40) : start])
+    before = w.countryside_before.search(text[max(0, start - COUNTRYSIDE_CONTEXT_CHARS) : start])
     if before is not None:
         groups = before.groups()
         # "southern Idleb countryside" needs the word after; "... countryside of Idleb" not
-        if groups[0] is None and after_word != "countryside":
+        if groups[0] is None and after_word not in w.countryside:
             return None
         main, minor = (groups[0], groups[1]) if groups[0] is not None else (groups[2], groups[3])
     else:
-        after = COUNTRYSIDE_AFTER_RE.match(text[end : end + 40])
+        after = w.countryside_after.match(text[end : end + COUNTRYSIDE_CONTEXT_CHARS])
         if after is None:
             return None
         main, minor = after.group(1), after.group(2)
-    bearing = BEARINGS[main.lower()]
+    bearing = w.bearings[main.lower()]
     if minor:  # "north-western": halfway between north and west
-        other = BEARINGS[minor.lower()]
+        other = w.bearings[minor.lower()]
         if bearing == 0.0 and other == 270.0:
             return 315.0
         return (bearing + other) / 2
@@ -516,12 +396,14 @@ def _names_country(key: str, gaz: Gazetteer) -> bool:
     return any(c.kind == "country" for c in gaz.candidates(key))
 
 
-def _split_possessives(toks: object) -> list[Token]:
+def _split_possessives(toks: object, w: PlaceWords) -> list[Token]:
     """Turn "Mexico's" into "Mexico" (the possessive is not part of the name)."""
     out: list[Token] = []
     for norm, start, end, surface in toks:  # type: ignore[attr-defined]
-        if len(surface) > 3 and surface[-2] in "'’" and surface[-1] in "sS":
-            out.append((norm[:-1], start, end - 2, surface[:-2]))
+        suffix = next((x for x in w.possessives if surface.lower().endswith(x)), None)
+        if suffix and len(surface) > len(suffix) + 1:
+            cut = len(suffix)
+            out.append((norm[: -(cut - 1)], start, end - cut, surface[:-cut]))
         else:
             out.append((norm, start, end, surface))
     return out
@@ -556,7 +438,14 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _acceptable(
-    text: str, toks: list[Token], i: int, n: int, key: str, gaz: Gazetteer, upper: bool
+    text: str,
+    toks: list[Token],
+    i: int,
+    n: int,
+    key: str,
+    gaz: Gazetteer,
+    upper: bool,
+    w: PlaceWords,
 ) -> bool:
     """Filters against common words, people and organisation names."""
     first, last = toks[i], toks[i + n - 1]
@@ -564,10 +453,10 @@ def _acceptable(
     if len(key) < 3 or (
         n == 1
         and (
-            key in STOP_WORDS
-            or key in CALENDAR_WORDS
-            or key in NOT_PLACES
-            or (key in DEMONYMS and not (nxt and nxt[0] in ADMIN_WORDS))
+            key in w.stop_words
+            or key in w.calendar
+            or key in w.not_places
+            or (key in w.demonyms and not (nxt and nxt[0] in ADMIN_WORDS))
         )
     ):
         return False  # a demonym ("Somali resident") is counted as one; "Somali region" is a place
@@ -577,23 +466,23 @@ def _acceptable(
     if not upper and n == 1 and first[3].isupper() and len(first[3]) <= MAX_ACRONYM_CHARS:
         return False  # "GNA", "OPS": acronyms in mixed-case text
     prev = _prev(toks, i)
-    if prev and prev[0] in ("pro", "anti") and text[prev[2] : first[1]] == "-":
+    if prev and prev[0] in w.stance_prefixes and text[prev[2] : first[1]] == "-":
         return False  # "pro-Hadi forces"
     if nxt and text[last[2] : nxt[1]] == "-" and nxt[3].islower():
         return False  # "Saudi-led coalition", "Taliban-planted"
-    if prev and prev[0] in TITLES and _adjacent(text, prev, first):
+    if prev and prev[0] in w.titles and _adjacent(text, prev, first):
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
-    if nxt and (nxt[0] in NOT_PLACE_NEXT or (upper and nxt[0] in LANDMARK_NEXT)):
+    if nxt and (nxt[0] in w.not_place_next or (upper and nxt[0] in w.landmark_next)):
         return False  # "Molotov cocktail", "SAN MARTIN STREET"
-    if nxt and _adjacent(text, last, nxt) and nxt[0] in ORG_HEADS:
+    if nxt and _adjacent(text, last, nxt) and nxt[0] in w.org_heads:
         return False  # "Jalisco New Generation Cartel" is handled below; "Gaza Post"
     if not upper:
         if (
             prev
             and _adjacent(text, prev, first)
             and prev[3][0].isupper()
-            and prev[0] not in STOP_WORDS
-            and prev[0] not in LOCATIVE
+            and prev[0] not in w.stop_words
+            and prev[0] not in w.locative
             and not _sentence_initial(text, prev[1])
         ):
             return False  # "Octavio Paz": the end of a longer proper name
@@ -614,19 +503,23 @@ def _acceptable(
             and _adjacent(text, last, nxt)
             and nxt[3][0].isupper()
             and nxt[0] not in ADMIN_WORDS
-            and nxt[0] not in GOVERNOR_WORDS
-            and nxt[0] not in CITY_WORDS
-            and nxt[0] not in STOP_WORDS
-            and nxt[0] not in LANDMARK_NEXT  # "Hama Airbase", "Saadnayel Road"
-            and not (nxt[0] in COUNTRY_BODY_WORDS and _names_country(key, gaz))
+            and nxt[0] not in w.governor
+            and nxt[0] not in w.city
+            and nxt[0] not in w.stop_words
+            and nxt[0] not in w.landmark_next  # "Hama Airbase", "Saadnayel Road"
+            and not (nxt[0] in w.country_body and _names_country(key, gaz))
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     else:
         window = toks[i + n : i + n + 3]
-        if any(t[0] in ORG_HEADS for t in window):
+        if any(t[0] in w.org_heads for t in window):
             return False
-    locative = prev is not None and prev[0] in LOCATIVE
-    person_verb = nxt is not None and nxt[0] in PERSON_VERBS and not (nxt[0] == "said" and upper)
+    locative = prev is not None and prev[0] in w.locative
+    person_verb = (
+        nxt is not None
+        and nxt[0] in w.person_verbs
+        and not (nxt[0] in w.wire_person_verbs and upper)
+    )
     if (
         person_verb
         and not locative
@@ -637,7 +530,11 @@ def _acceptable(
         locative = False  # "IN WAR", "IN JUSTICE": a preposition proves little in ALL CAPS
     if n == 1 and upper and gaz.keys.get(key, 0.0) >= UPPER_NEVER_ZIPF:
         return False
-    if upper and key in SURNAME_COUNTRIES and not (prev and prev[0] in STOP_WORDS | LOCATIVE):
+    if (
+        upper
+        and key in w.surname_countries
+        and not (prev and (prev[0] in w.stop_words or prev[0] in w.locative))
+    ):
         return False
     if gaz.postal_only(key) and (
         upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)
@@ -666,6 +563,7 @@ def _mention(
     start: int,
     end: int,
     datelines: list[tuple[int, int]],
+    w: PlaceWords,
 ) -> PlaceMention:
     """Build a mention with the cues around it."""
     before = {t[0] for t in toks[max(0, i - 3) : i]}
@@ -676,19 +574,19 @@ def _mention(
     in_parens = opened >= 0 and text.find(")", opened) >= end and "\n" not in text[opened:start]
     paren_after = None
     rest = text[end : end + 30]
-    for word in ("village", "town", "city", "district", "area", "camp", "region", "subdistrict"):
+    for word in w.unit_words:
         if rest.lower().startswith(" " + word):
             rest = rest[len(word) + 1 :]
             break
     if rest.startswith(" (") and ")" in text[end : end + 120]:
         p_start = end + text[end:].index("(")
         paren_after = (p_start, text.index(")", p_start))
-    landmark_next = after_word in LANDMARK_NEXT  # "on the Damboa road": near Damboa
+    landmark_next = after_word in w.landmark_next  # "on the Damboa road": near Damboa
     modifier = (
-        (after is not None and after[0] in COUNTRY_MODIFIER_NEXT)
-        or (prev is not None and prev[0] in COUNTRY_MODIFIER_PREV)
-        or key in ALWAYS_MODIFIER
-        or (prev is not None and text[prev[2] : start] == "-" and prev[0] in DEMONYMS)
+        (after is not None and after[0] in w.country_modifier_next)
+        or (prev is not None and prev[0] in w.country_modifier_prev)
+        or key in w.always_modifier
+        or (prev is not None and text[prev[2] : start] == "-" and prev[0] in w.demonyms)
     )  # "Yemeni-Saudi border"
     return PlaceMention(
         start,
@@ -696,27 +594,29 @@ def _mention(
         text[start:end],
         key,
         gaz.candidates(key),
-        countryside=_countryside(text, start, end, after_word),
+        countryside=_countryside(text, start, end, after_word, w),
         landmark=landmark_next,
         compound=_compound_part(text, toks, i, n),
-        near=bool(before & NEAR_WORDS)
-        or _compass_of(toks, i)
-        or after_word in ("area", "outskirts", "vicinity", "frontline", "front", "countryside")
+        near=bool(before & w.near)
+        or _compass_of(toks, i, w)
+        or after_word in w.near_after
         or landmark_next
-        or ("area" in before and "of" in before),
+        or bool(w.near_before_all and w.near_before_all <= before),
         dateline=any(s <= start < e for s, e in datelines),
         admin_word=after_word in ADMIN_WORDS
-        or after_word in GOVERNOR_WORDS
-        or after_word == "countryside",
-        city_word=after_word in CITY_WORDS,
+        or after_word in w.governor
+        or after_word in w.countryside,
+        city_word=after_word in w.city,
         in_parens=in_parens,
         paren_after=paren_after,
         modifier=modifier,
         locative=prev is not None
         and (
-            prev[0] in LOCATIVE
+            prev[0] in w.locative
             or (
-                prev[0] in ARTICLES and (pp := _prev(toks, i - 1)) is not None and pp[0] in LOCATIVE
+                prev[0] in ARTICLES
+                and (pp := _prev(toks, i - 1)) is not None
+                and pp[0] in w.locative
             )
         ),
         words=n,

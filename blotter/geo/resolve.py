@@ -19,6 +19,7 @@ from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
 from blotter.geo.rules import NO_RULES, RegionalRules, TextRules, regional_rules
+from blotter.lang import Locale
 
 # Score bonuses (in units of log10 population, so 4 outweighs a 10 000-fold
 # difference in size): a named country / admin1 / admin2 decides between
@@ -176,11 +177,12 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
 
 
 def locate(
-    text: str, gaz: Gazetteer, rules: RegionalRules | None = None
+    text: str, gaz: Gazetteer, rules: RegionalRules | None = None, locale: Locale | None = None
 ) -> tuple[TextPlaces, TextRules]:
-    """Find and resolve the places of *text*, with the regional rules (default:
-    the packaged ones) that apply to it; pass both to :func:`choose_place`."""
-    places = find_places(text, gaz)
+    """Find and resolve the places of *text* (read with *locale*'s place words),
+    with the regional rules (default: the packaged ones) that apply to it; pass
+    both to :func:`choose_place`."""
+    places = find_places(text, gaz, locale)
     regional = (rules or regional_rules()).for_text(text, places)
     resolve_text(places, regional)
     return places, regional

@@ -28,6 +28,7 @@ from blotter.ingest.dedup import DuplicateIndex, from_bytes, minhash, text_hash,
 from blotter.ingest.items import RawItem
 from blotter.ingest.language import detect_language, is_extractable
 from blotter.io.records import check_text
+from blotter.lang import base_code, no_pack_warning
 from blotter.pipeline import Extractor, Pipeline, Result
 from blotter.settings import Settings
 from blotter.store import repository as repo
@@ -206,6 +207,7 @@ class Ingestor:
         self.index.add(digest, signature)
         if not is_extractable(language):
             row.status = "skipped"
+            row.warnings = [*row.warnings, no_pack_warning(base_code(language or ""))]
             self.counts.not_english += 1
         return row
 

@@ -12,55 +12,33 @@ from blotter.fields.actors import (
     theatre_actors,
     to_actor,
 )
-from blotter.fields.attributes import CLAIM_VERB, NO_CLAIM, attribute_lexicons
-from blotter.fields.casualties import SPLIT, combine, split_share
+from blotter.fields.attributes import attribute_lexicons
+from blotter.fields.casualties import combine, has_split, split_share
+from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
 from blotter.stages.detect import Incident
 from blotter.stages.fuse import UNDATED_NOTE
+from blotter.taxonomy import (
+    CROWD_ACTOR,
+    DEFAULT_TARGET,
+    GENERIC_ACTORS,
+    NO_TARGET,
+    STATE_TARGETED,
+)
 
 #: Actor types that commit violence (state, rebels, militias, rioters, external).
 ARMED_INTER = frozenset({1, 2, 3, 4, 5, 8})
-#: The target ACLED codes when the text names none: unnamed victims of
-#: attacks, abductions, arrests and looting are civilians; a protest met with
-#: intervention was met by the police (on the ACLED dev set these hold for
-#: 311/311, 50/50, 19/20, 70/77 and 99/101 events).
-DEFAULT_TARGET: dict[str, tuple[str, int]] = {
-    "Attack": ("Civilians ({country})", 7),
-    "Abduction/forced disappearance": ("Civilians ({country})", 7),
-    "Sexual violence": ("Civilians ({country})", 7),
-    "Arrests": ("Civilians ({country})", 7),
-    "Looting/property destruction": ("Civilians ({country})", 7),
-    "Protest with intervention": ("Police Forces of {country}", 1),
-}
-#: A clash or roadside bomb by rebels, militias or foreign forces with no
-#: named opponent was against the state's forces (ACLED dev: 346 of 424 such
-#: clashes, 26 of 37 such IEDs).
-STATE_TARGETED = frozenset({"Armed clash", "Remote explosive/landmine/IED"})
+#: Non-state armed actors (rebels, militias, external forces): a clash or
+#: roadside bomb of theirs with no named opponent was against the state's
+#: forces (ACLED dev: 346 of 424 such clashes, 26 of 37 such IEDs).
 NON_STATE_ARMED = frozenset({2, 3, 8})
-#: Sub-event types with no second actor (a peaceful protest, a curfew, a new base).
-NO_TARGET = frozenset(
-    {
-        "Peaceful protest",
-        "Change to group/activity",
-        "Headquarters or base established",
-        "Other",
-        "Non-violent transfer of territory",
-    }
-)
 #: Remote violence usually has no second actor in ACLED unless the text says
 #: who was hit (332 of 535 shelling events): only a named victim is taken.
 TARGET_ONLY_IF_HIT: frozenset[str] = frozenset()
 #: A named organisation outranks a generic description ("the cartel group")
 #: of what is usually the same actor.
 NAMED_BONUS = 4
-#: Sub-event types whose first actor is the crowd itself.
-CROWD_ACTOR = {
-    "Peaceful protest": 6,
-    "Protest with intervention": 6,
-    "Violent demonstration": 5,
-    "Mob violence": 5,
-}
 
 
 class ArgumentExtractor:
@@ -71,17 +49,20 @@ class ArgumentExtractor:
     assigns = ("events.arguments",)
 
     def __init__(self, settings: Settings) -> None:
-        self.lex = attribute_lexicons()
+        self.settings = settings
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill dates, counts, actors, weapons, claims and certainty."""
         for doc in docs:
+            locale = locale_for(doc)
+            if locale is None:  # no pack for its language: warned, nothing read
+                continue
             incidents: list[Incident] = doc.incidents
             for event, incident in zip(doc.events, incidents, strict=True):
                 self.fill_date(doc, event, incident)
-                self.fill_counts(doc, event, incident)
-                self.fill_actors(doc, event, incident)
-                self.fill_attributes(doc, event, incident)
+                self.fill_counts(doc, event, incident, locale)
+                self.fill_actors(doc, event, incident, locale)
+                self.fill_attributes(doc, event, incident, locale)
         return docs
 
     @staticmethod
@@ -104,17 +85,19 @@ class ArgumentExtractor:
             event.date_note = "relative date and no publication date known"
 
     @staticmethod
-    def fill_counts(doc: Document, event: Event, incident: Incident) -> None:
+    def fill_counts(
+        doc: Document, event: Event, incident: Incident, locale: Locale | None = None
+    ) -> None:
         """Killed, injured and detained counts (UCDP best/low/high)."""
         mentions = [c for sc in incident.cues for c in sc.counts]
         event.fatalities = combine(mentions, "killed")
         told = " ".join(sc.sentence.text for sc in incident.cues + incident.context)
-        if SPLIT.search(told):
+        if has_split(told, locale):
             f = event.fatalities
             event.fatalities = Count(
-                best=split_share(f.best, told),
-                low=split_share(f.low, told),
-                high=split_share(f.high, told),
+                best=split_share(f.best, told, locale),
+                low=split_share(f.low, told, locale),
+                high=split_share(f.high, told, locale),
             )
         event.injuries = combine(mentions, "injured")
         event.detained = combine(mentions, "detained")
@@ -123,12 +106,14 @@ class ArgumentExtractor:
             event.add_evidence(fld, doc.text, c.start, c.end)
 
     @staticmethod
-    def fill_actors(doc: Document, event: Event, incident: Incident) -> None:
+    def fill_actors(
+        doc: Document, event: Event, incident: Incident, locale: Locale | None = None
+    ) -> None:
         """Perpetrator (actor1) and target (actor2) from the actor dictionary."""
         text = doc.text
         mentions: list[ActorMention] = []
         for sc in incident.cues:
-            mentions += find_actors(sc.sentence.text, sc.sentence.start)
+            mentions += find_actors(sc.sentence.text, sc.sentence.start, locale)
         crowd = CROWD_ACTOR.get(event.sub_event_type)
 
         def agent_score(m: ActorMention) -> float:
@@ -137,9 +122,9 @@ class ArgumentExtractor:
                 s += NAMED_BONUS
             if m.entry.inter in ARMED_INTER:
                 s += 1
-            if is_agent(text, m):
+            if is_agent(text, m, locale=locale):
                 s += 3
-            if is_victim(text, m):
+            if is_victim(text, m, locale=locale):
                 s -= 3
             if crowd is not None and m.entry.inter == crowd:
                 s += 5
@@ -159,7 +144,7 @@ class ArgumentExtractor:
             event.add_evidence("actor1", text, actor1.start, actor1.end)
         elif crowd is not None:
             event.actor1 = Actor(
-                "Protesters ({country})" if crowd == 6 else "Rioters ({country})", crowd
+                GENERIC_ACTORS["protesters"] if crowd == 6 else GENERIC_ACTORS["rioters"], crowd
             )
         sub = event.sub_event_type
         others = [m for m in mentions if actor1 is None or m.entry.name != actor1.entry.name]
@@ -168,9 +153,9 @@ class ArgumentExtractor:
             others = [m for m in others if m.entry.inter in (1, 7, 8) or crowd == 5]
         if sub in NO_TARGET:
             others = []
-        victims = [m for m in others if is_victim(text, m)]
+        victims = [m for m in others if is_victim(text, m, locale=locale)]
         if not victims and sub not in TARGET_ONLY_IF_HIT:
-            victims = [m for m in others if not is_source(text, m)]
+            victims = [m for m in others if not is_source(text, m, locale)]
         if victims:
             target = victims[0]
             event.actor2 = to_actor(target)
@@ -178,17 +163,20 @@ class ArgumentExtractor:
         elif sub in DEFAULT_TARGET:
             event.actor2 = Actor(*DEFAULT_TARGET[sub])
         elif sub in STATE_TARGETED and event.actor1 and event.actor1.inter in NON_STATE_ARMED:
-            event.actor2 = Actor("Military Forces of {country}", 1)
-        context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues))
+            event.actor2 = Actor(GENERIC_ACTORS["military"], 1)
+        context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)
         if context is not None and event.actor1 is None:
             event.actor1 = Actor(*context[0])
 
-    def fill_attributes(self, doc: Document, event: Event, incident: Incident) -> None:
+    def fill_attributes(
+        self, doc: Document, event: Event, incident: Incident, locale: Locale | None = None
+    ) -> None:
         """Weapons, claim of responsibility and certainty."""
+        lex = attribute_lexicons(locale)
         text = doc.text
         for sc in incident.cues:
             s = sc.sentence
-            for weapon, hits in self.lex.weapons.find(s.text, s.start).items():
+            for weapon, hits in lex.weapons.find(s.text, s.start).items():
                 if weapon not in event.weapons:
                     event.weapons.append(weapon)
                     event.add_evidence("weapons", text, hits[0].start, hits[0].end)
@@ -197,10 +185,10 @@ class ArgumentExtractor:
         for sent in doc.sentences:
             if sent.index > claim_sents[-1].index + 2 or sent.index < claim_sents[0].index:
                 continue
-            verb = CLAIM_VERB.search(sent.text)
-            if not verb or NO_CLAIM.search(sent.text):
+            verb = lex.claim_verb.search(sent.text)
+            if not verb or lex.no_claim.search(sent.text):
                 continue
-            modes = self.lex.claim_modes.find(sent.text, sent.start)
+            modes = lex.claim_modes.find(sent.text, sent.start)
             mode = next(
                 (m for m in modes if m != "personal claim"), "personal claim" if modes else None
             )
@@ -212,7 +200,7 @@ class ArgumentExtractor:
             break
         certainty = "reported"
         for sc in incident.cues[:2]:
-            found = self.lex.certainty.find(sc.sentence.text)
+            found = lex.certainty.find(sc.sentence.text)
             if "alleged" in found:
                 certainty = "alleged"
             elif "confirmed" in found and certainty == "reported":

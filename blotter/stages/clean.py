@@ -7,23 +7,23 @@ paragraphs are recorded as character ranges that later stages skip.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from blotter.document import Document
+from blotter.lang import Locale, default_locale, locale_for
 from blotter.settings import Settings
 
-#: Paragraph patterns that are site chrome or advertising, never report text.
-BOILERPLATE_PATTERNS = re.compile(
-    r"""
-    ^(?:facebook|twitter|instagram|whatsapp|telegram)\b.{0,40}$
-    | ^(?:related\ (?:posts|stories|articles)|read\ more|submit\ a\ correction|advertisement
-        |share\ this(?:\ article)?|comments?|sign\ up|subscribe)\b.{0,40}$
-    | \b(?:subscribe|newsletter|sign\ up\ for|click\ (?:here|[“"]?following)|see\ first
-        |follow\ us|never\ miss\ a\ story|support\ (?:our|independent)\ journalism
-        |cookies?\ policy|all\ rights\ reserved|copyright\ ©|©\ ?\d{4}
-        |private\ new\ home|check\ it\ out\ today|thanks\ for\ being\ a\ part)\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+
+def boilerplate_pattern(locale: Locale | None = None) -> re.Pattern[str]:
+    """The pack's chrome/advertising paragraph pattern (``patterns.toml [clean]``)."""
+    return _boilerplate_pattern(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _boilerplate_pattern(locale: Locale) -> re.Pattern[str]:
+    return re.compile(locale.pattern("clean.boilerplate"), re.IGNORECASE)
+
+
 #: A paragraph that repeats an earlier one (a repeated headline) is chrome;
 #: shorter ones ("Photo:") repeat legitimately.
 MIN_REPEAT_CHARS = 30
@@ -115,7 +115,12 @@ class Cleaner:
         """Fill ``doc.paragraphs`` and ``doc.boilerplate`` for each document."""
         for doc in docs:
             doc.paragraphs = paragraphs(doc.text)
-            doc.boilerplate = self.boilerplate_ranges(doc.text, doc.article.title, doc.paragraphs)
+            locale = locale_for(doc)  # detects the language; warns if it has no pack
+            if locale is None:
+                continue
+            doc.boilerplate = self.boilerplate_ranges(
+                doc.text, doc.article.title, doc.paragraphs, locale
+            )
             if doc.paragraphs and len(doc.boilerplate) == len(doc.paragraphs):
                 doc.boilerplate = []
                 doc.article.warnings.append(WARN_ALL_CHROME)
@@ -123,9 +128,13 @@ class Cleaner:
 
     @staticmethod
     def boilerplate_ranges(
-        text: str, title: str | None = None, spans: list[tuple[int, int]] | None = None
+        text: str,
+        title: str | None = None,
+        spans: list[tuple[int, int]] | None = None,
+        locale: Locale | None = None,
     ) -> list[tuple[int, int]]:
         """Return the character ranges of boilerplate paragraphs in *text*."""
+        chrome = boilerplate_pattern(locale)
         seen: set[str] = set()
         if title:
             seen.add(_norm(title))
@@ -133,15 +142,15 @@ class Cleaner:
         for start, end in paragraphs(text) if spans is None else spans:
             para = text[start:end]
             key = _norm(para)
-            if _is_chrome(para) or (len(key) >= MIN_REPEAT_CHARS and key in seen):
+            if _is_chrome(para, chrome) or (len(key) >= MIN_REPEAT_CHARS and key in seen):
                 ranges.append((start, end))
             seen.add(key)
         return ranges
 
 
-def _is_chrome(para: str) -> bool:
+def _is_chrome(para: str, chrome: re.Pattern[str]) -> bool:
     """A paragraph that is site chrome: a short one holding a chrome phrase."""
-    return len(para) <= MAX_CHROME_CHARS and BOILERPLATE_PATTERNS.search(para) is not None
+    return len(para) <= MAX_CHROME_CHARS and chrome.search(para) is not None
 
 
 def _norm(text: str) -> str:

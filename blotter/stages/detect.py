@@ -1,6 +1,6 @@
 """Detect: find event sentences, group them into incidents and type them.
 
-A sentence is an event sentence when its cues (``lexicon/cues.toml``) signal
+A sentence is an event sentence when its cues (the pack's ``cues.toml``) signal
 an act of the ACLED taxonomy.  Consecutive event sentences form one incident
 until a sentence names a different date or turns to background ("in 2015 the
 same group ...").  Each incident is typed by :func:`classify`, a decision list
@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from blotter.document import Document, Mention, Sentence
 from blotter.fields.casualties import CountMention, find_counts
 from blotter.fields.dates import DateRef, find_dates
-from blotter.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
+from blotter.lang import Locale, default_locale, locale_for
+from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.taxonomy import event_type_of
@@ -35,28 +37,6 @@ GENRE_MIN_WORDS = 2
 #: A match score ("beat Manchester City 3-2", "6-3, 6-2") counts as one sport
 #: word: tolls and ages are not written this way with a word of sport beside.
 SCORE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-])")
-#: ACLED coders' notes open with a label for some sub-event types.
-LABELS = {
-    "arrests": "Arrests",
-    "property destruction": "Looting/property destruction",
-    "looting": "Looting/property destruction",
-    "land seizure": "Looting/property destruction",
-    "security measures": "Change to group/activity",
-    "movement of forces": "Change to group/activity",
-    "change to armed group": "Change to group/activity",
-    "detonation": "Disrupted weapons use",
-    "weapons seizure": "Disrupted weapons use",
-    "defusal": "Disrupted weapons use",
-    "interception": "Disrupted weapons use",
-    "explosive remnants of war": "Remote explosive/landmine/IED",
-    "headquarters or base established": "Headquarters or base established",
-    "non-violent transfer of territory": "Non-violent transfer of territory",
-    "agreement": "Agreement",
-    "other": "Other",
-}
-LABEL_RE = re.compile(
-    r"^\s*(?P<label>" + "|".join(map(re.escape, LABELS)) + r")\s*:", re.IGNORECASE
-)
 #: A wire dateline: "SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS) -- [TEXT]" or
 #: "MEXICO CITY, Mexico –".  Its date is the report's, not the event's.
 DATELINE = re.compile(
@@ -74,6 +54,45 @@ CONFIDENCE_COUNT = 0.2
 CONFIDENCE_LABEL = 0.3
 CONFIDENCE_PER_CUE = 0.1
 CONFIDENCE_MAX = 0.95
+#: Characters before a cue searched for an accusation ("charged with ...").
+ACCUSED_CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class DetectPatterns:
+    """One pack's detection patterns (``patterns.toml [detect]``), compiled."""
+
+    labels: dict[str, str]
+    label: re.Pattern[str]
+    act_object: re.Pattern[str]
+    agent_object: re.Pattern[str]
+    passive_victim: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    new_incident: re.Pattern[str]
+    accused: re.Pattern[str]
+
+
+def detect_patterns(locale: Locale | None = None) -> DetectPatterns:
+    """The compiled detection patterns of *locale* (default pack if None)."""
+    return _detect_patterns(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _detect_patterns(loc: Locale) -> DetectPatterns:
+    p = loc.pattern
+    raw = loc.table("detect.labels")
+    labels = {" ".join(str(k).lower().split()): str(v) for k, v in raw.items()}
+    alternation = "|".join(map(re.escape, sorted(labels, key=len, reverse=True))) or r"(?!)"
+    return DetectPatterns(
+        labels=labels,
+        label=re.compile(r"^\s*(?P<label>" + alternation + r")\s*:", re.IGNORECASE),
+        act_object=re.compile(p("detect.act_object"), re.IGNORECASE),
+        agent_object=re.compile(p("detect.agent_object"), re.IGNORECASE),
+        passive_victim=re.compile(p("detect.passive_victim"), re.IGNORECASE),
+        clause_break=re.compile(p("detect.clause_break"), re.IGNORECASE),
+        new_incident=re.compile(p("detect.new_incident"), re.IGNORECASE),
+        accused=re.compile(p("detect.accused"), re.IGNORECASE),
+    )
 
 
 @dataclass
@@ -146,6 +165,7 @@ class Incident:
 def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> str:
     """ACLED sub-event type for an incident's cue groups (a decision list).
 
+    *label* is the sub-event type an ACLED note's label names, if any;
     *civ* and *forces* say whether civilians or armed forces are among those
     hit; an attack on civilians is Violence against civilians, one on armed
     forces a Battle.  The order follows ACLED's codebook: the most specific
@@ -154,7 +174,7 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
     """
     g = groups
     if label:
-        return LABELS[label]
+        return label
     remote = g & {"airstrike", "shelling", "ied", "suicide"}
     if "suicide" in g:
         return "Suicide bomb"
@@ -215,56 +235,36 @@ def classify(groups: set[str], label: str | None, civ: bool, forces: bool) -> st
     return "Change to group/activity"
 
 
-#: An act followed by its object: "attacked a civilian vehicle", "killed two soldiers".
-ACT_OBJECT = re.compile(
-    r"\b(?:attack(?:ed|ing|s)?|ambush(?:ed|ing)?|kill(?:ed|ing|s)?|shot(?:\s+dead)?|shoot(?:ing)?|"
-    r"target(?:ed|ing)|opened\s+fire\s+(?:on|at)|fir(?:ed|ing)\s+(?:at|on|upon)|assassinat\w+|murder\w*|"
-    r"abduct\w*|kidnapp?\w*|stormed|raided|beat(?:en|ing)?|injur(?:ed|ing)|wound(?:ed|ing)|execut\w+|"
-    r"stabb\w+|hack\w+|lynch\w+|assault\w*)\s+(?P<obj>(?:\S+\s+){0,5}\S+)",
-    re.IGNORECASE,
-)
-#: Victims told in the passive: "two soldiers were killed".
-PASSIVE_VICTIM = re.compile(
-    r"(?P<subj>(?:\S+\s+){0,4}\S+)\s+(?:were|was|had\s+been|have\s+been|has\s+been|got)\s+"
-    r"(?:\w+\s+){0,2}(?:killed|murdered|shot|wounded|injured|attacked|ambushed|abducted|kidnapped|"
-    r"assaulted|beaten|executed|targeted|hit)\b",
-    re.IGNORECASE,
-)
-
-
-def victims(lexicon: CueLexicon, text: str) -> tuple[bool, bool]:
+def victims(
+    lexicon: CueLexicon, text: str, patterns: DetectPatterns | None = None
+) -> tuple[bool, bool]:
     """Whether civilians, and whether armed forces, are the objects of violence in *text*."""
+    pats = patterns or detect_patterns()
     spans = [
         (m.start(), m["obj"], False)
-        for m in ACT_OBJECT.finditer(text)
-        if not m["obj"].lower().startswith("by ")  # "killed by X": X is the agent
+        for m in pats.act_object.finditer(text)
+        if not pats.agent_object.match(m["obj"])  # "killed by X": X is the agent
     ]
-    spans += [(m.start(), m["subj"], True) for m in PASSIVE_VICTIM.finditer(text)]
+    spans += [(m.start(), m["subj"], True) for m in pats.passive_victim.finditer(text)]
     for _, span, passive in sorted(spans):
         hits = lexicon.find(span)
-        found = [(h.start, "forces") for h in hits.get("forces_target", [])]
-        found += [(h.start, "civ") for h in hits.get("civilian_target", [])]
+        found = [(h.start, "forces_target") for h in hits.get("forces_target", [])]
+        found += [(h.start, "civilian_target") for h in hits.get("civilian_target", [])]
         if not found:
             continue
         # The object right after the verb; the subject right before "was killed".
         _, kind = max(found) if passive else min(found)
-        return kind == "civ", kind == "forces"
+        return kind == "civilian_target", kind == "forces_target"
     return False, False
 
 
-#: Where one sentence tells two incidents: "... a strip club slaughter that left
-#: 28 dead, as well as an attack on a party ..." or "... downed a helicopter in
-#: 2015 and killed 15 officers in a similar ambush".
-CLAUSE_BREAK = re.compile(
-    r",?\s+as\s+well\s+as\s+(?=an?\s)|,?\s+and\s+(?=(?:also\s+)?(?:killed|kidnapped|abducted|attacked|"
-    r"ambushed|bombed|burned|torched|shot|murdered|massacred)\s+\d)",
-    re.IGNORECASE,
-)
+def clauses(sentence: Sentence, patterns: DetectPatterns | None = None) -> list[Sentence]:
+    """Split a sentence that tells two incidents into clauses (same index, own offsets).
 
-
-def clauses(sentence: Sentence) -> list[Sentence]:
-    """Split a sentence that tells two incidents into clauses (same index, own offsets)."""
-    cuts = [m for m in CLAUSE_BREAK.finditer(sentence.text)]
+    The pack's ``detect.clause_break``: "... a strip club slaughter that left
+    28 dead, as well as an attack on a party ..." is two incidents.
+    """
+    cuts = [m for m in (patterns or detect_patterns()).clause_break.finditer(sentence.text)]
     if not cuts:
         return [sentence]
     out, cursor = [], 0
@@ -285,14 +285,6 @@ def clauses(sentence: Sentence) -> list[Sentence]:
     ]
 
 
-#: Words with which a report turns to another incident.
-NEW_INCIDENT = re.compile(
-    r"^\s*(?:separately|meanwhile|elsewhere|in\s+(?:a|another)\s+(?:separate\s+)?(?:incident|attack)|"
-    r"in\s+a\s+separate|earlier|later)\b",
-    re.IGNORECASE,
-)
-
-
 def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None:
     """Drop *group* hits lying inside a *container* hit ("grenade" in "grenade launcher")."""
     if group not in hits or container not in hits:
@@ -304,13 +296,6 @@ def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None
         del hits[group]
 
 
-#: Words before a cue that make it an earlier act someone is accused of or
-#: held for, not this event's: "detained for hurling a Molotov cocktail".
-ACCUSED = re.compile(
-    r"(?:accused\s+of|charged\s+with|suspected\s+of|convicted\s+of|arrested\s+for|detained\s+for|"
-    r"held\s+for|since\s+the|for)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
 #: Groups whose cues an accusation context cancels (the qualifiers of a protest).
 ACCUSABLE_GROUPS = ("riot", "mob", "excessive")
 
@@ -326,14 +311,20 @@ def _mark_air_attack(hits: dict[str, list[Hit]]) -> None:
         hits["air_attack"] = aircraft[:1]
 
 
-def _drop_accusations(hits: dict[str, list[Hit]], sentence: Sentence) -> None:
-    """Drop qualifier cues that name what someone was accused of or held for."""
+def _drop_accusations(
+    hits: dict[str, list[Hit]], sentence: Sentence, accused: re.Pattern[str]
+) -> None:
+    """Drop qualifier cues that name what someone was accused of or held for
+    ("detained for hurling a Molotov cocktail": the pack's ``detect.accused``)."""
     for group in ACCUSABLE_GROUPS:
         kept = [
             h
             for h in hits.get(group, [])
-            if not ACCUSED.search(
-                sentence.text[max(0, h.start - sentence.start - 40) : h.start - sentence.start]
+            if not accused.search(
+                sentence.text[
+                    max(0, h.start - sentence.start - ACCUSED_CONTEXT_CHARS) : h.start
+                    - sentence.start
+                ]
             )
         ]
         if kept:
@@ -368,13 +359,31 @@ class Detector:
     assigns = ("mentions", "incidents", "events")
 
     def __init__(self, settings: Settings, lexicon: CueLexicon | None = None) -> None:
-        self.lexicon = lexicon or cue_lexicon()
+        self.fixed_lexicon = lexicon
         self.background_days = settings["background_days"]
+        self.locale = default_locale()
+        self.lexicon = lexicon or cue_lexicon(self.locale)
+        self.patterns = detect_patterns(self.locale)
+
+    def _use(self, locale: Locale) -> None:
+        """Read the next document with *locale*'s pack."""
+        if locale is not self.locale:
+            self.locale = locale
+            self.lexicon = self.fixed_lexicon or cue_lexicon(locale)
+            self.patterns = detect_patterns(locale)
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.mentions``, ``doc.incidents`` and ``doc.events`` (typed, not yet argued)."""
         for doc in docs:
-            cues = [self.sentence_cues(doc, c) for s in doc.sentences for c in clauses(s)]
+            locale = locale_for(doc)
+            if locale is None:  # no pack for its language: warned, nothing read
+                continue
+            self._use(locale)
+            cues = [
+                self.sentence_cues(doc, c)
+                for s in doc.sentences
+                for c in clauses(s, self.patterns)
+            ]
             _mark_figurative(cues)
             doc.incidents = self.group(cues, doc.article.published)
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
@@ -383,23 +392,25 @@ class Detector:
     def sentence_cues(self, doc: Document, sentence: Sentence) -> SentenceCues:
         """Cue hits, dates and counts of one sentence (a dateline's date is not the event's)."""
         published = doc.article.published
-        label_match = LABEL_RE.match(sentence.text)
+        label_match = self.patterns.label.match(sentence.text)
         dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         skip = dateline.end() if dateline else 0
         hits = self.lexicon.find(sentence.text, sentence.start)
         _drop_inside(hits, "grenade", "launcher")
-        _drop_accusations(hits, sentence)
+        _drop_accusations(hits, sentence, self.patterns.accused)
         _mark_air_attack(hits)
         return SentenceCues(
             sentence,
             hits,
             [
                 d
-                for d in find_dates(sentence.text, published, sentence.start)
+                for d in find_dates(sentence.text, published, sentence.start, self.locale)
                 if d.start >= sentence.start + skip
             ],
-            find_counts(sentence.text, sentence.start),
-            label_match["label"].lower() if label_match else None,
+            find_counts(sentence.text, sentence.start, self.locale),
+            self.patterns.labels[" ".join(label_match["label"].lower().split())]
+            if label_match
+            else None,
         )
 
     def group(self, cues: list[SentenceCues], published: date | None) -> list[Incident]:
@@ -426,7 +437,7 @@ class Detector:
                 and current.date is not None
                 and abs((when.value - current.date.value).days) > self.background_days
             )
-            turn = NEW_INCIDENT.match(sc.sentence.text) is not None
+            turn = self.patterns.new_incident.match(sc.sentence.text) is not None
             if (
                 current is None
                 or new_date
@@ -472,7 +483,7 @@ class Detector:
         label = next((c.label for c in incident.cues if c.label), None)
         civ = forces = False
         for c in incident.cues:
-            c_civ, c_forces = victims(self.lexicon, c.sentence.text)
+            c_civ, c_forces = victims(self.lexicon, c.sentence.text, self.patterns)
             civ, forces = civ or c_civ, forces or c_forces
         if not civ and not forces:
             civ = any(c.has("civilian_target") for c in incident.cues)

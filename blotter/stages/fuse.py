@@ -8,9 +8,11 @@ into one record.  Cross-article fusion is ``blotter.fusion``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from blotter.document import Document
 from blotter.fields.actors import fill_country
+from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
 
@@ -77,13 +79,11 @@ def merge_into(a: Event, b: Event) -> None:
     a.confidence = max(a.confidence, b.confidence)
 
 
-#: "The group", "the same cartel", "they": an earlier act of the article's
-#: named perpetrator ("the group is also suspected of a strip club slaughter").
-GROUP_ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:group|cartel|gang|organi[sz]ation|"
-    r"militia|movement)\b|\bthey\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=8)
+def _group_anaphor(locale: Locale) -> re.Pattern[str]:
+    """The pack's ``fuse.group_anaphor``: "the same cartel", "they" (an earlier act
+    of the article's named perpetrator: "the group is also suspected of ...")."""
+    return re.compile(locale.pattern("fuse.group_anaphor"), re.IGNORECASE)
 
 
 def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
@@ -98,7 +98,7 @@ def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
             continue  # a named perpetrator of its own
         starts = [span.start for span in event.evidence if span.field == "sentence"]
         told = " ".join(s.text for s in doc.sentences if any(s.start <= a < s.end for a in starts))
-        if GROUP_ANAPHOR.search(told):
+        if _group_anaphor(locale_for(doc) or default_locale()).search(told):
             event.actor1 = Actor(main.actor1.name, main.actor1.inter)
             event.certainty = "alleged"
 

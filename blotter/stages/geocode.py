@@ -15,6 +15,7 @@ from blotter.geo.gazetteer import Gazetteer, Place, open_gazetteer
 from blotter.geo.mentions import TextPlaces
 from blotter.geo.resolve import choose_place, compass_word, locate
 from blotter.geo.rules import RegionalRules, TextRules, regional_rules
+from blotter.lang import locale_for
 from blotter.record import Event
 from blotter.settings import Settings
 
@@ -79,7 +80,7 @@ class GeocodeStage:
     def _document(self, doc: Document) -> None:
         """Geocode every event of one document."""
         text = unmasked_text(doc.text, doc.boilerplate)
-        places, regional = locate(text, self.gazetteer, self.rules)
+        places, regional = locate(text, self.gazetteer, self.rules, locale_for(doc))
         doc.places = list(places.mentions)
         for event in doc.events:
             spans = [(e.start, e.end) for e in event.evidence if e.field == "sentence"]

@@ -16,68 +16,12 @@ import spacy
 from spacy.language import Language
 
 from blotter.document import Document, Sentence
-from blotter.lexicon import STRONG_GROUPS, cue_lexicon
+from blotter.lang import Locale, default_locale, locale_for
+from blotter.lang.lexicon import STRONG_GROUPS, cue_lexicon
 from blotter.settings import Settings
 
 #: spaCy's own length guard; articles are refused before this by max_text_chars.
 SPACY_MAX_LENGTH = 10_000_000
-#: Words after which a full stop does not end a sentence (titles, months,
-#: "No.", initials are handled separately).  Matched case-insensitively, as
-#: wire copy is often all capitals.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "maj",
-        "cpl",
-        "pvt",
-        "adm",
-        "cmdr",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "fr",
-        "st",
-        "mt",
-        "ft",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "vs",
-        "etc",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "ave",
-        "blvd",
-        "jr",
-        "sr",
-    ]
-)
 #: A candidate sentence end: . ! or ? (and closing quotes/brackets), white
 #: space, then something that can open a sentence.
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
@@ -91,12 +35,15 @@ def load_model(model: str) -> Language:
     return nlp
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int, end: int, locale: Locale | None = None
+) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (stripped, never empty)."""
+    loc = locale or default_locale()
     spans: list[tuple[int, int]] = []
     cursor = start
     for m in SENTENCE_END.finditer(text, start, end):
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start(), loc):
             continue
         spans.append((cursor, m.end()))
         cursor = m.end()
@@ -104,15 +51,33 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True if the full stop at *dot* closes an abbreviation or an initial ("U.S.", "J.")."""
+def _is_abbreviation(text: str, dot: int, locale: Locale) -> bool:
+    """True if the full stop at *dot* closes an abbreviation or an initial ("U.S.", "J.").
+
+    Abbreviations are the pack's ``sentences.abbreviations``; one of
+    ``sentences.number_abbreviations`` ("No.") only when a digit follows.
+    """
     word_start = dot
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
-    if word in ("no", "nos"):  # "No. 4", not "said no."
+    abbreviations, numbers = _abbreviations(locale)
+    if word in numbers:
         return text[dot + 1 : dot + 3].strip()[:1].isdigit()
-    return word in ABBREVIATIONS or len(word.replace(".", "")) == 1 or "." in word
+    return (
+        word in abbreviations
+        or len(word.replace(".", "")) == 1
+        or "." in word
+    )
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(locale: Locale) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's abbreviations, and its abbreviations of "number"."""
+    return (
+        locale.word_set("sentences.abbreviations"),
+        locale.word_set("sentences.number_abbreviations"),
+    )
 
 
 class Parser:
@@ -131,32 +96,35 @@ class Parser:
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.sentences`` (and ``doc.parses`` when a model is set)."""
         for document in docs:
-            document.sentences = self.sentences(document)
+            locale = locale_for(document)
+            if locale is not None:  # no pack for its language: warned, nothing read
+                document.sentences = self.sentences(document, locale)
         if self.nlp is not None:
             self._parse_relevant(docs)
         return docs
 
     @staticmethod
-    def sentences(document: Document) -> list[Sentence]:
+    def sentences(document: Document, locale: Locale | None = None) -> list[Sentence]:
         """Sentences outside boilerplate, with paragraph numbers."""
         text = document.text
         out: list[Sentence] = []
         for para, (p_start, p_end) in enumerate(document.paragraphs):
             if document.is_masked(p_start):
                 continue
-            for start, end in split_sentences(text, p_start, p_end):
+            for start, end in split_sentences(text, p_start, p_end, locale):
                 out.append(Sentence(len(out), start, end, text[start:end], para))
         return out
 
     def _parse_relevant(self, docs: list[Document]) -> None:
         """Run the model over the sentences whose cues can make them event sentences."""
         assert self.nlp is not None
-        lexicon = cue_lexicon()
         todo = [
             (document, sentence)
             for document in docs
+            if (locale := locale_for(document)) is not None
+            and locale.code == self.nlp.lang  # an English model parses English only
             for sentence in document.sentences
-            if STRONG_GROUPS & lexicon.find(sentence.text).keys()
+            if STRONG_GROUPS & cue_lexicon(locale).find(sentence.text).keys()
         ]
         texts = (sentence.text for _, sentence in todo)
         for (document, sentence), parsed in zip(

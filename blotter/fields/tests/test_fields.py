@@ -94,3 +94,17 @@ def test_a_toll_split_over_events_is_shared() -> None:
     assert split_share(78, "78 fighters were killed. Fatalities split between 2 events.") == 39
     assert split_share(8, "Fatalities are split across 2 events (4).") == 4
     assert split_share(8, "Eight fighters were killed.") == 8
+
+
+def test_compound_number_words_are_read_by_text2num() -> None:
+    assert to_int("one hundred and twelve") == (112, False)
+    assert to_int("two hundred") == (200, False) and to_int("a hundred") == (100, False)
+    (count,) = find_counts("Police said one hundred and twelve people were killed.")
+    assert (count.kind, count.value) == ("killed", 112)
+
+
+def test_relative_and_weekday_words_resolve() -> None:
+    (last,) = find_dates("the attack last Tuesday", PUB)
+    assert last.value == date(2019, 10, 8)  # the same weekday as publication: a week back
+    (month,) = find_dates("it happened last month", PUB)
+    assert (month.value, month.precision) == (date(2019, 9, 1), MONTH)

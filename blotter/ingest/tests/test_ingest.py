@@ -126,6 +126,7 @@ def test_mixed_folder_stored_once_with_dates_and_events(db_url: str, tmp_path: P
         assert bus.published == date(2024, 3, 7) and bus.kind == "feed"
         spanish = articles[str((folder / "spanish.txt").resolve())]
         assert spanish.language == "es" and spanish.status == "skipped"
+        assert any("no language pack for 'es'" in w for w in spanish.warnings)
         wire = next(a for a in articles.values() if a.kind == "jsonl")
         assert wire.published == date(2024, 3, 5)
         # Events only for canonical English articles, each with the run and evidence.

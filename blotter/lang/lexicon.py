@@ -1,12 +1,12 @@
-"""Hand-written dictionaries (cue phrases, actors, weapons), compiled for matching."""
+"""Cue-phrase matching: a language pack's phrase groups compiled for one-pass search."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from blotter.lang import Locale, default_locale
 
 
 def phrase_pattern(phrases: list[str]) -> str:
@@ -111,6 +111,8 @@ class CueLexicon:
 
     def find(self, text: str, offset: int = 0) -> dict[str, list[Hit]]:
         """All hits per group in *text* (spans shifted by *offset*)."""
+        if not self.automaton:  # a pack with no phrases in these groups
+            return {}
         folded = fold(text)
         n = len(folded)
         candidates: dict[str, list[tuple[int, int]]] = {}
@@ -138,8 +140,11 @@ class CueLexicon:
         return hits
 
 
-@lru_cache(maxsize=1)
-def cue_lexicon() -> CueLexicon:
-    """The packaged cue lexicon (``cues.toml``)."""
-    raw = tomllib.loads(resources.files(__name__).joinpath("cues.toml").read_text("utf-8"))
-    return CueLexicon(raw["groups"])
+def cue_lexicon(locale: Locale | None = None) -> CueLexicon:
+    """The cue lexicon of *locale*'s pack (``cues.toml``; default pack if None)."""
+    return _cue_lexicon(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _cue_lexicon(locale: Locale) -> CueLexicon:
+    return CueLexicon(dict(locale.cues))
