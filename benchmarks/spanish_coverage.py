@@ -13,7 +13,7 @@ Spanish yet): the cue phrases are compiled with the engine's own
   hypothetical or future cue (the test ``SentenceCues.is_unreal`` makes,
   without its casualty-count exception).
 - ``ged_es`` cartels: of the headlines naming a criminal group (``NAMES_GROUP``
-  below, an independent definition: the word cartel or a group's own name),
+  below, an independent definition: "cártel de <Name>" or a group's own name),
   the share where actors.tsv finds a named non-state group, and the share
   where that group is one of GED's actors for the record (GED spellings from
   the "# ged" comment lines of actors.tsv).
@@ -38,6 +38,8 @@ import sys
 import tomllib
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from blotter.fields.actors import SHORT_ACRONYM, ActorDictionary, ActorEntry
@@ -55,10 +57,22 @@ SENTENCE_CUT = re.compile(r"[.!?](?=\s)|\n+")
 #: known by its own name.  Independent of actors.tsv (the thing measured);
 #: accent-insensitive (applied to folded text).
 NAMES_GROUP = re.compile(
-    r"\bcartel(?:es)?\b|\bcjng\b|\bcdg\b|\bcdn\b|\bzetas\b|\bchapitos\b|\bmayiza\b|\bmayos\b|\bviagras\b"
-    r"|\btemplarios\b|familia michoacana|nueva familia|guerreros unidos|union (?:de )?tepito|anti ?union"
-    r"|\blos rojos\b|\btlacos\b|\bardillos\b|\blos aztecas\b|\bgente nueva\b|\bbarredora\b|beltran leyva"
-    r"|\bms-?13\b|mara salvatrucha|barrio 18|\beln\b|\bfarc\b|clan del golfo",
+    r"\bcjng\b|\bcdg\b|\bcdn\b|\bzetas\b|\bchapitos\b|\bmayiza\b|\bmayos\b|\bviagras\b"
+    r"|\btemplarios\b|familia michoacana|nueva familia|guerreros unidos|union (?:de )?tepito"
+    r"|anti ?union|\blos rojos\b|\btlacos\b|\bardillos\b|\blos aztecas\b|\bgente nueva\b"
+    r"|\bbarredora\b|beltran leyva|\bms-?13\b|mara salvatrucha|barrio 18|\beln\b|\bfarc\b"
+    r"|clan del golfo|\bmarros\b"
+)
+#: "Cártel de Sinaloa", "cárteles de Juárez": the word followed by a name (a
+#: capital), on the original text; "balacera entre cárteles" names none.
+CARTEL_NAMED = re.compile(
+    r"(?i:\bc[aá]rtel(?:es)?)\s+(?:(?:de|del|de\s+los|de\s+la)\s+)?[A-ZÁÉÍÓÚÑ\"“'‘]"
+)
+#: Words before a state name that make it a neighbourhood, town or organisation
+#: ("colonia Morelos", "Ciudad Hidalgo", "Cártel de Sinaloa").
+NOT_STATE_BEFORE = re.compile(
+    r"(?:colonia|col\.|ciudad|cd\.|villa|valle|cartel(?:es)?\s+de|cartel(?:es)?|"
+    r"fraccionamiento|barrio|calle|avenida)\s+$"
 )
 
 
@@ -111,11 +125,16 @@ def load_states() -> dict[str, str]:
 
 def first_state(states: dict[str, str], text: str) -> str | None:
     """The admin1 of the first state named in *text* (longest name at a position)."""
-    pattern = r"(?<![\w.])(?:" + "|".join(
-        re.escape(k) for k in sorted(states, key=len, reverse=True)
-    ) + r")(?![\w])"
-    m = re.search(pattern, fold(text))
-    return states[m.group(0)] if m else None
+    pattern = (
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(k) for k in sorted(states, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+    folded = fold(text)
+    for m in re.finditer(pattern, folded):
+        if not NOT_STATE_BEFORE.search(folded[max(0, m.start() - 25) : m.start()]):
+            return states[m.group(0)]
+    return None
 
 
 def count_pattern() -> re.Pattern[str]:
@@ -128,15 +147,28 @@ def count_pattern() -> re.Pattern[str]:
     """
     words = tomllib.loads((PACK / "words.toml").read_text("utf-8"))
     numbers, cas = words["numbers"], words["casualties"]
-    num = r"(?:\d+|" + "|".join(
-        re.escape(w) for w in sorted([*numbers["units"], *numbers["vague"]], key=len, reverse=True)
-    ) + r")(?:\s+y\s+\w+)?"
+    num = (
+        r"(?:\d+|"
+        + "|".join(
+            re.escape(w)
+            for w in sorted([*numbers["units"], *numbers["vague"]], key=len, reverse=True)
+        )
+        + r")(?:\s+y\s+\w+)?"
+    )
     after = phrase_pattern(
         cas["nouns_killed"] + cas["nouns_injured"] + cas["killed"] + cas["injured"]
     )
     before = phrase_pattern(cas["active_killed"] + cas["active_injured"])
     return re.compile(
-        r"(?<![\w])" + num + r"\s+(?:[\w-]+\s+){0,3}?" + after + "|" + before + r"\s+" + num + r"(?![\w])",
+        r"(?<![\w])"
+        + num
+        + r"\s+(?:[\w-]+\s+){0,3}?"
+        + after
+        + "|"
+        + before
+        + r"\s+"
+        + num
+        + r"(?![\w])",
         re.IGNORECASE,
     )
 
@@ -160,7 +192,7 @@ def fires(found: dict[str, list[int]], text: str) -> bool:
     cuts = [0, *(m.end() for m in SENTENCE_CUT.finditer(text)), len(text) + 1]
     strong = acts(found, STRONG_GROUPS)
     modal = acts(found, MODAL_GROUPS)
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         s = [x for x in strong if a <= x < b]
         m = [x for x in modal if a <= x < b]
         if s and not (m and m[0] <= s[0]):
@@ -180,91 +212,120 @@ def read(name: str, limit: int) -> list[dict]:
     return rows[: limit or None]
 
 
+@dataclass
+class Pack:
+    """The compiled lists of the pack."""
+
+    groups: dict[str, re.Pattern[str]]
+    counts: re.Pattern[str]
+    actors: ActorDictionary
+    ged_names: dict[str, str]
+    states: dict[str, str]
+
+
+def gold_actors(record: dict) -> set[str]:
+    """GED's actor names of a record, whole and split at commas."""
+    names = {e[k] for e in record["events"] for k in ("actor1", "actor2") if e[k]}
+    return names | {part.strip() for name in names for part in name.split(",")}
+
+
+def ged_report(pack: Pack, rows: list[dict], misses: str | None) -> dict[str, object]:
+    """Act cues, named groups and states on the Spanish GED headlines."""
+    n = {"act": 0, "strong": 0, "fire": 0, "event": 0, "named": 0, "found": 0, "right": 0}
+    n |= {"with_state": 0, "state_right": 0}
+    for r in rows:
+        text = r["text"]
+        h = hits(pack.groups, text)
+        has_act, has_fire = bool(acts(h, ACT_GROUPS)), fires(h, text)
+        is_event = has_fire or bool(pack.counts.search(text))
+        n["act"] += has_act
+        n["strong"] += bool(acts(h, STRONG_GROUPS))
+        n["fire"] += has_fire
+        n["event"] += is_event
+        if (misses == "acts" and not has_act) or (misses == "events" and not is_event):
+            print("MISS", text[:200].replace("\n", " "))
+        if NAMES_GROUP.search(fold(text)) or CARTEL_NAMED.search(text):
+            gold = gold_actors(r)
+            entries = find_named(pack.actors, text)
+            ok = any(pack.ged_names.get(e.name, e.name) in gold or e.name in gold for e in entries)
+            n["named"] += 1
+            n["found"] += bool(entries)
+            n["right"] += ok
+            if misses == "cartels" and not ok:
+                print("MISS", text[:160], "|", sorted(gold), "|", [e.name for e in entries])
+        state = first_state(pack.states, text)
+        if state is not None:
+            gold_admin1 = {fold(e["admin1"] or "") for e in r["events"]}
+            n["with_state"] += 1
+            n["state_right"] += fold(state) in gold_admin1
+            if misses == "states" and fold(state) not in gold_admin1:
+                print("MISS", text[:160], "|", state, "|", sorted(gold_admin1))
+    return {
+        "ged_es_records": len(rows),
+        "ged_es_act_cue": share(n["act"], len(rows)),
+        "ged_es_strong_act_cue": share(n["strong"], len(rows)),
+        "ged_es_fires": share(n["fire"], len(rows)),
+        "ged_es_fires_or_count": share(n["event"], len(rows)),
+        "ged_es_headline_names_group": n["named"],
+        "ged_es_named_group_found": share(n["found"], n["named"]),
+        "ged_es_named_group_is_gold_actor": share(n["right"], n["named"]),
+        "ged_es_headline_names_state": n["with_state"],
+        "ged_es_state_is_gold_admin1": share(n["state_right"], n["with_state"]),
+    }
+
+
+def first_cue(pack: Pack, found: dict[str, list[int]], text: str) -> str:
+    """The text of the first strong act cue (to read a false alarm)."""
+    first = acts(found, STRONG_GROUPS)[0]
+    return next(
+        m.group(0)
+        for g in STRONG_GROUPS
+        for m in pack.groups[g].finditer(text)
+        if m.start() == first
+    )
+
+
+def acep_report(pack: Pack, rows: list[dict], misses: str | None) -> dict[str, object]:
+    """Recall on the ACEP articles with events, false alarms on the others."""
+    n = {(label, test): 0 for label in (True, False) for test in ("strong", "fire", "count")}
+    for r in rows:
+        text, label = r["text"], bool(r["events"])
+        h = hits(pack.groups, text)
+        fired = fires(h, text)
+        n[label, "strong"] += bool(acts(h, STRONG_GROUPS))
+        n[label, "fire"] += fired
+        n[label, "count"] += fired or bool(pack.counts.search(text))
+        if misses == "fires" and label and not fired:
+            print("MISS+", text[:300].replace("\n", " "))
+        if misses == "alarms" and not label and fired:
+            print("ALARM", repr(first_cue(pack, h, text)), "|", text[:200].replace("\n", " "))
+    pos = sum(bool(r["events"]) for r in rows)
+    neg = len(rows) - pos
+    tp, fp = n[True, "fire"], n[False, "fire"]
+    return {
+        "acep_records": len(rows),
+        "acep_events_strong_act_cue": share(n[True, "strong"], pos),
+        "acep_events_fire": share(tp, pos),
+        "acep_events_fire_or_count": share(n[True, "count"], pos),
+        "acep_no_events_strong_act_cue": share(n[False, "strong"], neg),
+        "acep_no_events_fire": share(fp, neg),
+        "acep_no_events_fire_or_count": share(n[False, "count"], neg),
+        "acep_fires_f1": round(2 * tp / (2 * tp + fp + pos - tp), 3) if tp else 0.0,
+    }
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    """Print the coverage figures as JSON (and, with --misses, the records missed)."""
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--misses", choices=["acts", "events", "fires", "cartels", "states", "alarms"])
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
-    groups = load_groups()
-    counts = count_pattern()
-    dictionary, ged_names = load_actors()
-    states = load_states()
-    out: dict[str, object] = {}
-
+    actors, ged_names = load_actors()
+    pack = Pack(load_groups(), count_pattern(), actors, ged_names, load_states())
     ged = [r for r in read("ged_mexico", args.limit) if r.get("language") == "es" and r["events"]]
-    n_act = n_strong = n_fire = n_event = 0
-    named = found = right = 0
-    with_state = state_right = 0
-    for r in ged:
-        text = r["text"]
-        h = hits(groups, text)
-        has_act, has_fire = bool(acts(h, ACT_GROUPS)), fires(h, text)
-        n_act += has_act
-        n_strong += bool(acts(h, STRONG_GROUPS))
-        n_fire += has_fire
-        is_event = has_fire or bool(counts.search(text))
-        n_event += is_event
-        if args.misses == "acts" and not has_act or args.misses == "events" and not is_event:
-            print("MISS", text[:200].replace("\n", " "))
-        gold = {a.strip() for e in r["events"] for k in ("actor1", "actor2") for a in (e[k] or "").split(",")}
-        gold |= {e[k] for e in r["events"] for k in ("actor1", "actor2") if e[k]}
-        if NAMES_GROUP.search(fold(text)):
-            named += 1
-            entries = find_named(dictionary, text)
-            found += bool(entries)
-            ok = any(ged_names.get(e.name, e.name) in gold or e.name in gold for e in entries)
-            right += ok
-            if args.misses == "cartels" and not ok:
-                print("MISS", text[:160].replace("\n", " "), "|", sorted(gold), "|", [e.name for e in entries])
-        state = first_state(states, text)
-        if state is not None:
-            with_state += 1
-            gold_admin1 = {fold(e["admin1"] or "") for e in r["events"]}
-            state_right += fold(state) in gold_admin1
-            if args.misses == "states" and fold(state) not in gold_admin1:
-                print("MISS", text[:160].replace("\n", " "), "|", state, "|", sorted(gold_admin1))
-    out["ged_es_records"] = len(ged)
-    out["ged_es_act_cue"] = share(n_act, len(ged))
-    out["ged_es_strong_act_cue"] = share(n_strong, len(ged))
-    out["ged_es_fires"] = share(n_fire, len(ged))
-    out["ged_es_fires_or_count"] = share(n_event, len(ged))
-    out["ged_es_headline_names_group"] = named
-    out["ged_es_named_group_found"] = share(found, named)
-    out["ged_es_named_group_is_gold_actor"] = share(right, named)
-    out["ged_es_headline_names_state"] = with_state
-    out["ged_es_state_is_gold_admin1"] = share(state_right, with_state)
-
-    acep = read("acep", args.limit)
-    pos = [r for r in acep if r["events"]]
-    neg = [r for r in acep if not r["events"]]
-    tp = fp = p_act = n_act_neg = tp_c = fp_c = 0
-    for r in pos:
-        h = hits(groups, r["text"])
-        p_act += bool(acts(h, STRONG_GROUPS))
-        tp += fires(h, r["text"])
-        tp_c += fires(h, r["text"]) or bool(counts.search(r["text"]))
-        if args.misses == "fires" and not fires(h, r["text"]):
-            print("MISS+", r["text"][:300].replace("\n", " "))
-    for r in neg:
-        h = hits(groups, r["text"])
-        n_act_neg += bool(acts(h, STRONG_GROUPS))
-        fp += fires(h, r["text"])
-        fp_c += fires(h, r["text"]) or bool(counts.search(r["text"]))
-        if args.misses == "alarms" and fires(h, r["text"]):
-            first = acts(h, STRONG_GROUPS)[0]
-            cue = next(
-                m.group(0) for g in STRONG_GROUPS for m in groups[g].finditer(r["text"]) if m.start() == first
-            )
-            print("ALARM", repr(cue), "|", r["text"][:200].replace("\n", " "))
-    fn = len(pos) - tp
-    out["acep_records"] = len(acep)
-    out["acep_events_strong_act_cue"] = share(p_act, len(pos))
-    out["acep_events_fire"] = share(tp, len(pos))
-    out["acep_no_events_strong_act_cue"] = share(n_act_neg, len(neg))
-    out["acep_no_events_fire"] = share(fp, len(neg))
-    out["acep_no_events_fire_or_count"] = share(fp_c, len(neg))
-    out["acep_events_fire_or_count"] = share(tp_c, len(pos))
-    out["acep_fires_f1"] = round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0
+    out = ged_report(pack, ged, args.misses) | acep_report(
+        pack, read("acep", args.limit), args.misses
+    )
     json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
     print()
 
