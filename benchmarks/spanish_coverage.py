@@ -17,6 +17,9 @@ Spanish yet): the cue phrases are compiled with the engine's own
   the share where actors.tsv finds a named non-state group, and the share
   where that group is one of GED's actors for the record (GED spellings from
   the "# ged" comment lines of actors.tsv).
+- ``ged_es`` counts: of the headlines stating a killed count (number words
+  and casualty nouns from words.toml: "14 muertos", "matan a tres"), the share
+  whose number is GED's total (best) for the record.
 - ``ged_es`` states: of the headlines naming a Mexican state (name or press
   abbreviation from words.toml), the share whose first-named state is GED's
   admin1.
@@ -173,6 +176,44 @@ def count_pattern() -> re.Pattern[str]:
     )
 
 
+def killed_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A killed count with its number as group ``n1``/``n2``, and the number words' values."""
+    words = tomllib.loads((PACK / "words.toml").read_text("utf-8"))
+    numbers, cas = words["numbers"], words["casualties"]
+    values = {k: int(v) for k, v in numbers["units"].items()}
+    values |= {k: int(v) for k, v in numbers["vague"].items()}
+    alternation = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
+    num = r"(?:\d+|(?:" + alternation + r")(?:\s+y\s+(?:" + alternation + r"))?)"
+    after = phrase_pattern(cas["nouns_killed"] + cas["killed"])
+    before = phrase_pattern(cas["active_killed"])
+    pattern = re.compile(
+        r"(?<![\w])(?P<n1>"
+        + num
+        + r")\s+(?:[\w-]+\s+){0,3}?"
+        + after
+        + "|"
+        + before
+        + r"\s+(?P<n2>"
+        + num
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    return pattern, values
+
+
+def count_value(raw: str, values: dict[str, int]) -> int | None:
+    """Digits or Spanish count words ("treinta y dos") as an int (a year is not a count)."""
+    token = " ".join(raw.lower().split())
+    if token.isdigit():
+        return None if len(token) == 4 and 1900 <= int(token) <= 2100 else int(token)
+    if token in values:
+        return values[token]
+    parts = token.split(" y ")
+    if all(p in values for p in parts):
+        return sum(values[p] for p in parts)
+    return None
+
+
 def hits(groups: dict[str, re.Pattern[str]], text: str) -> dict[str, list[int]]:
     """Start offsets of the hits of every group."""
     return {g: [m.start() for m in p.finditer(text)] for g, p in groups.items()}
@@ -221,6 +262,8 @@ class Pack:
     actors: ActorDictionary
     ged_names: dict[str, str]
     states: dict[str, str]
+    killed: re.Pattern[str]
+    values: dict[str, int]
 
 
 def gold_actors(record: dict) -> set[str]:
@@ -232,7 +275,7 @@ def gold_actors(record: dict) -> set[str]:
 def ged_report(pack: Pack, rows: list[dict], misses: str | None) -> dict[str, object]:
     """Act cues, named groups and states on the Spanish GED headlines."""
     n = {"act": 0, "strong": 0, "fire": 0, "event": 0, "named": 0, "found": 0, "right": 0}
-    n |= {"with_state": 0, "state_right": 0}
+    n |= {"with_state": 0, "state_right": 0, "with_count": 0, "count_right": 0}
     for r in rows:
         text = r["text"]
         h = hits(pack.groups, text)
@@ -253,6 +296,16 @@ def ged_report(pack: Pack, rows: list[dict], misses: str | None) -> dict[str, ob
             n["right"] += ok
             if misses == "cartels" and not ok:
                 print("MISS", text[:160], "|", sorted(gold), "|", [e.name for e in entries])
+        found_values = (
+            count_value(m["n1"] or m["n2"], pack.values) for m in pack.killed.finditer(text)
+        )
+        value = next((v for v in found_values if v is not None), None)
+        if value is not None:
+            total = sum(e["fatalities"] or 0 for e in r["events"])
+            n["with_count"] += 1
+            n["count_right"] += value == total
+            if misses == "counts" and value != total:
+                print("MISS", text[:160], "|", value, "|", total)
         state = first_state(pack.states, text)
         if state is not None:
             gold_admin1 = {fold(e["admin1"] or "") for e in r["events"]}
@@ -269,6 +322,8 @@ def ged_report(pack: Pack, rows: list[dict], misses: str | None) -> dict[str, ob
         "ged_es_headline_names_group": n["named"],
         "ged_es_named_group_found": share(n["found"], n["named"]),
         "ged_es_named_group_is_gold_actor": share(n["right"], n["named"]),
+        "ged_es_headline_states_killed_count": n["with_count"],
+        "ged_es_killed_count_is_gold_total": share(n["count_right"], n["with_count"]),
         "ged_es_headline_names_state": n["with_state"],
         "ged_es_state_is_gold_admin1": share(n["state_right"], n["with_state"]),
     }
@@ -317,11 +372,14 @@ def acep_report(pack: Pack, rows: list[dict], misses: str | None) -> dict[str, o
 def main() -> None:
     """Print the coverage figures as JSON (and, with --misses, the records missed)."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("--misses", choices=["acts", "events", "fires", "cartels", "states", "alarms"])
+    ap.add_argument(
+        "--misses", choices=["acts", "events", "fires", "cartels", "states", "counts", "alarms"]
+    )
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     actors, ged_names = load_actors()
-    pack = Pack(load_groups(), count_pattern(), actors, ged_names, load_states())
+    killed, values = killed_pattern()
+    pack = Pack(load_groups(), count_pattern(), actors, ged_names, load_states(), killed, values)
     ged = [r for r in read("ged_mexico", args.limit) if r.get("language") == "es" and r["events"]]
     out = ged_report(pack, ged, args.misses) | acep_report(
         pack, read("acep", args.limit), args.misses
