@@ -429,3 +429,9 @@ def events(
             index.dispose()
         else:
             index.close()
+
+
+# The analysts' workbench: `blotter serve`, `blotter user ...`, `blotter token ...`.
+from blotter.server.cli import register as _register_server  # noqa: E402
+
+_register_server(app)
