@@ -3,6 +3,7 @@ web app (static files, no build step, no external requests) at /."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,13 +26,14 @@ from blotter.server.deps import (
     ServerConfig,
 )
 from blotter.server.events_api import router as events_router
+from blotter.pipeline import Extractor, Pipeline
 from blotter.server.ingest_api import IngestError, IngestService
 from blotter.server.models import ROLES, ServerOption, User
 from blotter.server.outlines import outlines_json
 from blotter.server.queries import QueryError
 from blotter.server.review import Conflict, NotFound, ReviewError
 from blotter.server.safefetch import UnsafeURL
-from blotter.settings import load_settings
+from blotter.settings import Settings, load_settings
 from blotter.store.database import open_engine
 
 STATIC = Path(__file__).parent / "static"
@@ -102,7 +104,8 @@ def fetch_allowed(request: Request) -> bool:
         return bool(row.value) if row is not None else config.allow_fetch
 
 
-def create_app(config: ServerConfig, ingest: IngestService | None = None) -> FastAPI:
+def create_app(config: ServerConfig,
+               pipeline_factory: Callable[[Settings], Extractor] | None = None) -> FastAPI:
     """The application on the store at ``config.db_url`` (migrated on start)."""
     engine = open_engine(config.db_url)
     app = FastAPI(title="Blotter workbench API", version=__version__,
@@ -112,7 +115,8 @@ def create_app(config: ServerConfig, ingest: IngestService | None = None) -> Fas
                               "(Authorization: Bearer) or a web session with X-CSRF-Token.")
     app.state.engine = engine
     app.state.config = config
-    app.state.ingest = ingest or IngestService(engine, load_settings(config.config_file))
+    settings = load_settings(config.config_file)
+    app.state.ingest = IngestService(engine, settings, pipeline_factory or Pipeline.from_settings)
     headers = _security_headers(config)
 
     @app.middleware("http")
