@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from blotter import __version__
+from blotter.pipeline import Extractor, Pipeline
 from blotter.server import auth
 from blotter.server.deps import (
     CSRF_HEADER,
@@ -26,7 +27,6 @@ from blotter.server.deps import (
     ServerConfig,
 )
 from blotter.server.events_api import router as events_router
-from blotter.pipeline import Extractor, Pipeline
 from blotter.server.ingest_api import IngestError, IngestService
 from blotter.server.models import ROLES, ServerOption, User
 from blotter.server.outlines import outlines_json
