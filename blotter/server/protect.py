@@ -62,6 +62,26 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _name(value: object) -> str:
+    """The normalised name of an actor or place dict ('' otherwise)."""
+    from blotter.fusion.reports import normalise
+
+    return normalise(value.get("name")) if isinstance(value, dict) else ""
+
+
+def agrees(field: str, machine: Any, human: Any) -> bool:
+    """True if the machine's value says what the person's says: the same best count
+    (low and high widen as reports come in), the same actor or place name, else equal."""
+    if field in ("fatalities", "injuries", "detained"):
+        return (machine or {}).get("best") == (human or {}).get("best")
+    if field in ("actor1", "actor2"):
+        return _name(machine) == _name(human)
+    if field == "location":
+        return _name(machine) == _name(human) and (machine or {}).get("country") == \
+            (human or {}).get("country")
+    return bool(machine == human)
+
+
 def fused_confidence(reports: Sequence[_HasRecord]) -> float:
     """The best extraction confidence among the current (non-background) reports."""
     current = [r for r in reports if not r.is_background] or list(reports)
@@ -120,7 +140,7 @@ def protect_record(
     for field, human in (review.overrides or {}).items():
         key = RECORD_KEYS[field]
         new = out.get(key)
-        if new != machine.get(field) and new != human:
+        if new != machine.get(field) and not agrees(field, new, human):
             flags.append({"field": field, "human": human, "machine": new,
                           "at": now.isoformat(), "n_reports": out.get("n_reports"),
                           "resolved": False})
