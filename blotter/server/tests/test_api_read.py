@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 
@@ -20,9 +21,11 @@ def ids(srv: Server, **params: object) -> list[str]:
     return [e["id"] for e in r.json()["items"]]
 
 
-def listed(srv: Server, **params: object) -> list[dict[str, object]]:
+def listed(srv: Server, **params: object) -> list[dict[str, Any]]:
     """Every listed event for *params*."""
-    return srv.get("/api/events", params={"limit": 500, **params}).json()["items"]
+    r = srv.get("/api/events", params={"limit": 500, **params})
+    items: list[dict[str, Any]] = r.json()["items"]
+    return items
 
 
 def test_openapi_schema_is_published(server: Server) -> None:
