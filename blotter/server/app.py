@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, HTTPException, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -59,15 +59,15 @@ class LoginBody(BaseModel):
 class UserBody(BaseModel):
     """A new user."""
 
-    username: str = Field(max_length=80)
-    password: str = Field(max_length=1000)
-    role: str = "viewer"
+    username: str = Field(pattern=r"^[A-Za-z0-9._-]{1,80}$")
+    password: str = Field(min_length=auth.MIN_PASSWORD_CHARS, max_length=1000)
+    role: Literal["viewer", "editor", "admin"] = "viewer"
 
 
 class TokenBody(BaseModel):
     """A new API token."""
 
-    username: str = Field(max_length=80)
+    username: str = Field(pattern=r"^[A-Za-z0-9._-]{1,80}$")
     name: str = Field(default="api", max_length=120)
 
 
@@ -159,7 +159,9 @@ def create_app(config: ServerConfig,
 
     @app.exception_handler(auth.AccountError)
     async def _account(_r: Request, exc: auth.AccountError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, 400)
+        status = 409 if isinstance(exc, auth.UserExists) else \
+            404 if isinstance(exc, auth.NoSuchUser) else 400
+        return JSONResponse({"detail": str(exc)}, status)
 
     @app.get("/api/health", tags=["server"])
     def health() -> dict[str, Any]:
@@ -172,7 +174,8 @@ def create_app(config: ServerConfig,
         return {"tile_url": config.tile_url, "allow_fetch": fetch_allowed(request),
                 "roles": list(ROLES)}
 
-    @app.get("/api/outlines", tags=["map"])
+    @app.get("/api/outlines", tags=["map"], response_class=Response, responses={
+        200: {"content": {"application/geo+json": {}}, "description": "GeoJSON"}})
     def outlines() -> Response:
         """Country outlines (Natural Earth, public domain) as GeoJSON."""
         return Response(outlines_json(), media_type="application/geo+json",
@@ -221,14 +224,14 @@ def create_app(config: ServerConfig,
                 for u in session.scalars(select(User).order_by(User.id))]
 
     @app.post("/api/admin/users", tags=["admin"], status_code=201,
-              responses=error_responses(400, 401, 403))
+              responses=error_responses(400, 401, 403, 409))
     def new_user(body: UserBody, _who: Admin) -> dict[str, Any]:
         """Create a user."""
         return {"id": auth.add_user(engine, body.username, body.password, body.role),
                 "username": body.username.lower(), "role": body.role}
 
     @app.post("/api/admin/tokens", tags=["admin"], status_code=201,
-              responses=error_responses(400, 401, 403))
+              responses=error_responses(400, 401, 403, 404))
     def new_token(body: TokenBody, _who: Admin) -> dict[str, Any]:
         """Create an API token for a user; the secret is shown only in this answer."""
         token_id, secret = auth.create_token(engine, body.username, body.name)

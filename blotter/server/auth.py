@@ -35,7 +35,15 @@ _hasher = PasswordHasher()
 
 
 class AccountError(ValueError):
-    """A bad account request (unknown role, short password, taken name); shown as is."""
+    """A bad account request (unknown role, short password); shown as is."""
+
+
+class UserExists(AccountError):
+    """The user name is taken."""
+
+
+class NoSuchUser(AccountError):
+    """No active user of that name."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ def add_user(engine: Engine, username: str, password: str, role: str) -> int:
         raise AccountError(f"passwords need at least {MIN_PASSWORD_CHARS} characters")
     with Session(engine) as session, session.begin():
         if session.scalar(select(User.id).where(User.username == username)) is not None:
-            raise AccountError(f"user {username!r} exists already")
+            raise UserExists(f"user {username!r} exists already")
         user = User(username=username, password_hash=hash_password(password), role=role,
                     active=True, created=utcnow())
         session.add(user)
@@ -108,7 +116,7 @@ def create_token(engine: Engine, username: str, name: str) -> tuple[int, str]:
     with Session(engine) as session, session.begin():
         user = session.scalars(select(User).where(User.username == username.lower())).first()
         if user is None or not user.active:
-            raise AccountError(f"no active user {username!r}")
+            raise NoSuchUser(f"no active user {username!r}")
         secret = TOKEN_PREFIX + secrets.token_urlsafe(SECRET_BYTES)
         token = ApiToken(user_id=user.id, name=name[:120] or "token", token_hash=digest(secret),
                          prefix=secret[:10], created=utcnow())

@@ -64,8 +64,9 @@ def events(_who: Viewer, session: DB, f: F,
     return page
 
 
-@router.get("/events.csv", tags=["events"], responses=_r(400, 401, 403),
-            response_class=StreamingResponse)
+@router.get("/events.csv", tags=["events"], response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {}}, "description": "CSV"},
+                       **_r(400, 401, 403)})
 def events_csv(request: Request, _who: Viewer, f: F) -> StreamingResponse:
     """The matching fused events as ACLED-style CSV (the store's exporter's columns)."""
     queries.conditions(f)  # raise on bad filters before streaming starts

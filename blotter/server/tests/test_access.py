@@ -51,11 +51,11 @@ def test_admin_manages_users_and_tokens(server: Server) -> None:
                                          "role": "viewer"}, role="admin")
     assert r.status_code == 201
     assert server.post("/api/admin/users", {"username": "newbie", "password": "long-enough-1",
-                                            "role": "viewer"}, role="admin").status_code == 400
+                                            "role": "viewer"}, role="admin").status_code == 409
     assert server.post("/api/admin/users", {"username": "x", "password": "short",
-                                            "role": "viewer"}, role="admin").status_code == 400
+                                            "role": "viewer"}, role="admin").status_code == 422
     assert server.post("/api/admin/users", {"username": "y", "password": "long-enough-1",
-                                            "role": "god"}, role="admin").status_code == 400
+                                            "role": "god"}, role="admin").status_code == 422
     token = server.post("/api/admin/tokens", {"username": "newbie", "name": "t"}, role="admin")
     assert token.status_code == 201
     secret, token_id = token.json()["token"], token.json()["id"]
@@ -73,7 +73,7 @@ def test_admin_manages_users_and_tokens(server: Server) -> None:
     assert server.client.delete(f"/api/admin/tokens/{token_id}",
                                 headers=server.h("admin")).status_code == 404
     assert server.post("/api/admin/tokens", {"username": "nobody"}, role="admin"
-                       ).status_code == 400
+                       ).status_code == 404
 
 
 def test_web_session_needs_the_csrf_token_for_writes(server: Server) -> None:
