@@ -3,6 +3,7 @@ web app (static files, no build step, no external requests) at /."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -118,6 +119,8 @@ def create_app(config: ServerConfig,
     settings = load_settings(config.config_file)
     app.state.ingest = IngestService(engine, settings, pipeline_factory or Pipeline.from_settings)
     headers = _security_headers(config)
+    # Simplify the outlines while the first user signs in (a few seconds, once).
+    threading.Thread(target=outlines_json, daemon=True, name="outlines").start()
 
     @app.middleware("http")
     async def secure(request: Request, call_next: Any) -> Response:

@@ -41,9 +41,14 @@ export class MapView {
         this.rings.push(a);
       }
     }
+    this.canvas.dataset.outlines = String(geojson.features.length);  // for tests and tools
     this.draw();
   }
-  setFeatures(fc) { this.features = fc.features || []; this.draw(); }
+  setFeatures(fc) {
+    this.features = fc.features || [];
+    this.canvas.dataset.features = String(this.features.length);
+    this.draw();
+  }
   scale() { return 2 ** this.zoom; }
   size() { return { w: this.canvas.clientWidth, h: this.canvas.clientHeight }; }
   toScreen(wx, wy) {
