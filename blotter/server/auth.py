@@ -27,6 +27,9 @@ TOKEN_PREFIX = "blt_"
 SECRET_BYTES = 32
 #: How long a web session lasts without signing in again.
 SESSION_LIFETIME = timedelta(hours=12)
+#: A token's last use is written at most this often: one write per request would make
+#: every read a write and serialise concurrent readers on SQLite.
+LAST_USED_RESOLUTION = timedelta(minutes=5)
 #: Shortest password accepted (NIST SP 800-63B's minimum).
 MIN_PASSWORD_CHARS = 8
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -149,7 +152,9 @@ def token_principal(engine: Engine, secret: str) -> Principal | None:
         token, user = row
         if token.revoked is not None or not user.active:
             return None
-        token.last_used = utcnow()
+        now = utcnow()
+        if token.last_used is None or _aware(token.last_used) < now - LAST_USED_RESOLUTION:
+            token.last_used = now
         return Principal(user.id, user.username, user.role, "token")
 
 

@@ -30,8 +30,8 @@ from blotter.taxonomy import SUB_EVENT_TYPES
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 #: A viewport with at most this many events gets every point; more are clustered.
-#: 5,000 markers draw in well under a frame on a canvas.
-GEO_POINT_BUDGET = 5_000
+#: 2,000 markers draw in well under a frame and make a ~400 kB answer.
+GEO_POINT_BUDGET = 2_000
 #: Grid cells across one 256-pixel tile width when clustering (a cell ~ 32 px).
 CELLS_PER_TILE = 8
 MAX_ZOOM = 18
