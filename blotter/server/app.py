@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, HTTPException, Request, Response
+from fastapi import Path as PathParam
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
@@ -242,7 +243,8 @@ def create_app(config: ServerConfig,
 
     @app.delete("/api/admin/tokens/{token_id}", tags=["admin"],
                 responses=error_responses(401, 403, 404))
-    def drop_token(token_id: int, _who: Admin) -> dict[str, Any]:
+    def drop_token(token_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)],
+                   _who: Admin) -> dict[str, Any]:
         """Revoke a token."""
         if not auth.revoke_token(engine, token_id):
             raise HTTPException(404, f"no live token {token_id}")

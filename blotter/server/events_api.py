@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -14,6 +14,8 @@ from blotter.server import details, queries, review
 from blotter.server.deps import DB, Editor, Viewer, engine_of
 from blotter.server.queries import Filters
 
+#: Largest id, version or count a query may name (a 32-bit column on either backend).
+MAX_INT = 2**31 - 1
 router = APIRouter(prefix="/api")
 JSON_OK = {"content": {"application/json": {"schema": {"type": "object"}}},
            "description": "OK"}
@@ -45,7 +47,7 @@ def filters(
                                        description="Actor named in any report.")] = None,
     event_type: Annotated[str | None, Query(max_length=80)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=80)] = None,
-    min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
     background: Annotated[bool | None, Query(
         description="true: background-only events; false: current ones.")] = None,
     review_state: Annotated[str | None, Query(
@@ -116,7 +118,8 @@ def facets(_who: Viewer, session: DB) -> dict[str, Any]:
 @router.get("/articles", tags=["articles"], responses=_r(400, 401, 403))
 def articles(_who: Viewer, session: DB,
              limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = queries.DEFAULT_LIMIT,
-             after: Annotated[int | None, Query(description="Last id of the previous page.")]
+             after: Annotated[int | None, Query(ge=0, le=MAX_INT,
+                                                description="Last id of the previous page.")]
              = None,
              status: Annotated[str | None, Query(max_length=20)] = None) -> dict[str, Any]:
     """Stored articles by id."""
@@ -124,7 +127,8 @@ def articles(_who: Viewer, session: DB,
 
 
 @router.get("/articles/{article_id}", tags=["articles"], responses=_r(401, 403, 404))
-def article(article_id: int, _who: Viewer, session: DB) -> dict[str, Any]:
+def article(article_id: Annotated[int, Path(ge=1, le=MAX_INT)], _who: Viewer,
+            session: DB) -> dict[str, Any]:
     """An article's text and, per event, the evidence spans it used."""
     try:
         return details.article_detail(session, article_id)
@@ -168,14 +172,14 @@ class ReviewBody(BaseModel):
     """Accept, reject or reopen at the version the editor saw."""
 
     action: str = Field(description="accept, reject or reopen")
-    version: int
+    version: int = Field(ge=0, le=MAX_INT)
     comment: str = Field(default="", max_length=2000)
 
 
 class CorrectionBody(BaseModel):
     """New values for fields, at the version the editor saw."""
 
-    version: int
+    version: int = Field(ge=0, le=MAX_INT)
     changes: dict[str, Any] = Field(description="field -> new value; fields: "
                                     + ", ".join(review.RECORD_KEYS))
     comment: str = Field(default="", max_length=2000)
@@ -185,15 +189,15 @@ class MergeBody(BaseModel):
     """Merge *other_id* into this event."""
 
     other_id: str = Field(max_length=40)
-    version: int
-    other_version: int
+    version: int = Field(ge=0, le=MAX_INT)
+    other_version: int = Field(ge=0, le=MAX_INT)
     comment: str = Field(default="", max_length=2000)
 
 
 class SplitBody(BaseModel):
     """Move these member reports into a new event."""
 
-    version: int
+    version: int = Field(ge=0, le=MAX_INT)
     report_ids: list[str] = Field(max_length=1000)
     comment: str = Field(default="", max_length=2000)
 
@@ -250,7 +254,8 @@ def queue(_who: Viewer, session: DB,
 @router.get("/activity", tags=["review"], responses=_r(400, 401, 403))
 def activity(_who: Viewer, session: DB,
              limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = queries.DEFAULT_LIMIT,
-             before: Annotated[int | None, Query(description="next_before of the last page")]
+             before: Annotated[int | None, Query(ge=0, le=MAX_INT,
+                                                 description="next_before of the last page")]
              = None,
              event_id: Annotated[str | None, Query(max_length=40)] = None) -> dict[str, Any]:
     """Who changed what, newest first."""

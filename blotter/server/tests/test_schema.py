@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 from blotter.server.tests.conftest import make_server, seed
 
-#: Examples per operation: ~25 operations x 6 stays well under a minute on CI.
+#: Examples per operation: ~25 operations x 8 stays well under a minute on CI; derandomised
+#: so a CI run is repeatable (25 random examples each passed when this was written).
 #: (Driven through hypothesis directly: schemathesis' pytest plugin does not load on
 #: pytest 9.)
-EXAMPLES = 6
+EXAMPLES = 8
 _auth: dict[str, str] = {}
 #: Rules beyond the schema (a sub-type belongs to its type, exactly one of text/html/url,
 #: the version an edit was made at) answer schema-valid requests with 422/409 by design,
@@ -43,7 +44,7 @@ def test_every_operation_answers_as_documented(api_schema: Any) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, database=None,
+        @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
                   phases=[Phase.explicit, Phase.generate],
                   suppress_health_check=list(HealthCheck))
         def check(case: Any) -> None:
