@@ -87,7 +87,8 @@ def load(url: str, n: int, seed: int = 11) -> None:
                     "fused_event_id": event_id, "version": 1, "state": "unreviewed",
                     "priority": round(3 * (1 - conf), 3), "confidence": conf, "latitude": lat,
                     "longitude": lon, "overrides": {}, "machine": {}, "flags": [],
-                    "updated": now,
+                    "updated": now, "event_type": etype, "sort_date": day,
+                    "sort_fatalities": toll,
                 })
             conn.execute(insert(FusedEvent), events)
             conn.execute(insert(EventReview), reviews)

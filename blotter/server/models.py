@@ -11,10 +11,21 @@ It carries no foreign key on purpose: a merged event's row stays (state
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from blotter.store.models import Base
@@ -24,6 +35,9 @@ from blotter.store.models import Base
 ROLES = ("viewer", "editor", "admin")
 #: Review states of a fused event.
 REVIEW_STATES = ("unreviewed", "flagged", "accepted", "rejected", "merged")
+#: Stand-ins for an unknown date and toll in the sort columns.
+NO_DATE = date(1, 1, 1)
+NO_COUNT = -1
 
 
 class User(Base):
@@ -72,7 +86,11 @@ class EventReview(Base):
     __tablename__ = "event_reviews"
     __table_args__ = (
         Index("ix_event_reviews_queue", "state", "priority"),
-        Index("ix_event_reviews_point", "latitude", "longitude"),
+        Index("ix_event_reviews_map", "latitude", "longitude", "state", "event_type",
+              "sort_fatalities", "sort_date"),
+        Index("ix_event_reviews_date", "sort_date", "fused_event_id"),
+        Index("ix_event_reviews_fatalities", "sort_fatalities", "fused_event_id"),
+        Index("ix_event_reviews_day_type", "sort_date", "event_type", "state"),
     )
 
     fused_event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -82,6 +100,13 @@ class EventReview(Base):
     confidence: Mapped[float] = mapped_column(Float, index=True)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    #: Copies of the fused record's type, date and toll (human values in place), so the
+    #: map, the timeline and the list sort read this narrow table alone. NULLs become
+    #: sentinels (0001-01-01, -1) so keyset pagination sees a total order and can use
+    #: the indexes.
+    event_type: Mapped[str | None] = mapped_column(String(60))
+    sort_date: Mapped[date] = mapped_column(Date)
+    sort_fatalities: Mapped[int] = mapped_column(Integer)
     overrides: Mapped[dict[str, Any]] = mapped_column(JSON)
     machine: Mapped[dict[str, Any]] = mapped_column(JSON)
     flags: Mapped[list[Any]] = mapped_column(JSON)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from blotter.server.models import EventReview
+from blotter.server.models import NO_COUNT, NO_DATE, EventReview
 
 #: Fields a person may correct, and the key each one has in the fused record
 #: (the report-level ``is_background`` flag is the fused record's ``background_only``).
@@ -132,6 +132,7 @@ def protect_record(
         review = EventReview(
             fused_event_id=event_id, version=0, state="unreviewed", priority=0.0,
             confidence=0.0, overrides={}, machine={}, flags=[], updated=now,
+            sort_date=NO_DATE, sort_fatalities=NO_COUNT,
         )
         session.add(review)
     out = dict(record)
@@ -158,12 +159,26 @@ def protect_record(
     review.latitude = _coordinate(loc.get("latitude"))
     review.longitude = _coordinate(loc.get("longitude"))
     review.priority = priority(out, confidence, len(open_flags(review)))
+    review.event_type = out.get("event_type")
+    review.sort_date = _day(out.get("event_date"))
+    best = (out.get("fatalities") or {}).get("best")
+    review.sort_fatalities = best if isinstance(best, int) and best >= 0 else NO_COUNT
     review.version = (review.version or 0) + 1
     review.updated = now
     if user_id is not None:
         review.updated_by = user_id
     session.flush()
     return out
+
+
+def _day(value: object) -> date:
+    """An ISO date, or the stand-in for none."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    return NO_DATE
 
 
 def _coordinate(value: object) -> float | None:

@@ -22,7 +22,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import Integer
 
 from blotter.fusion.reports import normalise
-from blotter.server.models import REVIEW_STATES, EventReview
+from blotter.server.models import NO_DATE, REVIEW_STATES, EventReview
 from blotter.store.models import FusedEvent
 from blotter.taxonomy import SUB_EVENT_TYPES
 
@@ -43,9 +43,9 @@ SORTS = {
     "priority": ("priority", False), "-priority": ("priority", True),
     "id": ("id", False), "-id": ("id", True),
 }
-#: Stand-ins for NULL in sort keys, so keyset pagination sees a total order.
-_NO_DATE = date(1, 1, 1)
-_NO_COUNT = -1
+#: The stand-in for "no date" in the sort column, and the first real day after it.
+_NO_DAY = NO_DATE
+_DATED = date(1, 1, 2)
 EVENT_TYPES = sorted(set(SUB_EVENT_TYPES.values()))
 
 
@@ -109,15 +109,22 @@ def _type_name(wanted: str, names: list[str], what: str) -> str:
     raise QueryError(f"unknown {what} {wanted!r}")
 
 
+def _needs_fused(f: Filters) -> bool:
+    """True if a criterion lives only on ``fused_events`` (the rest are review columns)."""
+    return bool(f.country or f.admin1 or f.actor or f.sub_event_type
+                or f.background is not None)
+
+
 def conditions(f: Filters) -> list[ColumnElement[bool]]:
-    """SQL conditions for *f* (on the fused_events / event_reviews join)."""
+    """SQL conditions for *f*: on ``event_reviews`` (type, date, toll, point, state,
+    confidence) and, for the rest, on ``fused_events`` (see ``_needs_fused``)."""
     out: list[ColumnElement[bool]] = [EventReview.state != "merged"]
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise QueryError("date_from is after date_to")
     if f.date_from:
-        out.append(FusedEvent.event_date >= f.date_from)
+        out.append(EventReview.sort_date >= f.date_from)
     if f.date_to:
-        out.append(FusedEvent.event_date <= f.date_to)
+        out.append(EventReview.sort_date.between(_DATED, f.date_to))
     if f.bbox:
         w, s, e, n = f.bbox
         out.append(EventReview.latitude.between(s, n))
@@ -133,14 +140,15 @@ def conditions(f: Filters) -> list[ColumnElement[bool]]:
         key = normalise(f.actor)
         out.append(FusedEvent.actor_names.contains(key) if key else false())
     if f.event_type:
-        out.append(FusedEvent.event_type == _type_name(f.event_type, EVENT_TYPES, "event type"))
+        out.append(EventReview.event_type == _type_name(f.event_type, EVENT_TYPES,
+                                                        "event type"))
     if f.sub_event_type:
         name = _type_name(f.sub_event_type, sorted(SUB_EVENT_TYPES), "sub-event type")
         out.append(FusedEvent.sub_event_type == name)
     if f.min_fatalities is not None:
         if f.min_fatalities < 0:
             raise QueryError("min_fatalities must be 0 or more")
-        out.append(FusedEvent.fatalities_best >= f.min_fatalities)
+        out.append(EventReview.sort_fatalities >= f.min_fatalities)
     if f.background is not None:
         out.append(FusedEvent.background_only.is_(f.background))
     if f.review_state:
@@ -155,23 +163,25 @@ def conditions(f: Filters) -> list[ColumnElement[bool]]:
 
 
 def _joined(*columns: Any) -> Select[Any]:
-    """SELECT *columns* FROM fused_events JOIN event_reviews."""
-    return select(*columns).join_from(
-        FusedEvent, EventReview, EventReview.fused_event_id == FusedEvent.id
+    """SELECT *columns* FROM event_reviews JOIN fused_events."""
+    return select(*columns).select_from(EventReview).join(
+        FusedEvent, FusedEvent.id == EventReview.fused_event_id
     )
 
 
+def _reviews(f: Filters, *columns: Any) -> Select[Any]:
+    """SELECT *columns* matching *f*, joining ``fused_events`` only when *f* needs it."""
+    query = select(*columns).select_from(EventReview)
+    if _needs_fused(f):
+        query = query.join(FusedEvent, FusedEvent.id == EventReview.fused_event_id)
+    return query.where(*conditions(f))
+
+
 def _sort_expr(key: str) -> Any:
-    """The non-null sort expression of a sort key."""
-    if key == "date":
-        return func.coalesce(FusedEvent.event_date, _NO_DATE)
-    if key == "fatalities":
-        return func.coalesce(FusedEvent.fatalities_best, _NO_COUNT)
-    if key == "confidence":
-        return EventReview.confidence
-    if key == "priority":
-        return EventReview.priority
-    return FusedEvent.id
+    """The non-null, indexed sort column of a sort key."""
+    return {"date": EventReview.sort_date, "fatalities": EventReview.sort_fatalities,
+            "confidence": EventReview.confidence, "priority": EventReview.priority
+            }.get(key, EventReview.fused_event_id)
 
 
 def encode_cursor(sort: str, value: Any, event_id: str) -> str:
@@ -244,15 +254,16 @@ def list_events(
     query = _joined(FusedEvent.record, EventReview, expr.label("sort_value")).where(
         *conditions(f)
     )
+    rid = EventReview.fused_event_id
     if cursor:
         value, last_id = decode_cursor(cursor, sort)
         if key == "id":
-            query = query.where(FusedEvent.id < last_id if descending else FusedEvent.id > last_id)
+            query = query.where(rid < last_id if descending else rid > last_id)
         elif descending:
-            query = query.where(or_(expr < value, and_(expr == value, FusedEvent.id < last_id)))
+            query = query.where(or_(expr < value, and_(expr == value, rid < last_id)))
         else:
-            query = query.where(or_(expr > value, and_(expr == value, FusedEvent.id > last_id)))
-    order = [expr.desc(), FusedEvent.id.desc()] if descending else [expr.asc(), FusedEvent.id]
+            query = query.where(or_(expr > value, and_(expr == value, rid > last_id)))
+    order = [expr.desc(), rid.desc()] if descending else [expr.asc(), rid.asc()]
     if key == "id":
         order = order[:1]
     rows = session.execute(query.order_by(*order).limit(limit + 1)).all()
@@ -266,7 +277,7 @@ def list_events(
 
 def count_events(session: Session, f: Filters) -> int:
     """How many events match."""
-    return int(session.scalar(_joined(func.count()).where(*conditions(f))) or 0)
+    return int(session.scalar(_reviews(f, func.count())) or 0)
 
 
 def cell_size(zoom: int) -> float:
@@ -286,37 +297,42 @@ def geojson(session: Session, f: Filters, zoom: int) -> dict[str, Any]:
     """The events in view as GeoJSON: every point, or grid clusters past the budget."""
     if not 0 <= zoom <= MAX_ZOOM:
         raise QueryError(f"zoom must be 0..{MAX_ZOOM}")
-    where = [*conditions(f), EventReview.latitude.is_not(None),
-             EventReview.longitude.is_not(None)]
-    total = int(session.scalar(_joined(func.count()).where(*where)) or 0)
-    if total <= GEO_POINT_BUDGET:
-        rows = session.execute(
-            _joined(FusedEvent.id, FusedEvent.event_type, FusedEvent.sub_event_type,
-                    FusedEvent.event_date, FusedEvent.location, FusedEvent.fatalities_best,
-                    EventReview.latitude, EventReview.longitude, EventReview.state)
-            .where(*where).order_by(FusedEvent.id)
-        ).all()
+    placed = (EventReview.latitude.is_not(None), EventReview.longitude.is_not(None))
+    rows = session.execute(
+        _reviews(f, EventReview.fused_event_id, EventReview.event_type,
+                 EventReview.sort_date, EventReview.sort_fatalities, EventReview.latitude,
+                 EventReview.longitude, EventReview.state)
+        .where(*placed).limit(GEO_POINT_BUDGET + 1)
+    ).all()
+    if len(rows) <= GEO_POINT_BUDGET:
+        names = dict(session.execute(
+            select(FusedEvent.id, FusedEvent.location).where(
+                FusedEvent.id.in_([r[0] for r in rows]))
+        ).all()) if rows else {}
         features = [
             {"type": "Feature", "id": r[0],
-             "geometry": {"type": "Point", "coordinates": [r[7], r[6]]},
-             "properties": {"event_type": r[1], "sub_event_type": r[2],
-                            "event_date": r[3].isoformat() if r[3] else None,
-                            "location": r[4], "fatalities": r[5] or 0, "review_state": r[8]}}
-            for r in rows
+             "geometry": {"type": "Point", "coordinates": [r[5], r[4]]},
+             "properties": {"event_type": r[1],
+                            "event_date": r[2].isoformat() if r[2] > _NO_DAY else None,
+                            "location": names.get(r[0]), "fatalities": max(r[3], 0),
+                            "review_state": r[6]}}
+            for r in sorted(rows, key=lambda r: r[0])
         ]
         return {"type": "FeatureCollection", "features": features,
-                "properties": {"total": total, "clustered": False}}
+                "properties": {"total": len(features), "clustered": False}}
     size = cell_size(zoom)
     cx = _cell(session, EventReview.longitude, 180.0, size).label("cx")
     cy = _cell(session, EventReview.latitude, 90.0, size).label("cy")
-    rows = session.execute(
-        _joined(cx, cy, FusedEvent.event_type, func.count(), func.avg(EventReview.latitude),
-                func.avg(EventReview.longitude),
-                func.sum(func.coalesce(FusedEvent.fatalities_best, 0)))
-        .where(*where).group_by(cx, cy, FusedEvent.event_type)
+    grouped = session.execute(
+        _reviews(f, cx, cy, EventReview.event_type, func.count(),
+                 func.avg(EventReview.latitude), func.avg(EventReview.longitude),
+                 func.sum(func.max(EventReview.sort_fatalities, 0)
+                          if session.get_bind().dialect.name == "sqlite"
+                          else func.greatest(EventReview.sort_fatalities, 0)))
+        .where(*placed).group_by(cx, cy, EventReview.event_type)
     ).all()
     cells: dict[tuple[int, int], dict[str, Any]] = {}
-    for x, y, etype, n, lat, lon, deaths in rows:
+    for x, y, etype, n, lat, lon, deaths in grouped:
         c = cells.setdefault((x, y), {"count": 0, "lat": 0.0, "lon": 0.0, "fatalities": 0,
                                       "types": {}})
         c["lat"] += float(lat) * n
@@ -335,16 +351,17 @@ def geojson(session: Session, f: Filters, zoom: int) -> dict[str, Any]:
                            "types": c["types"], "event_type": top},
         })
     return {"type": "FeatureCollection", "features": features,
-            "properties": {"total": total, "clustered": True, "cell_degrees": size}}
+            "properties": {"total": sum(c["count"] for c in cells.values()),
+                           "clustered": True, "cell_degrees": size}}
 
 
 def timeline(session: Session, f: Filters) -> list[dict[str, Any]]:
     """Events per day and type: [{day, counts: {type: n}}], oldest first."""
     rows = session.execute(
-        _joined(FusedEvent.event_date, FusedEvent.event_type, func.count())
-        .where(*conditions(f), FusedEvent.event_date.is_not(None))
-        .group_by(FusedEvent.event_date, FusedEvent.event_type)
-        .order_by(FusedEvent.event_date)
+        _reviews(f, EventReview.sort_date, EventReview.event_type, func.count())
+        .where(EventReview.sort_date >= _DATED)
+        .group_by(EventReview.sort_date, EventReview.event_type)
+        .order_by(EventReview.sort_date)
     ).all()
     days: dict[str, dict[str, int]] = {}
     for day, etype, n in rows:

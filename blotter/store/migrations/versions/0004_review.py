@@ -66,6 +66,9 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("latitude", sa.Float(), nullable=True),
         sa.Column("longitude", sa.Float(), nullable=True),
+        sa.Column("event_type", sa.String(length=60), nullable=True),
+        sa.Column("sort_date", sa.Date(), nullable=False),
+        sa.Column("sort_fatalities", sa.Integer(), nullable=False),
         sa.Column("overrides", sa.JSON(), nullable=False),
         sa.Column("machine", sa.JSON(), nullable=False),
         sa.Column("flags", sa.JSON(), nullable=False),
@@ -76,7 +79,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("fused_event_id"),
     )
     op.create_index("ix_event_reviews_queue", "event_reviews", ["state", "priority"])
-    op.create_index("ix_event_reviews_point", "event_reviews", ["latitude", "longitude"])
+    op.create_index("ix_event_reviews_map", "event_reviews",
+                    ["latitude", "longitude", "state", "event_type", "sort_fatalities",
+                     "sort_date"])
+    op.create_index("ix_event_reviews_date", "event_reviews", ["sort_date", "fused_event_id"])
+    op.create_index("ix_event_reviews_fatalities", "event_reviews",
+                    ["sort_fatalities", "fused_event_id"])
+    op.create_index("ix_event_reviews_day_type", "event_reviews",
+                    ["sort_date", "event_type", "state"])
     op.create_index("ix_event_reviews_confidence", "event_reviews", ["confidence"])
     op.create_table(
         "corrections",
@@ -110,7 +120,10 @@ def downgrade() -> None:
     op.drop_index("ix_corrections_fused_event_id", table_name="corrections")
     op.drop_table("corrections")
     op.drop_index("ix_event_reviews_confidence", table_name="event_reviews")
-    op.drop_index("ix_event_reviews_point", table_name="event_reviews")
+    op.drop_index("ix_event_reviews_day_type", table_name="event_reviews")
+    op.drop_index("ix_event_reviews_fatalities", table_name="event_reviews")
+    op.drop_index("ix_event_reviews_date", table_name="event_reviews")
+    op.drop_index("ix_event_reviews_map", table_name="event_reviews")
     op.drop_index("ix_event_reviews_queue", table_name="event_reviews")
     op.drop_table("event_reviews")
     op.drop_index("ix_web_sessions_expires", table_name="web_sessions")
