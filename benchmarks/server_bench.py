@@ -4,10 +4,10 @@
     .venv/bin/python benchmarks/server_bench.py --events 1000000 --db postgresql+psycopg://...
 
 Writes *events* synthetic fused events (with review rows) straight into a fresh store,
-serves it with uvicorn on a loopback port, and lets *clients* threads each send
-*requests* filtered list requests and viewport GeoJSON requests (random country and
-type filters, random viewports and zooms). Prints the median and 95th percentile
-latency of each kind, and the request count, as JSON.
+serves it with `blotter serve --workers W` on a loopback port (in processes of its own),
+and lets *clients* threads each send *requests* filtered list requests and viewport
+GeoJSON requests (random country and type filters, random viewports and zooms). Prints
+the median and 95th percentile latency of each kind, and the request count, as JSON.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import json
 import random
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -25,13 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 from sqlalchemy import insert
 
 from blotter.fusion.reports import normalise
 from blotter.server import auth
-from blotter.server.app import create_app
-from blotter.server.deps import ServerConfig
 from blotter.server.models import EventReview
 from blotter.store.database import open_engine
 from blotter.store.models import FusedEvent
@@ -41,6 +40,8 @@ TYPES = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"),
          ("Riots", "Violent demonstration"), ("Strategic developments", "Arrests")]
 COUNTRIES = [(f"Country {i}", random.Random(i).uniform(-40, 50),
               random.Random(-i).uniform(-100, 120)) for i in range(40)]
+#: Polls (0.1 s apart) for the server to answer before giving up.
+STARTUP_POLLS = 600
 #: Rows per INSERT while loading.
 CHUNK = 5_000
 
@@ -111,18 +112,29 @@ def _viewport(rng: random.Random) -> tuple[str, int]:
     return f"{w:.3f},{s:.3f},{e:.3f},{n:.3f}", zoom
 
 
-def run(url: str, clients: int, requests: int) -> dict[str, Any]:
+def _serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """`blotter serve` in its own process(es), so the clients do not share its GIL."""
+    proc = subprocess.Popen([sys.executable, "-m", "blotter", "serve", "--db", url, "--port",
+                             str(port), "--workers", str(workers)])
+    for _ in range(STARTUP_POLLS):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def run(url: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
     """Serve the store and measure list and GeoJSON latency under *clients* threads."""
-    app = create_app(ServerConfig(db_url=url))
-    auth.add_user(app.state.engine, "bench", "bench-password", "viewer")
-    token = auth.create_token(app.state.engine, "bench", "bench")[1]
+    engine = open_engine(url)
+    auth.add_user(engine, "bench", "bench-password", "viewer")
+    token = auth.create_token(engine, "bench", "bench")[1]
+    engine.dispose()
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
+    server = _serve(url, port, workers)
     times: dict[str, list[float]] = {"list": [], "geojson": []}
     lock = threading.Lock()
 
@@ -154,9 +166,8 @@ def run(url: str, clients: int, requests: int) -> dict[str, Any]:
         t.start()
     for t in threads:
         t.join()
-    server.should_exit = True
-    thread.join(10)
-    app.state.engine.dispose()
+    server.terminate()
+    server.wait(30)
 
     def summary(values: list[float]) -> dict[str, float]:
         ordered = sorted(values)
@@ -173,13 +184,15 @@ def main() -> None:
     parser.add_argument("--db", help="Store URL (default: a new SQLite file).")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=20, help="Per client, of each kind.")
+    parser.add_argument("--workers", type=int, default=2, help="Server processes.")
     args = parser.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='blotter-bench-')) / 's.sqlite'}"
     t0 = time.perf_counter()
     load(url, args.events)
     loaded = time.perf_counter() - t0
     result = {"events": args.events, "backend": url.split(":")[0], "clients": args.clients,
-              "load_seconds": round(loaded, 1), **run(url, args.clients, args.requests)}
+              "workers": args.workers, "load_seconds": round(loaded, 1),
+              **run(url, args.clients, args.requests, args.workers)}
     print(json.dumps(result, indent=2))
 
 

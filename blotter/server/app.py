@@ -3,6 +3,8 @@ web app (static files, no build step, no external requests) at /."""
 
 from __future__ import annotations
 
+import json
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from blotter import __version__
 from blotter.pipeline import Extractor, Pipeline
@@ -98,12 +101,44 @@ def _security_headers(config: ServerConfig) -> dict[str, str]:
     }
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware adding the security headers to every response (cheaper than
+    ``@app.middleware``, which wraps each response in a stream)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _v in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *[(k, v) for k, v in self.raw if k not in present]]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def fetch_allowed(request: Request) -> bool:
     """Whether URL fetching is on (an admin's choice, else the start-up option)."""
     with Session(request.app.state.engine) as session:
         row = session.get(ServerOption, "allow_fetch")
         config: ServerConfig = request.app.state.config
         return bool(row.value) if row is not None else config.allow_fetch
+
+
+#: Environment variable carrying the configuration to each worker process.
+CONFIG_ENV = "BLOTTER_SERVER_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """The app for a uvicorn worker process (``blotter serve --workers N``)."""
+    return create_app(ServerConfig(**json.loads(os.environ[CONFIG_ENV])))
 
 
 def create_app(config: ServerConfig,
@@ -123,14 +158,8 @@ def create_app(config: ServerConfig,
     # Simplify the outlines while the first user signs in (a few seconds, once).
     threading.Thread(target=outlines_json, daemon=True, name="outlines").start()
 
-    @app.middleware("http")
-    async def secure(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for key, value in headers.items():
-            response.headers.setdefault(key, value)
-        return response
-
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(SecurityHeaders, headers=headers)
     if config.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins,
                            allow_methods=["GET", "POST", "PUT", "DELETE"],

@@ -6,7 +6,7 @@ Registered on the main CLI by ``register``; FastAPI and uvicorn load only when s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy import Engine
@@ -44,24 +44,38 @@ def serve(
         help="Map tiles for online use, e.g. https://tile.example.org/{z}/{x}/{y}.png")] = "",
     secure_cookies: Annotated[bool, typer.Option(
         "--secure-cookies", help="Session cookie only over HTTPS.")] = False,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes (one per core serves most requests).")] = 1,
 ) -> None:
     """Run the workbench (API and web app) on the store."""
+    import json
+    import os
+
     import uvicorn
 
-    from blotter.server.app import create_app
+    from blotter.server.app import CONFIG_ENV, create_app
     from blotter.server.deps import ServerConfig
     from blotter.store.database import StoreError
 
     url = db or load_settings(config)["database_url"]
+    options: dict[str, Any] = {
+        "db_url": url, "cors_origins": list(cors_origin or []), "tile_url": tile_url,
+        "secure_cookies": secure_cookies, "allow_fetch": allow_fetch,
+        "config_file": str(config) if config else None,
+    }
     try:
-        app = create_app(ServerConfig(db_url=url, cors_origins=list(cors_origin or []),
-                                      tile_url=tile_url, secure_cookies=secure_cookies,
-                                      allow_fetch=allow_fetch, config_file=config))
+        app = create_app(ServerConfig(**options))  # migrates the store once, up front
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint="--db") from exc
     typer.echo(f"Blotter workbench on http://{host}:{port}/  (API: /api/openapi.json)",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.engine.dispose()
+    os.environ[CONFIG_ENV] = json.dumps(options)
+    uvicorn.run("blotter.server.app:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level="warning")
 
 
 @user_app.command("add")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from typing import Annotated, Any
 
@@ -14,6 +15,8 @@ from blotter.server import details, queries, review
 from blotter.server.deps import DB, Editor, Viewer, engine_of
 from blotter.server.queries import Filters
 
+#: How long the filter controls' values are reused.
+FACETS_SECONDS = 60.0
 #: Largest id, version or count a query may name (a 32-bit column on either backend).
 MAX_INT = 2**31 - 1
 router = APIRouter(prefix="/api")
@@ -110,9 +113,15 @@ def timeline(_who: Viewer, session: DB, f: F) -> dict[str, Any]:
 
 
 @router.get("/facets", tags=["map"], responses=_r(401, 403))
-def facets(_who: Viewer, session: DB) -> dict[str, Any]:
-    """Event types, sub-types, countries and review-state counts for the filter controls."""
-    return queries.facets(session)
+def facets(request: Request, _who: Viewer, session: DB) -> dict[str, Any]:
+    """Event types, sub-types, countries and review-state counts for the filter controls
+    (recomputed at most every ``FACETS_SECONDS``: counting countries reads every event)."""
+    cached = getattr(request.app.state, "facets", None)
+    if cached is None or time.monotonic() - cached[0] > FACETS_SECONDS:
+        cached = (time.monotonic(), queries.facets(session))
+        request.app.state.facets = cached
+    result: dict[str, Any] = cached[1]
+    return result
 
 
 @router.get("/articles", tags=["articles"], responses=_r(400, 401, 403))
