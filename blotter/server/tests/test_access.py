@@ -147,3 +147,34 @@ def test_cli_adds_users_and_creates_tokens(server: Server) -> None:
     assert r.exit_code == 1 and "no active user" in r.output
     listing = runner.invoke(cli, ["user", "list", "--db", server.url])
     assert "cli-editor\teditor" in listing.stdout
+
+
+def test_serve_command_serves_the_store(server: Server) -> None:
+    """`blotter serve` in a process of its own answers on its port (two workers)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "blotter", "serve", "--db", server.url,
+                             "--port", str(port), "--workers", "2"])
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        r = httpx.get(f"{base}/api/events", headers=server.h("viewer"), timeout=30)
+        assert r.status_code == 200 and r.json()["items"]
+        assert httpx.get(f"{base}/api/events", timeout=30).status_code == 401
+        assert "Blotter workbench" in httpx.get(base + "/", timeout=30).text
+    finally:
+        proc.terminate()
+        proc.wait(30)
