@@ -35,6 +35,7 @@ from blotter.server.events_api import router as events_router
 from blotter.server.ingest_api import IngestError, IngestService
 from blotter.server.models import ROLES, ServerOption, User
 from blotter.server.outlines import outlines_json
+from blotter.server.protect import backfill
 from blotter.server.queries import QueryError
 from blotter.server.review import Conflict, NotFound, ReviewError
 from blotter.server.safefetch import UnsafeURL
@@ -145,6 +146,7 @@ def create_app(config: ServerConfig,
                pipeline_factory: Callable[[Settings], Extractor] | None = None) -> FastAPI:
     """The application on the store at ``config.db_url`` (migrated on start)."""
     engine = open_engine(config.db_url)
+    backfill(engine)  # fused events from before migration 0004 get their review rows
     app = FastAPI(title="Blotter workbench API", version=__version__,
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
                   description="Fused events of organised violence, their evidence, review and "

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from blotter.server.models import NO_COUNT, NO_DATE, EventReview
@@ -186,3 +186,30 @@ def _coordinate(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
+
+
+#: Fused events given review rows per transaction by ``backfill``.
+BACKFILL_CHUNK = 1_000
+
+
+def backfill(engine: Engine) -> int:
+    """Give every fused event without a review row one (a store fused before migration
+    0004, or by code that bypassed the hook); return how many were added."""
+    from blotter.fusion.index import EventState
+    from blotter.store.models import FusedEvent
+
+    added = 0
+    while True:
+        with Session(engine) as session, session.begin():
+            rows = session.execute(
+                select(FusedEvent.id, FusedEvent.state, FusedEvent.record)
+                .outerjoin(EventReview, EventReview.fused_event_id == FusedEvent.id)
+                .where(EventReview.fused_event_id.is_(None))
+                .order_by(FusedEvent.id).limit(BACKFILL_CHUNK)
+            ).all()
+            for event_id, state, record in rows:
+                reports = EventState.from_dict(state).reports if state else []
+                protect_record(session, event_id, record, reports)
+            added += len(rows)
+        if len(rows) < BACKFILL_CHUNK:
+            return added
