@@ -102,6 +102,30 @@ function correctionForm(ev, onDone) {
   return form;
 }
 
+// Merge another event into this one, or split ticked reports off into a new event.
+function membership(ev) {
+  const msg = h("p", { role: "alert" });
+  const other = h("input", { name: "other", placeholder: "evt-0000123", size: 14, "aria-label": "Id of the event to merge into this one" });
+  const fail = (err) => { msg.className = "error"; msg.textContent = err.status === 409 ? `Changed meanwhile (now version ${err.body.current_version}); reload.` : err.message; };
+  const merge = h("form", { class: "actions", onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      const o = await api("/events/" + encodeURIComponent(other.value.trim()));
+      await api(`/events/${encodeURIComponent(ev.id)}/merge`, { method: "POST", body: { other_id: o.id, version: ev.version, other_version: o.version, comment: "merged in the event page" } });
+      toast(`${o.id} merged into ${ev.id}`); route();
+    } catch (err) { fail(err); }
+  } }, h("label", {}, "Merge event ", other, " into this one "), h("button", { type: "submit" }, "Merge"));
+  const split = ev.sources.length > 1 ? h("button", { type: "button", onclick: async () => {
+    const ids = [...document.querySelectorAll("#sources input:checked")].map((c) => c.value);
+    if (!ids.length) { msg.textContent = "Tick the reports to split off first."; return; }
+    try {
+      const r = await api(`/events/${encodeURIComponent(ev.id)}/split`, { method: "POST", body: { version: ev.version, report_ids: ids, comment: "split in the event page" } });
+      toast(`New event ${r.new_id}`); location.hash = "#/event/" + encodeURIComponent(r.new_id);
+    } catch (err) { fail(err); }
+  } }, "Split the ticked reports into a new event") : null;
+  return h("div", {}, merge, split, msg);
+}
+
 async function nextInQueue(current) {
   const q = await api("/review/queue?limit=2");
   const next = q.items.find((e) => e.id !== current);
@@ -136,10 +160,12 @@ export async function eventPage(id) {
   const usedFields = new Set();
   for (const s of ev.sources) for (const sp of s.evidence) if (sp.field !== "sentence") usedFields.add(sp.field);
   texts.append(legend([...usedFields]));
-  sources.append(h("ul", {}, ev.sources.map((s) => h("li", {},
+  sources.append(h("ul", { id: "sources" }, ev.sources.map((s) => h("li", {},
+    editor && ev.sources.length > 1 ? h("input", { type: "checkbox", value: s.report_id, "aria-label": `select report ${s.report_id}` }) : null, " ",
     s.article_id ? h("a", { href: "#/article/" + s.article_id }, s.title || `article ${s.article_id}`) : s.report_id,
     ` — ${s.outlet || "unknown outlet"}, ${s.published || "undated"}`, s.is_background ? " (background mention)" : "",
     s.syndicated_copy_of ? ` (copy of ${s.syndicated_copy_of})` : ""))));
+  if (editor) sources.append(membership(ev));
   for (const s of ev.sources) {
     if (!s.article_id) continue;
     const art = await api("/articles/" + s.article_id);

@@ -153,7 +153,7 @@ export class MapView {
     } else if (this.onPick) this.onPick(f);
   }
   _radius(p) {
-    if (p.cluster) return Math.min(28, 9 + 3 * Math.log2(p.count));
+    if (p.cluster) return Math.min(16, 7 + 1.5 * Math.log2(p.count));  // a cell is ~32 px
     return Math.min(20, 4 + 2 * Math.sqrt(p.fatalities || 0));
   }
   draw() {

@@ -213,3 +213,26 @@ def test_review_queue_and_activity_pages(live: tuple[str, Server], browser: Any)
     assert "editor" in p.locator("#activity").inner_text()
     assert page.foreign() == [] and page.errors == []
     page.context.close()
+
+
+def test_merge_and_split_from_the_event_page(live: tuple[str, Server], browser: Any) -> None:
+    base, srv = live
+    keep, other = srv.event_id("Saraqib"), srv.event_id("Idlib")
+    page = Page(browser, base, viewport={"width": 1200, "height": 900})
+    p = page.login("editor")
+    p.goto(f"{base}/#/event/{keep}")
+    p.fill("input[name=other]", other)
+    p.click("button:has-text('Merge')")
+    wait_until(p, "() => document.querySelectorAll('#sources li').length === 2")
+    assert srv.get(f"/api/events/{other}").status_code == 404
+    p.locator("#sources input[type=checkbox]").nth(1).check()
+    p.click("button:has-text('Split the ticked reports')")
+    wait_until(p, f"() => location.hash.startsWith('#/event/') && "
+                  f"!location.hash.endsWith('{keep}')")
+    new_id = p.url.rsplit("/", 1)[-1]
+    p.locator("#sources li").first.wait_for()
+    assert p.locator("#sources li").count() == 1
+    assert len(srv.get(f"/api/events/{keep}").json()["sources"]) == 1
+    assert len(srv.get(f"/api/events/{new_id}").json()["sources"]) == 1
+    assert page.foreign() == [] and page.errors == []
+    page.context.close()
