@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from playwright import sync_api as playwright_api
 
 from blotter.conftest import REPO
 from blotter.ingest.commands import run_ingest
@@ -25,8 +26,6 @@ from blotter.server.tests.conftest import (
     seed,
     shared_pipeline,
 )
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
 #: The flags known to work here: no sandbox as root, and no background traffic.
