@@ -88,10 +88,17 @@ async function mapPage(query) {
   const csvLink = h("a", { id: "csv", href: "#", download: "events.csv" }, "CSV");
   const typeSel = h("select", { name: "event_type", id: "f-type" }, h("option", { value: "" }, "any type"),
     state.facets.event_types.map((t) => h("option", { value: t, selected: f.event_type === t }, t)));
+  const subSel = h("select", { name: "sub_event_type", id: "f-sub" });
+  const fillSubs = () => {
+    const subs = typeSel.value ? state.facets.sub_event_types[typeSel.value] : Object.values(state.facets.sub_event_types).flat().sort();
+    subSel.replaceChildren(h("option", { value: "" }, "any sub-type"), ...subs.map((t) => h("option", { value: t, selected: f.sub_event_type === t }, t)));
+  };
+  typeSel.addEventListener("change", fillSubs); fillSubs();
   const form = h("form", { class: "filters", "aria-label": "Filters", onsubmit: (e) => { e.preventDefault(); apply(); } },
     h("label", {}, "From", h("input", { type: "date", name: "date_from", value: f.date_from })),
     h("label", {}, "To", h("input", { type: "date", name: "date_to", value: f.date_to })),
     h("label", {}, "Type", typeSel),
+    h("label", {}, "Sub-type", subSel),
     h("label", {}, "Country", h("input", { name: "country", value: f.country, list: "countries", size: 12 })),
     h("label", {}, "Admin1", h("input", { name: "admin1", value: f.admin1, size: 10 })),
     h("label", {}, "Actor", h("input", { name: "actor", value: f.actor, size: 12 })),

@@ -206,11 +206,25 @@ export class MapView {
       for (const off of copies) {
         const [x, y] = this.toScreen(worldX(lon) + off, worldY(lat));
         if (x < -r || y < -r || x > w + r || y > h + r) continue;
-        ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = (TYPE_COLOURS[p.event_type] || "#555") + (p.cluster ? "cc" : "b3");
-        ctx.fill(); ctx.lineWidth = 1; ctx.strokeStyle = "#fff"; ctx.stroke();
         if (p.cluster) {
-          ctx.fillStyle = "#fff"; ctx.font = "bold 11px system-ui, sans-serif";
+          // A pie of the cluster's event types.
+          let a0 = -Math.PI / 2;
+          for (const [t, n] of Object.entries(p.types || {})) {
+            const a1 = a0 + 2 * Math.PI * n / p.count;
+            ctx.beginPath(); ctx.moveTo(x, y); ctx.arc(x, y, r, a0, a1); ctx.closePath();
+            ctx.fillStyle = (TYPE_COLOURS[t] || "#555") + "dd"; ctx.fill(); a0 = a1;
+          }
+          ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
+          ctx.lineWidth = 1.5; ctx.strokeStyle = "#fff"; ctx.stroke();
+          ctx.beginPath(); ctx.arc(x, y, r * 0.55, 0, 2 * Math.PI);
+          ctx.fillStyle = "rgba(29,36,51,0.75)"; ctx.fill();
+        } else {
+          ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
+          ctx.fillStyle = (TYPE_COLOURS[p.event_type] || "#555") + "b3";
+          ctx.fill(); ctx.lineWidth = 1; ctx.strokeStyle = "#fff"; ctx.stroke();
+        }
+        if (p.cluster) {
+          ctx.fillStyle = "#fff"; ctx.font = "bold 10px system-ui, sans-serif";
           ctx.textAlign = "center"; ctx.textBaseline = "middle";
           ctx.fillText(p.count > 9999 ? Math.round(p.count / 1000) + "k" : String(p.count), x, y);
         }
