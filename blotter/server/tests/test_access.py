@@ -178,3 +178,19 @@ def test_serve_command_serves_the_store(server: Server) -> None:
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_tile_url_and_fetch_start_up_options(server: Server) -> None:
+    """A tile host is the one other origin the CSP lets images come from; --allow-fetch
+    switches URL ingest on until an admin decides otherwise."""
+    online = make_server(server.url, tile_url="https://tiles.example.org/{z}/{x}/{y}.png",
+                         allow_fetch=True)
+    csp = online.client.get("/").headers["content-security-policy"]
+    assert "img-src 'self' data: https://tiles.example.org;" in csp
+    assert "connect-src 'self'" in csp
+    config = online.client.get("/api/config").json()
+    assert config["tile_url"].startswith("https://tiles.example.org/")
+    assert config["allow_fetch"] is True
+    online.client.put("/api/admin/options", json={"allow_fetch": False},
+                      headers=online.h("admin"))
+    assert online.client.get("/api/config").json()["allow_fetch"] is False
