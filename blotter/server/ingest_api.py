@@ -2,8 +2,9 @@
 
 URL fetching is off unless an admin switches it on; then it goes through
 ``safefetch`` (no private addresses on any hop, size and time limits). One
-ingest runs at a time per server process (the extraction pipeline is loaded
-once and reused).
+ingest runs at a time per server process; the extraction pipeline and the
+ingestor (with its duplicate index) are kept between requests, all of a
+process's API ingests recorded as one ``serve`` run.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from blotter.ingest.html_pages import page_item
@@ -47,6 +48,8 @@ class IngestService:
         self.factory = factory
         self._pipeline: Extractor | None = None
         self._lock = threading.Lock()
+        self._ingestor_obj: Ingestor | None = None
+        self._marker: int | None = None
 
     def _get_pipeline(self, _settings: Settings) -> Extractor:
         """The shared pipeline (built on first use)."""
@@ -77,16 +80,34 @@ class IngestService:
         item.source_name = source_name or item.source_name
         return item
 
+    def _ingestor(self) -> Ingestor:
+        """The kept ingestor, rebuilt when another process added articles since (its
+        duplicate index holds every canonical article: loading it per request would grow
+        with the store)."""
+        with Session(self.engine) as session:
+            marker = session.scalar(select(func.max(Article.id)))
+        if self._ingestor_obj is None or marker != self._marker:
+            run_id = repo.start_run(self.engine, "serve", settings_record(self.settings), [])
+            self._ingestor_obj = Ingestor(self.engine, self.settings, run_id,
+                                          self._get_pipeline)
+        return self._ingestor_obj
+
     def ingest(self, item: RawItem) -> dict[str, Any]:
         """Store and extract *item*; return its article with events (or raise IngestError)."""
         if item.error is not None:
             raise IngestError(item.error)
         with self._lock:
-            run_id = repo.start_run(self.engine, "serve", settings_record(self.settings),
-                                    [item.locator])
-            ingestor = Ingestor(self.engine, self.settings, run_id, self._get_pipeline)
-            counts = ingestor.ingest([item])
-            repo.finish_run(self.engine, run_id, counts.as_dict())
+            ingestor = self._ingestor()
+            before = ingestor.counts.already_stored
+            try:
+                ingestor.ingest([item])
+            except Exception:
+                self._ingestor_obj = None  # its caches may be ahead of the rolled-back store
+                raise
+            already = ingestor.counts.already_stored > before
+            repo.finish_run(self.engine, ingestor.run_id, ingestor.counts.as_dict())
+            with Session(self.engine) as session:
+                self._marker = session.scalar(select(func.max(Article.id)))
         with Session(self.engine) as session:
             article = session.scalars(select(Article).where(Article.locator == item.locator)
                                       ).first()
@@ -97,5 +118,5 @@ class IngestService:
             shown = article.canonical_id or article.id
             out = article_detail(session, shown)
             out["duplicate_of"] = article.canonical_id
-            out["already_stored"] = counts.already_stored > 0
+            out["already_stored"] = already
             return out

@@ -4,17 +4,20 @@ time limits (against real HTTP servers on loopback, which the policy refuses).""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from blotter.ingest.commands import run_ingest
 from blotter.server import safefetch
 from blotter.server.safefetch import UnsafeURL, public_address
-from blotter.server.tests.conftest import Server, make_server
+from blotter.server.tests.conftest import SETTINGS, Server, make_server, shared_pipeline
 
 REPORT = (
     "Gunmen kill seven villagers in Kaduna raid\n\nKADUNA, Nigeria - Gunmen killed seven "
@@ -199,3 +202,20 @@ def test_size_and_time_limits(sites: Sites) -> None:
     with pytest.raises(UnsafeURL, match=r"cannot fetch|timed out"):
         safefetch.fetch(f"{base}/slow", sites.allowed, deadline_seconds=0.5)
     assert len(safefetch.fetch(f"{base}/big", sites.allowed).body) > 200_000
+
+
+def test_the_kept_ingestor_sees_articles_another_process_stored(
+    server: Server, tmp_path: Path
+) -> None:
+    """An article stored by `blotter ingest` after the server's last ingest is known to the
+    server's duplicate index: the same text through the API is a duplicate of it."""
+    assert server.post("/api/ingest", {"text": REPORT.replace("seven", "nine")}
+                       ).status_code == 200
+    other = REPORT.replace("seven", "eleven").replace("Kujama", "Kauru")
+    source = tmp_path / "wire.jsonl"
+    source.write_text(json.dumps({"id": "wire-1", "text": other, "published": "2024-07-08"})
+                      + "\n", encoding="utf-8")
+    run_ingest([str(source)], SETTINGS, server.url, pipeline_factory=shared_pipeline)
+    r = server.post("/api/ingest", {"text": other})
+    assert r.status_code == 200, r.text
+    assert r.json()["duplicate_of"] is not None and "eleven villagers" in r.json()["text"]
