@@ -45,8 +45,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from blotter.fields.actors import SHORT_ACRONYM, ActorDictionary, ActorEntry
 from blotter.lexicon import ACT_GROUPS, STRONG_GROUPS, phrase_pattern
+
+from blotter.fields.actors import SHORT_ACRONYM, ActorDictionary, ActorEntry
 
 PACK = Path(__file__).resolve().parents[1] / "blotter" / "lang" / "es"
 SHARED = Path(

@@ -637,3 +637,9 @@ def events(
     if use_table:
         columns = ["date", "place", "type", "actors", "fatalities", "confidence"]
         print_table(f"{len(rows)} events", columns, rows, err=False)
+
+
+# The analysts' workbench: `blotter serve`, `blotter user ...`, `blotter token ...`.
+from blotter.server.cli import register as _register_server  # noqa: E402
+
+_register_server(app)

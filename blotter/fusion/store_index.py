@@ -34,6 +34,7 @@ from blotter.fusion.fuser import Fuser, FusionConfig
 from blotter.fusion.index import EventState, _TokenCounts
 from blotter.fusion.listing import EventFilter
 from blotter.fusion.reports import ArticleMeta, Report, ReportError, normalise
+from blotter.server.protect import protect_record
 from blotter.store.models import (
     Article,
     Event,
@@ -271,7 +272,9 @@ class StoreIndex:
     def save_event(self, event: EventState) -> None:
         """Insert or update a fused event, its new member reports, decisions and blocks."""
         session = self.session
-        columns = _event_columns(event, event.fused())
+        # Human values win over the machine's; a disagreeing report is flagged (see protect).
+        record = protect_record(session, event.id, event.fused(), event.reports)
+        columns = _event_columns(event, record)
         known = self._stored_reports.get(event.id)
         if known is None:
             session.execute(_insert(session, FusedEvent).values(id=event.id, **columns))

@@ -100,7 +100,7 @@ def _events_by_id(session: Session, ids: list[int]) -> dict[int, Event]:
     return {e.id: e for e in session.scalars(query)}
 
 
-def _fused_number(event_id: str, fallback: int) -> int:
+def fused_number(event_id: str, fallback: int) -> int:
     """12 for 'evt-0000012'; *fallback* for ids of another form."""
     tail = event_id.removeprefix(FUSED_ID_PREFIX)
     return int(tail) if tail.isdigit() else fallback
@@ -133,7 +133,7 @@ def _fused_items(engine: Engine, options: ExportOptions) -> Iterator[ExportItem]
             found = members.get(record["event_id"]) or [
                 Member.from_source(s) for s in record.get("sources") or []] or [Member()]
             item = ExportItem(
-                number=_fused_number(record["event_id"], position), record=record,
+                number=fused_number(record["event_id"], position), record=record,
                 members=found, updated=updated.get(record["event_id"]),
                 fused_id=record["event_id"], reports=int(record.get("n_reports") or 1),
             )
@@ -194,7 +194,7 @@ def _clean_deep(value: Any) -> Any:
     return _clean(value)
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     """A CSV cell: '' for unknown, text made spreadsheet-safe, numbers as they are."""
     if value is None:
         return ""
@@ -232,7 +232,7 @@ def _write_table_csv(fh: TextIO, columns: list[str], rows: Iterable[dict[str, An
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
+        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
         n += 1
     return n
 
