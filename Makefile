@@ -22,17 +22,31 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The seed article, read from ../shared at run time when it is there (never copied).
+SEED := $(wildcard $(SHARED)/examples/el_aguaje/input.jsonl)
+# The demo editor of the workbench (a throwaway account in the demo store only).
+DEMO_USER := demo-editor
+DEMO_PASSWORD := demo-editor-pw
+# SERVE=0 stops the demo before the workbench (e.g. on a machine without a browser).
+SERVE ?= 1
+
 # The sample corpus: per-record JSONL, then a store (ingest: deduplicate, extract,
-# fuse), its ACLED CSV and GeoJSON, and a table of what was found.  Two sample
-# records are broken on purpose to show per-record errors: ingest lists them and
-# exits 1 ("some records failed"), which the demo expects.
+# fuse), its ACLED CSV and GeoJSON, a table of what was found, and the analysts'
+# workbench serving it.  Two sample records are broken on purpose to show
+# per-record errors: ingest lists them and exits 1 ("some records failed"),
+# which the demo expects.
 demo: $(STAMP)
 	$(BIN)/blotter extract samples/articles.jsonl -o out/sample-events.jsonl -q || [ $$? -eq 1 ]
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/blotter ingest samples/articles.jsonl --db $(DEMO_DB) || [ $$? -eq 1 ]
+	$(BIN)/blotter ingest samples/articles.jsonl $(SEED) --db $(DEMO_DB) || [ $$? -eq 1 ]
 	$(BIN)/blotter export --db $(DEMO_DB) -o out/demo-events.csv
 	$(BIN)/blotter export --db $(DEMO_DB) -f geojson -o out/demo-events.geojson
 	$(BIN)/blotter events --db $(DEMO_DB) --table
+	@if [ "$(SERVE)" = 1 ]; then \
+	  $(BIN)/blotter user add $(DEMO_USER) --role editor --password $(DEMO_PASSWORD) --exist-ok \
+	    --db sqlite:///$(abspath $(DEMO_DB)) && \
+	  echo "Workbench: http://127.0.0.1:8000/  sign in as $(DEMO_USER) / $(DEMO_PASSWORD)  (Ctrl-C stops it)" && \
+	  $(BIN)/blotter serve --db sqlite:///$(abspath $(DEMO_DB)); fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check blotter benchmarks
