@@ -111,27 +111,18 @@ def _read_from(
     """Items from offset *base* on; returns where to resume after damage (or None)."""
     fh.seek(base)
     iterator = ArchiveIterator(fh)
-    pending: tuple[RawItem, int] | None = None
-
-    def settle() -> Iterator[RawItem]:
-        """The pending item, or its failure if warcio found it mis-sized meanwhile."""
-        if pending is not None:
-            item, errors = pending
-            yield _wrong_length(item) if iterator.err_count > errors else item
-
     try:
         for record in iterator:
-            yield from settle()
-            pending = None
             item = _record_item(record, origin)
-            if item is not None and item.error is not None and "truncated" in item.error:
+            if item is None:
+                continue
+            if item.error is not None and "truncated" in item.error:
                 yield item
                 return None
-            if item is not None:
-                iterator.read_to_end(record)
-                pending = (item, iterator.err_count)
+            errors = iterator.err_count
+            iterator.read_to_end(record)  # warcio counts a missing record separator here
+            yield _wrong_length(item) if iterator.err_count > errors else item
     except Exception as exc:
-        yield from settle()
         bad = base + max(0, iterator.offset)
         what = ("is not a WARC file" if bad == 0 else f"is corrupt after offset {bad}")
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
@@ -142,7 +133,6 @@ def _read_from(
             f"WARC {what}: {type(exc).__name__}: {first}{rest}",
         )
         return resume
-    yield from settle()
     end = base + iterator.offset
     if end < size:
         yield RawItem.failed(

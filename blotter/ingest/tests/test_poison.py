@@ -40,8 +40,8 @@ def _write(folder: Path) -> tuple[Path, Path]:
     nul_title = json.dumps({"id": "nul-title", "title": "a\u0000b",
                             "text": "Police killed two protesters in Molendo on Friday, "
                                     "witnesses said."})
-    lines = good[:5] + [deep] + good[5:12] + [digits, surrogate] + good[12:25] + [
-        surrogate_title, nul_title] + good[25:]
+    lines = [*good[:5], deep, *good[5:12], digits, surrogate, *good[12:25],
+             surrogate_title, nul_title, *good[25:]]
     main = folder / "news.jsonl"
     main.write_text("\n".join(lines) + "\n", encoding="utf-8")
     old = folder / "old.jsonl"
