@@ -20,6 +20,7 @@ import ssl
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -64,8 +65,13 @@ def _is_public(address: str) -> bool:
                                  or ip.is_private or ip.is_reserved or ip.is_unspecified)
 
 
-def resolve_checked(host: str, port: int, allow_private: bool) -> str:
-    """One address of *host* to connect to; every address must be public unless allowed."""
+AddressPolicy = Callable[[str], bool]
+
+
+def resolve_checked(host: str, port: int, allow_private: bool,
+                    allowed: AddressPolicy = _is_public) -> str:
+    """One address of *host* to connect to; every address must pass *allowed*
+    (public addresses by default) unless *allow_private*."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
@@ -74,7 +80,7 @@ def resolve_checked(host: str, port: int, allow_private: bool) -> str:
     if not addresses:
         raise FetchError(f"cannot resolve {host}")
     if not allow_private:
-        refused = [a for a in addresses if not _is_public(a)]
+        refused = [a for a in addresses if not allowed(a)]
         if refused:
             raise FetchError(
                 f"refused: {host} resolves to non-public address {refused[0]} "
@@ -110,11 +116,14 @@ class PoliteFetcher:
     """Fetch URLs one at a time, waiting at least ``delay`` seconds between hits on a host."""
 
     def __init__(self, timeout: float, delay: float, deadline: float = 30.0,
-                 allow_private: bool = False) -> None:
+                 allow_private: bool = False, allowed: AddressPolicy = _is_public) -> None:
         self.timeout = timeout
         self.delay = delay
         self.deadline = deadline
         self.allow_private = allow_private
+        #: Which resolved addresses may be contacted (tests stand a local one in for
+        #: a public server).
+        self.allowed = allowed
         self._last: dict[str, float] = {}
 
     def _wait_for(self, host: str) -> None:
@@ -158,24 +167,27 @@ class PoliteFetcher:
         """(status, Location, Content-Type, body) of one request, within the deadline."""
         scheme, host, port = self._check_hop(url)
         self._wait_for(host)
-        address = resolve_checked(host, port, self.allow_private)
+        address = resolve_checked(host, port, self.allow_private, self.allowed)
         parts = urlsplit(url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         kind = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
         conn = kind(host, port, address, self._left(ends, url))
-        watchdog = threading.Timer(max(0.0, ends - time.monotonic()), _cut, (conn,))
+        sockets: list[socket.socket] = []
+        watchdog = threading.Timer(max(0.0, ends - time.monotonic()), _cut, (sockets,))
         watchdog.daemon = True
         watchdog.start()
         try:
             conn.request("GET", path, headers={"User-Agent": USER_AGENT,
                                                "Accept-Encoding": "gzip, identity"})
+            if conn.sock is not None:  # kept: http.client drops it once the response owns it
+                sockets.append(conn.sock)
             resp = conn.getresponse()
             if resp.status in _REDIRECTS:
                 return resp.status, resp.getheader("Location"), "", b""
             length = resp.getheader("Content-Length") or ""
             if length.isdigit() and int(length) > MAX_FETCH_BYTES:
                 raise FetchError(f"{url} is larger than {MAX_FETCH_BYTES:,} bytes")
-            body = self._read_body(conn, resp, ends, url)
+            body = self._read_body(sockets, resp, ends, url)
             if (resp.getheader("Content-Encoding") or "").lower() == "gzip":
                 body = _gunzip(body, url)
             return resp.status, None, resp.getheader("Content-Type") or "", body
@@ -200,16 +212,19 @@ class PoliteFetcher:
             raise FetchError(f"deadline of {self.deadline:g} s passed fetching {url}")
         return min(self.timeout, left)
 
-    def _read_body(self, conn: http.client.HTTPConnection, resp: http.client.HTTPResponse,
+    def _read_body(self, sockets: list[socket.socket], resp: http.client.HTTPResponse,
                    ends: float, url: str) -> bytes:
         """The body, read chunk by chunk against the deadline and the size cap."""
         chunks: list[bytes] = []
         size = 0
         while True:
-            if conn.sock is not None:
-                conn.sock.settimeout(self._left(ends, url))
+            left = self._left(ends, url)
+            for sock in sockets:
+                sock.settimeout(left)
             chunk = resp.read1(READ_CHUNK)
             if not chunk:
+                if time.monotonic() >= ends:  # the watchdog cut the connection
+                    raise FetchError(f"deadline of {self.deadline:g} s passed fetching {url}")
                 return b"".join(chunks)
             size += len(chunk)
             if size > MAX_FETCH_BYTES:
@@ -217,10 +232,9 @@ class PoliteFetcher:
             chunks.append(chunk)
 
 
-def _cut(conn: http.client.HTTPConnection) -> None:
+def _cut(sockets: list[socket.socket]) -> None:
     """Deadline reached: shut the socket so any blocked read returns at once."""
-    sock = conn.sock
-    if sock is not None:
+    for sock in sockets:
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
 
