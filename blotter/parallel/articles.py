@@ -23,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from blotter.document import Article
 from blotter.io.records import InputRecord
 from blotter.parallel.process_pool import START_METHOD
-from blotter.parallel.worker import default_factory, extract_batch, warm_up
+from blotter.parallel.worker import PipelineFactory, default_factory, extract_batch, warm_up
 from blotter.pipeline import Result
 from blotter.settings import Settings
 
@@ -36,9 +36,11 @@ class PooledExtractor:
     #: The runner leaves the time budget to this class (it kills over-budget workers).
     enforces_budget = True
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(self, settings: Settings, workers: int,
+                 factory: PipelineFactory = default_factory) -> None:
         self.settings = settings
         self.workers = workers
+        self.pipeline_factory = factory
         self.budget = float(settings["record_time_budget"])
         self.pool = self._new_pool()
 
@@ -47,7 +49,7 @@ class PooledExtractor:
         context = multiprocessing.get_context(START_METHOD)
         return ProcessPoolExecutor(
             max_workers=self.workers, mp_context=context, initializer=warm_up,
-            initargs=(self.settings,),
+            initargs=(self.settings, self.pipeline_factory),
         )
 
     def _restart(self) -> None:
@@ -61,7 +63,7 @@ class PooledExtractor:
     def _submit(self, chunk: list[Article]) -> Future[list[Result]]:
         """Start one chunk."""
         records = [InputRecord(a.id, a) for a in chunk]
-        return self.pool.submit(extract_batch, records, self.settings, default_factory)
+        return self.pool.submit(extract_batch, records, self.settings, self.pipeline_factory)
 
     def _wait(self, future: Future[list[Result]], n: int) -> list[Result] | None:
         """The chunk's results, or None if its worker died or it ran out of time."""
