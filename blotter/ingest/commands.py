@@ -67,7 +67,7 @@ def run_retry(
     settings: Settings,
     db_url: str,
     fetch: bool = False,
-    pipeline_factory: Callable[[Settings], Pipeline] = Pipeline.from_settings,
+    pipeline_factory: Callable[[Settings], Extractor] = Pipeline.from_settings,
 ) -> tuple[int, int]:
     """Retry the quarantine; return (resolved, still failing)."""
     engine = open_engine(db_url)

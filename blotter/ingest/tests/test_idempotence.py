@@ -75,7 +75,7 @@ def test_retry_reads_a_corrected_input_again(db_url: str, tmp_path: Path) -> Non
     with Session(engine) as s:
         row = s.scalars(select(Article).where(Article.locator.endswith("#r9"))).one()
         assert row.status == "extracted" and "POISON" not in row.text
-        assert s.scalar(select(func.count()).where(Event.article_id == row.id)) > 0
+        assert (s.scalar(select(func.count()).where(Event.article_id == row.id)) or 0) > 0
         assert s.scalar(select(func.count()).select_from(Failure)
                         .where(Failure.resolved.is_(None))) == 0
     engine.dispose()

@@ -90,7 +90,7 @@ def test_local_dask_cluster_is_loopback_tls_without_http_routes() -> None:
     from blotter.parallel.dask_runner import dask_client
 
     with dask_client(None, 1) as client:
-        address = client.scheduler.address
+        address = str(client.scheduler_info()["address"])
         assert address.startswith("tls://127.0.0.1:")
         assert client.submit(lambda x: x + 1, 1).result() == 2
         # Without the cluster's credentials nobody can connect.
