@@ -19,6 +19,11 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(
     rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
 )
+#: A start tag longer than this is cut down to its bare name before parsing: libxml2
+#: checks each attribute against all earlier ones (quadratic: 200,000 attributes took
+#: minutes), and no tag whose text matters carries 20 KB of attributes.
+MAX_TAG_CHARS = 20_000
+_LONG_TAG = re.compile(rf"<([a-zA-Z][\w:.-]{{0,64}})[^<>]{{{MAX_TAG_CHARS},}}>")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -73,6 +78,7 @@ def page_item(
     """
     if isinstance(html, bytes):
         html = decode_page(html, content_type)
+    html = _LONG_TAG.sub(r"<\1>", html)
     try:
         doc = trafilatura.bare_extraction(
             html,

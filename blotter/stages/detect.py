@@ -213,7 +213,7 @@ ACT_OBJECT = re.compile(
 )
 #: Victims told in the passive: "two soldiers were killed".
 PASSIVE_VICTIM = re.compile(
-    r"(?P<subj>(?:\S+\s+){0,4}\S+)\s+(?:were|was|had\s+been|have\s+been|has\s+been|got)\s+"
+    r"(?P<subj>(?<!\S)(?:\S++\s+){0,4}\S++)\s+(?:were|was|had\s+been|have\s+been|has\s+been|got)\s+"
     r"(?:\w+\s+){0,2}(?:killed|murdered|shot|wounded|injured|attacked|ambushed|abducted|kidnapped|"
     r"assaulted|beaten|executed|targeted|hit)\b",
     re.IGNORECASE,
