@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 from blotter import __version__
 from blotter.store.models import Event, EvidenceSpan, Failure, Run, Source
 
+#: Ids per ``IN (...)`` list: well under SQLite's limit of bound parameters.
+IN_CHUNK = 5_000
+
 
 def utcnow() -> datetime:
     """The current time, timezone-aware."""
@@ -224,15 +227,22 @@ def band_candidates(session: Session, keys: Iterable[int]) -> tuple[
     signatures: dict[int, bytes] = {}
     if not wanted:
         return by_key, signatures
-    rows = session.execute(
-        select(ArticleBand.band_key, Article.id, Article.minhash)
-        .join(Article, Article.id == ArticleBand.article_id)
-        .where(ArticleBand.band_key.in_(wanted), Article.canonical_id.is_(None),
-               Article.minhash.is_not(None))
-    )
-    for key, article_id, signature in rows:
-        by_key.setdefault(int(key), []).append(int(article_id))
-        signatures[int(article_id)] = bytes(signature or b"")
+    # Two indexed lookups (band keys, then articles by id), not a join: SQLite's planner
+    # would otherwise scan every canonical article and probe its bands.
+    bands = session.execute(select(ArticleBand.band_key, ArticleBand.article_id)
+                            .where(ArticleBand.band_key.in_(wanted))).all()
+    ids = sorted({int(article_id) for _key, article_id in bands})
+    for start in range(0, len(ids), IN_CHUNK):
+        rows = session.execute(
+            select(Article.id, Article.minhash).where(
+                Article.id.in_(ids[start:start + IN_CHUNK]), Article.canonical_id.is_(None),
+                Article.minhash.is_not(None))
+        )
+        for article_id, signature in rows:
+            signatures[int(article_id)] = bytes(signature or b"")
+    for key, article_id in bands:
+        if int(article_id) in signatures:
+            by_key.setdefault(int(key), []).append(int(article_id))
     return by_key, signatures
 
 
