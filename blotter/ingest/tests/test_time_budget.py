@@ -48,7 +48,7 @@ def test_an_article_over_its_time_budget_is_quarantined(tmp_path: Path) -> None:
     engine = open_engine(db)
     with Session(engine) as s:
         [failure] = s.scalars(select(Failure)).all()
-        statuses = dict(s.execute(select(Article.locator, Article.status)).tuples().all())
+        statuses = {loc: st for loc, st in s.execute(select(Article.locator, Article.status))}
     engine.dispose()
     assert failure.locator.endswith("#r1") and "record_time_budget" in failure.error
     assert sorted(statuses.values()) == ["extracted", "extracted", "failed"]
