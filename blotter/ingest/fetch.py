@@ -194,6 +194,9 @@ class PoliteFetcher:
         except FetchError:
             raise
         except TimeoutError as exc:
+            if ends - time.monotonic() < self.timeout:  # the read was cut to the deadline
+                raise FetchError(
+                    f"deadline of {self.deadline:g} s passed fetching {url}") from exc
             raise FetchError(f"timed out after {self.timeout:g} s fetching {url}") from exc
         except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
             if time.monotonic() >= ends:
