@@ -136,9 +136,11 @@ class Pipeline:
         try:
             done = self._run_stages(docs)
             return [self._result(d) for d in done]
-        except Exception:
-            if len(docs) == 1:
-                raise
+        except Exception as exc:
+            if len(docs) == 1:  # alone in its batch: its own error, not the caller's crash
+                log.exception("extraction failed for %s", articles[0].id)
+                return [Result(articles[0].id,
+                               error=f"extraction failed: {type(exc).__name__}: {exc}")]
             return [self._one(a) for a in articles]
 
     def _one(self, article: Article) -> Result:

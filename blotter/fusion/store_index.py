@@ -7,10 +7,12 @@
 transaction, or in a session of its own (``blotter fuse --db``), committed by
 ``commit``.
 
-Concurrency: the first fusing statement of each transaction locks the
-``n_events`` counter row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite has
-a single writer anyway), so two ingests fusing into one PostgreSQL database
-take turns batch by batch and never see half of each other's decisions.
+Concurrency: ``blotter ingest`` fuses inside its batch's write transaction,
+which holds the store's writer lock (``blotter.store.database.write_session``:
+an advisory lock on PostgreSQL, ``BEGIN IMMEDIATE`` on SQLite); an index with
+its own session takes the same lock, and the first fusing statement of each
+transaction also locks the ``n_events`` counter row.  Writers therefore take
+turns batch by batch and never see half of each other's decisions.
 Token document frequencies are loaded once per index and written as
 increments, so concurrent runs never lose counts (each sees the other's words
 from its next run on).
@@ -35,6 +37,7 @@ from blotter.fusion.index import EventState, _TokenCounts
 from blotter.fusion.listing import EventFilter
 from blotter.fusion.reports import ArticleMeta, Report, ReportError, normalise
 from blotter.server.protect import protect_record
+from blotter.store.database import WRITE_OPTION, lock_store
 from blotter.store.models import (
     Article,
     Event,
@@ -150,8 +153,10 @@ class StoreIndex:
             session = self._bound
         else:
             if self._own is None:
-                self._own = Session(self.engine)
+                self._own = Session(self.engine.execution_options(**{WRITE_OPTION: True}))
             session = self._own
+            if not self._locked:
+                lock_store(session)  # serialise with concurrent ingests (PostgreSQL)
         if not self._locked:
             self._locked = True
             row = session.execute(

@@ -6,9 +6,11 @@ import re
 import unicodedata
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
+_TRAILING_SPACE = re.compile(r"[^\S\n]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_INNER_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+#: Runs of any whitespace but newlines (tabs, NBSP, em spaces, form feeds...) become one
+#: space, so no pattern downstream ever meets a long whitespace run.
+_INNER_SPACES = re.compile(r"[^\S\n]{2,}")
 
 
 def clean_text(text: str) -> str:

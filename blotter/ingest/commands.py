@@ -10,6 +10,7 @@ from blotter.ingest.readers import read_inputs
 from blotter.ingest.runner import (
     IngestCounts,
     Ingestor,
+    extraction_failure_origins,
     failure_origins,
     resolve_reread,
     settings_record,
@@ -24,7 +25,9 @@ def _fetcher(settings: Settings, fetch: bool) -> PoliteFetcher | None:
     """A polite fetcher when fetching is allowed."""
     if not fetch:
         return None
-    return PoliteFetcher(float(settings["fetch_timeout"]), float(settings["fetch_delay"]))
+    return PoliteFetcher(float(settings["fetch_timeout"]), float(settings["fetch_delay"]),
+                         deadline=float(settings["fetch_deadline"]),
+                         allow_private=bool(settings["fetch_allow_private"]))
 
 
 def run_ingest(
@@ -53,7 +56,8 @@ def run_ingest(
         run_id = repo.start_run(engine, "ingest", settings_record(settings), list(inputs))
         ingestor = Ingestor(engine, settings, run_id, pipeline_factory)
         limits = int(settings["max_text_chars"]), int(settings["min_text_chars"])
-        items = read_inputs(inputs, limits, _fetcher(settings, fetch))
+        items = read_inputs(inputs, limits, _fetcher(settings, fetch),
+                            follow_symlinks=bool(settings["follow_symlinks"]))
         counts = ingestor.ingest(_tapped(items, on_item) if on_item else items)
         repo.finish_run(engine, run_id, counts.as_dict())
         return counts
@@ -74,22 +78,27 @@ def run_retry(
     settings: Settings,
     db_url: str,
     fetch: bool = False,
-    pipeline_factory: Callable[[Settings], Pipeline] = Pipeline.from_settings,
+    pipeline_factory: Callable[[Settings], Extractor] = Pipeline.from_settings,
 ) -> tuple[int, int]:
     """Retry the quarantine; return (resolved, still failing)."""
     engine = open_engine(db_url)
     try:
+        open_before = {f.id for f in repo.list_failures(engine)}
         origins, failures = failure_origins(engine)
-        run_id = repo.start_run(engine, "retry", settings_record(settings), origins)
-        ingestor = Ingestor(engine, settings, run_id, pipeline_factory)
-        resolved = ingestor.retry_extraction()
-        if origins:
+        every_origin = list(dict.fromkeys(origins + extraction_failure_origins(engine)))
+        run_id = repo.start_run(engine, "retry", settings_record(settings), every_origin)
+        ingestor = Ingestor(engine, settings, run_id, pipeline_factory, reextract_failed=True)
+        if every_origin:
+            # Read every origin again: a corrected input replaces a failed article's text.
             limits = int(settings["max_text_chars"]), int(settings["min_text_chars"])
-            ingestor.ingest(read_inputs(origins, limits, _fetcher(settings, fetch)))
-            resolved += resolve_reread(engine, failures, ingestor.failed_origins)
+            ingestor.ingest(read_inputs(every_origin, limits, _fetcher(settings, fetch),
+                                        follow_symlinks=bool(settings["follow_symlinks"])))
+            resolve_reread(engine, failures, ingestor.failed_origins)
+        # Articles whose origin is gone or unchanged: extract their stored text again.
+        ingestor.retry_extraction(skip=ingestor.reextracted)
         repo.finish_run(engine, run_id, ingestor.counts.as_dict())
-        remaining = len(repo.list_failures(engine))
-        return resolved, remaining
+        open_after = {f.id for f in repo.list_failures(engine)}
+        return len(open_before - open_after), len(open_after)
     finally:
         engine.dispose()
 

@@ -21,6 +21,12 @@ MINHASH_SEED = 1
 #: Permutation scheme, pinned so stored signatures stay comparable across datasketch versions.
 MINHASH_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
+#: LSH banding for ``near_duplicate_threshold`` 0.8 with 128 permutations (what
+#: datasketch's ``MinHashLSH`` picks: 9 bands of 13 rows).  The store keeps one key
+#: per band of every canonical article (table ``article_bands``), so near-duplicate
+#: candidates are an indexed query and nothing is rebuilt in memory at start-up.
+LSH_BANDS = 9
+LSH_ROWS = 13
 
 
 def normalise(text: str) -> str:
@@ -52,6 +58,21 @@ def from_bytes(data: bytes) -> MinHash:
     """Rebuild a MinHash stored with ``to_bytes``."""
     values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
     return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=values, scheme=MINHASH_SCHEME)
+
+
+def band_keys(mh: MinHash) -> list[int]:
+    """One signed 64-bit key per LSH band: a hash of the band number and its values.
+
+    Two articles are near-duplicate candidates when they share a key; the band
+    number is hashed in, so one indexed column serves every band.
+    """
+    values = np.asarray(mh.hashvalues, dtype="<u8")
+    keys = []
+    for band in range(LSH_BANDS):
+        chunk = values[band * LSH_ROWS : (band + 1) * LSH_ROWS].tobytes()
+        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -69,9 +70,20 @@ def read_feed(
         yield RawItem.failed(origin, origin, "feed", "parse", f"feed has no entries: {reason}")
         return
     feed_title = parsed.feed.get("title")
+    links = Counter(entry.get("link") for entry in parsed.entries if entry.get("link"))
+    ids = Counter((entry.get("link"), entry.get("id")) for entry in parsed.entries)
+    seen: Counter[str] = Counter()
     for index, entry in enumerate(parsed.entries):
         link = entry.get("link")
         key = link or entry.get("id") or f"{origin}#entry{index}"
+        if link and links[link] > 1:
+            # Entries sharing a link (live blogs, one page per update) are distinct
+            # articles: keyed by their own id (stable when the feed grows), else by
+            # their place among the entries with that link.
+            seen[link] += 1
+            entry_id = entry.get("id")
+            unique_id = entry_id and entry_id != link and ids[link, entry_id] == 1
+            key = f"{link}#{entry_id}" if unique_id else f"{link}#{seen[link]}"
         published = _entry_date(entry)
         if fetcher is not None and link:
             try:
@@ -79,7 +91,8 @@ def read_feed(
             except FetchError as exc:
                 yield RawItem.failed(key, origin, "feed", "fetch", str(exc))
                 continue
-            item = page_item(page.body, key, origin, "feed", url=link, fetched=page.fetched)
+            item = page_item(page.body, key, origin, "feed", url=link, fetched=page.fetched,
+                             content_type=page.content_type)
         else:
             text = _entry_text(entry)
             if text is None:

@@ -53,8 +53,15 @@ def read_file(path: Path, limits: tuple[int, int]) -> Iterator[RawItem]:
     elif name.endswith(TEXT_SUFFIXES):
         yield _from_record(read_text_file(path, *limits), origin, origin, "text")
     elif name.endswith(JSONL_SUFFIXES):
-        for index, record in enumerate(read_jsonl(path, *limits)):
-            yield _from_record(record, f"{origin}#{index}:{record.id}", origin, "jsonl")
+        # Keyed by record id (repeats numbered), not by line number: a line added to
+        # the file does not shift the key of every later record.
+        seen: dict[str, int] = {}
+        for record in read_jsonl(path, *limits):
+            rid = record.key or record.id
+            seen[rid] = seen.get(rid, 0) + 1
+            n = seen[rid]
+            key = f"{origin}#{rid}" + (f"~{n}" if n > 1 else "")
+            yield _from_record(record, key, origin, "jsonl")
     elif name.endswith(FEED_SUFFIXES):
         try:
             data = path.read_bytes()
@@ -82,16 +89,39 @@ def read_url(url: str, fetcher: PoliteFetcher | None) -> Iterator[RawItem]:
     if "xml" in got.content_type or looks_like_feed(got.body):
         yield from read_feed(got.body, url, fetcher)
     else:
-        yield page_item(got.body, url, url, "url", url=got.url, fetched=got.fetched)
+        yield page_item(got.body, url, url, "url", url=got.url, fetched=got.fetched,
+                        content_type=got.content_type)
+
+
+def _folder_files(folder: Path, follow_symlinks: bool) -> Iterator[Path | RawItem]:
+    """Files under *folder* in sorted order; a link leading out of it is a failed item
+    unless *follow_symlinks* (``rglob`` does not descend into linked folders)."""
+    for child in sorted(folder.rglob("*")):
+        if child.name.startswith("."):
+            continue
+        if child.is_symlink() and not follow_symlinks:
+            target = child.resolve()
+            if not target.is_relative_to(folder):
+                yield RawItem.failed(
+                    str(child), str(child), "file", "read",
+                    f"symbolic link to {target} outside the input folder: not followed "
+                    "(setting follow_symlinks)",
+                )
+                continue
+        if child.is_file():
+            yield child
 
 
 def read_inputs(
-    inputs: Iterable[str], limits: tuple[int, int], fetcher: PoliteFetcher | None = None
+    inputs: Iterable[str], limits: tuple[int, int], fetcher: PoliteFetcher | None = None,
+    follow_symlinks: bool = False,
 ) -> Iterator[RawItem]:
     """Items from each input in turn: URLs, files, or directories (walked in sorted order).
 
     *limits* is (max_text_chars, min_text_chars) for text and JSONL records.
     Feed entries are followed to their pages only when a *fetcher* is given.
+    Links inside a folder that lead out of it are reported, not read, unless
+    *follow_symlinks*.
     """
     for raw in inputs:
         if is_url(raw):
@@ -99,8 +129,10 @@ def read_inputs(
             continue
         path = Path(raw).resolve()
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not child.name.startswith("."):
+            for child in _folder_files(path, follow_symlinks):
+                if isinstance(child, RawItem):
+                    yield child
+                else:
                     yield from _with_feed_fetch(child, limits, fetcher)
         elif path.is_file():
             yield from _with_feed_fetch(path, limits, fetcher)

@@ -6,12 +6,14 @@ an ``error`` and reading goes on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from blotter.document import Article, RecordError
 
@@ -19,6 +21,14 @@ KNOWN_FIELDS = frozenset({"id", "text", "published", "title", "url", "source_nam
 TEXT_SUFFIXES = (".txt", ".text")
 #: Share of control characters above which a text is taken to be binary, not prose.
 BINARY_CONTROL_SHARE = 0.05
+#: Bytes a JSONL line may have per allowed text character: UTF-8 takes up to 4 bytes
+#: a character and JSON escapes (``\uXXXX``) up to 12; with room for the metadata.
+#: A longer line is refused before it is read into memory or parsed.
+LINE_BYTES_PER_CHAR = 12
+#: Metadata allowance of a JSONL line on top of its text (title, url, ...).
+LINE_METADATA_BYTES = 1_000_000
+#: Bytes read at a time while skipping the rest of an over-long line.
+SKIP_CHUNK = 1 << 20
 
 
 @dataclass
@@ -28,6 +38,8 @@ class InputRecord:
     id: str
     article: Article | None
     error: str | None = None
+    #: Stable key within its file (JSONL): the record's own id, else a hash of its line.
+    key: str | None = None
 
 
 def parse_published(value: object, today: date | None = None) -> tuple[date | None, str | None]:
@@ -61,6 +73,12 @@ def check_text(text: object, max_chars: int, min_chars: int) -> str:
         )
     if "\x00" in text:
         raise RecordError("text contains NUL bytes: binary data, not article text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RecordError(
+            f"text contains a lone surrogate (U+{ord(text[exc.start]):04X}), not valid Unicode"
+        ) from None
     sample = text[:10_000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if sample and controls / len(sample) > BINARY_CONTROL_SHARE:
@@ -93,26 +111,66 @@ def article_from_json(obj: object, fallback_id: str, max_chars: int, min_chars: 
     return InputRecord(rid, article)
 
 
+def _line_id(raw: bytes) -> str:
+    """A stable id for a line without a usable id: a hash of its content, so that
+    adding lines to the file does not change it (line numbers would)."""
+    return "line-" + hashlib.sha256(raw.strip()).hexdigest()[:16]
+
+
+def _skip_rest_of_line(fh: BinaryIO) -> None:
+    """Read past the end of the current line without keeping it."""
+    while chunk := fh.readline(SKIP_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
+
+
 def read_jsonl(path: Path, max_chars: int, min_chars: int) -> Iterator[InputRecord]:
-    """Stream records from a JSONL file, one ``InputRecord`` per non-blank line."""
+    """Stream records from a JSONL file, one ``InputRecord`` per non-blank line.
+
+    A line longer than the text limit allows is refused unparsed; JSON nested too
+    deeply for the parser or with numbers too long to convert is one bad record.
+    """
+    max_line = max_chars * LINE_BYTES_PER_CHAR + LINE_METADATA_BYTES
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+        lineno = 0
+        while raw := fh.readline(max_line + 1):
+            lineno += 1
+            if len(raw) > max_line and not raw.endswith(b"\n"):
+                _skip_rest_of_line(fh)
+                yield InputRecord(
+                    f"{path.name}:{lineno}", None,
+                    f"line {lineno} is over the limit of {max_line:,} bytes for one record "
+                    "(from max_text_chars): refused unread", _line_id(raw),
+                )
+                continue
             if not raw.strip():
                 continue
             fallback = f"{path.name}:{lineno}"
+            key = _line_id(raw)
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 yield InputRecord(
-                    fallback, None, f"line {lineno} is not valid UTF-8 ({exc.reason})"
+                    fallback, None, f"line {lineno} is not valid UTF-8 ({exc.reason})", key
                 )
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield InputRecord(fallback, None, f"line {lineno} is not valid JSON: {exc.msg}")
+                yield InputRecord(fallback, None, f"line {lineno} is not valid JSON: {exc.msg}",
+                                  key)
                 continue
-            yield article_from_json(obj, fallback, max_chars, min_chars)
+            except RecursionError:
+                yield InputRecord(fallback, None, f"line {lineno} is JSON nested too deeply",
+                                  key)
+                continue
+            except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+                yield InputRecord(fallback, None, f"line {lineno} cannot be read: {exc}", key)
+                continue
+            record = article_from_json(obj, fallback, max_chars, min_chars)
+            has_id = isinstance(obj, dict) and isinstance(obj.get("id"), str | int)
+            record.key = record.id if has_id else key
+            yield record
 
 
 def read_text_file(path: Path, max_chars: int, min_chars: int) -> InputRecord:

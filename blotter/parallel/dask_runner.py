@@ -59,25 +59,43 @@ def run_on_dask(
                            settings["batch_size"], threads * IN_FLIGHT_PER_THREAD)
 
 
+#: Dask HTTP routes (dashboard, info pages, the job API) served by the local
+#: cluster's scheduler and workers: none, so nothing is served over plain HTTP.
+NO_HTTP_ROUTES: dict[str, list[str]] = {"distributed.scheduler.http.routes": [],
+                  "distributed.worker.http.routes": []}
+#: The local cluster listens on the loopback interface only.
+LOCAL_HOST = "127.0.0.1"
+
+
 @contextmanager
 def dask_client(address: str | None = None, n_workers: int = 2) -> Iterator[Client]:
     """A client for the scheduler at *address*, or for a new LocalCluster of *n_workers*.
 
     The LocalCluster uses one single-threaded process per worker (the pipeline
-    is pure Python and holds the GIL) and no dashboard.
+    is pure Python and holds the GIL), listens on 127.0.0.1 only, speaks TLS
+    with mutual authentication (``Security.temporary()``: a throw-away CA and
+    certificate, in memory, that only this process and its workers hold), so no
+    other local user can connect and run code on it, and serves no dashboard or
+    other HTTP routes.
     """
+    import dask
     from distributed import Client, LocalCluster
+    from distributed.security import Security
 
     if address:
         with Client(address) as client:
             yield client
         return
     with (
+        dask.config.set(NO_HTTP_ROUTES),
         LocalCluster(
             n_workers=n_workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            host=LOCAL_HOST,
+            protocol="tls://",
+            security=Security.temporary(),
         ) as cluster,
         Client(cluster) as client,
     ):

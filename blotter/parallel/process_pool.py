@@ -12,7 +12,12 @@ from functools import partial
 
 from blotter.io.records import InputRecord
 from blotter.parallel.ordered import ResultFuture, run_ordered
-from blotter.parallel.worker import PipelineFactory, default_factory, extract_batch
+from blotter.parallel.worker import (
+    PipelineFactory,
+    default_factory,
+    extract_batch,
+    watch_parent,
+)
 from blotter.pipeline import Result
 from blotter.settings import Settings
 
@@ -43,7 +48,8 @@ class ProcessPoolSubmitter:
     def _new_pool(self) -> ProcessPoolExecutor:
         """A pool of *workers* spawned processes."""
         context = multiprocessing.get_context(START_METHOD)
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                   initializer=watch_parent)
 
     def _restart(self) -> None:
         """Replace the (broken) pool with a fresh one."""

@@ -8,7 +8,9 @@ kept for every later batch, so spaCy and the lexicons load once per process.
 from __future__ import annotations
 
 import json
+import os
 import threading
+import time
 from collections.abc import Callable
 
 from blotter.io.records import InputRecord
@@ -20,6 +22,9 @@ PipelineFactory = Callable[[Settings], Pipeline]
 
 class PipelineLoadError(RuntimeError):
     """The pipeline cannot be built in a worker: a set-up problem, fatal for the run."""
+
+#: Seconds between two checks that the parent process is still alive.
+PARENT_POLL_SECONDS = 1.0
 
 _PIPELINES: dict[tuple[str, str], Pipeline] = {}
 # Stages keep per-batch state on shared objects (spaCy pipeline, caches), so a
@@ -54,8 +59,26 @@ def pipeline_for(settings: Settings, factory: PipelineFactory = default_factory)
         return pipeline
 
 
+def watch_parent() -> None:
+    """Exit this worker as soon as its parent process is gone (killed or crashed).
+
+    A daemon thread polls the parent id: when the parent dies the worker is
+    re-parented, and it exits at once instead of finishing a batch no one reads.
+    """
+    parent = os.getppid()
+
+    def _watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=_watch, name="blotter-watch-parent", daemon=True).start()
+
+
 def warm_up(settings: Settings, factory: PipelineFactory = default_factory) -> None:
-    """Build the pipeline now (process-pool initializer), not on the first batch."""
+    """Process-pool initializer: watch the parent, build the pipeline now."""
+    watch_parent()
     pipeline_for(settings, factory)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -65,6 +67,12 @@ class Article(Base):
     """One ingested article; duplicates point at their canonical article."""
 
     __tablename__ = "articles"
+    __table_args__ = (
+        # The content key: one canonical article per normalised text (migration 0003).
+        Index("uq_articles_canonical_text_hash", "text_hash", unique=True,
+              sqlite_where=text("canonical_id IS NULL"),
+              postgresql_where=text("canonical_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     locator: Mapped[str] = mapped_column(Text, unique=True)
@@ -89,6 +97,17 @@ class Article(Base):
 
     source: Mapped[Source | None] = relationship()
     canonical: Mapped[Article | None] = relationship(remote_side=[id])
+
+
+class ArticleBand(Base):
+    """One LSH band key of a canonical article's MinHash (near-duplicate lookup, 0003)."""
+
+    __tablename__ = "article_bands"
+
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Event(Base):

@@ -6,11 +6,14 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Delete, Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from blotter import __version__
 from blotter.store.models import Event, EvidenceSpan, Failure, Run, Source
+
+#: Ids per ``IN (...)`` list: well under SQLite's limit of bound parameters.
+IN_CHUNK = 5_000
 
 
 def utcnow() -> datetime:
@@ -20,6 +23,10 @@ def utcnow() -> datetime:
 
 def start_run(engine: Engine, command: str, settings: dict[str, Any], inputs: list[str]) -> int:
     """Record a run (committed at once) and return its id."""
+    from blotter.store.database import redact_url
+
+    if isinstance(settings.get("database_url"), str):
+        settings = {**settings, "database_url": redact_url(settings["database_url"])}
     with Session(engine) as session, session.begin():
         run = Run(
             command=command,
@@ -183,3 +190,74 @@ def list_failures(engine: Engine, include_resolved: bool = False) -> list[Failur
         if not include_resolved:
             query = query.where(Failure.resolved.is_(None))
         return list(session.scalars(query))
+
+
+def stored_locators(session: Session, locators: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """Those of *locators* already stored as articles: locator -> (id, status)."""
+    from blotter.store.models import Article
+
+    wanted = list(set(locators))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Article.locator, Article.id, Article.status).where(Article.locator.in_(wanted))
+    )
+    return {locator: (int(i), str(status)) for locator, i, status in rows}
+
+
+def canonical_ids_by_hash(session: Session, digests: Iterable[str]) -> dict[str, int]:
+    """Canonical article id of each of *digests* that is stored (unique per text hash)."""
+    from blotter.store.models import Article
+
+    wanted = list(set(digests))
+    if not wanted:
+        return {}
+    rows = session.execute(select(Article.text_hash, Article.id).where(
+        Article.text_hash.in_(wanted), Article.canonical_id.is_(None)))
+    return {digest: int(i) for digest, i in rows}
+
+
+def band_candidates(session: Session, keys: Iterable[int]) -> tuple[
+        dict[int, list[int]], dict[int, bytes]]:
+    """Canonical articles sharing one of the LSH band *keys*: key -> ids, id -> signature."""
+    from blotter.store.models import Article, ArticleBand
+
+    wanted = list(set(keys))
+    by_key: dict[int, list[int]] = {}
+    signatures: dict[int, bytes] = {}
+    if not wanted:
+        return by_key, signatures
+    # Two indexed lookups (band keys, then articles by id), not a join: SQLite's planner
+    # would otherwise scan every canonical article and probe its bands.
+    bands = session.execute(select(ArticleBand.band_key, ArticleBand.article_id)
+                            .where(ArticleBand.band_key.in_(wanted))).all()
+    ids = sorted({int(article_id) for _key, article_id in bands})
+    for start in range(0, len(ids), IN_CHUNK):
+        rows = session.execute(
+            select(Article.id, Article.minhash).where(
+                Article.id.in_(ids[start:start + IN_CHUNK]), Article.canonical_id.is_(None),
+                Article.minhash.is_not(None))
+        )
+        for article_id, signature in rows:
+            signatures[int(article_id)] = bytes(signature or b"")
+    for key, article_id in bands:
+        if int(article_id) in signatures:
+            by_key.setdefault(int(key), []).append(int(article_id))
+    return by_key, signatures
+
+
+def add_bands(session: Session, rows: Iterable[tuple[int, Iterable[int]]]) -> None:
+    """Store the band keys of new canonical articles: (article id, keys) pairs."""
+    from blotter.store.models import ArticleBand
+
+    values = [{"band_key": key, "article_id": article_id}
+              for article_id, keys in rows for key in dict.fromkeys(keys)]
+    if values:
+        session.execute(insert(ArticleBand), values)
+
+
+def delete_bands(article_id: int) -> Delete:
+    """A statement removing the band keys of one article (its text is replaced)."""
+    from blotter.store.models import ArticleBand
+
+    return delete(ArticleBand).where(ArticleBand.article_id == article_id)

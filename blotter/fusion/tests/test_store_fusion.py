@@ -171,6 +171,7 @@ def test_migration_0002_upgrades_an_existing_0001_store(db_url: str, tmp_path: P
     # Opening it migrates to the newest revision and keeps the old rows; ingest then fuses.
     head = ScriptDirectory.from_config(cfg).get_current_head()
     engine = open_engine(db_url)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
         assert conn.execute(text("SELECT count(*) FROM runs")).scalar() == 1

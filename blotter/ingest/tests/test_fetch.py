@@ -23,7 +23,8 @@ from blotter.store.models import Article
 
 #: The slow page answers after this long; the fetch timeout in the test is far shorter.
 SLOW_SECONDS = 3.0
-SETTINGS = Settings().replace(geocode=False, fetch_timeout=0.5, fetch_delay=0.0)
+SETTINGS = Settings().replace(geocode=False, fetch_timeout=0.5, fetch_delay=0.0,
+                              fetch_allow_private=True)  # the test site is on 127.0.0.1
 
 
 class _Handler(BaseHTTPRequestHandler):

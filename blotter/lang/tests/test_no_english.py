@@ -110,6 +110,7 @@ def identifiers() -> frozenset[str]:
     names |= set(defaults)
     names |= set(defaults["pipeline"]["default"])  # registered stage names
     names |= {"people", "none", "toll", "reported", "unknown", "other", "air_attack"}
+    names |= {"extracted", "skipped", "duplicate", "failed", "new"}  # store article statuses
     return frozenset(names)
 
 

@@ -39,3 +39,30 @@ class CrashStage:
 def crashing_factory(settings: Settings) -> Pipeline:
     """The default pipeline with ``CrashStage`` in front."""
     return Pipeline([CrashStage(), *build_stages(settings)], settings["batch_size"])
+
+
+#: Text marker that makes the slow stage sleep far past any time budget.
+SLOW_MARKER = "STALL-THIS-WORKER"
+#: How long the slow stage sleeps (the test budget is a small fraction of it).
+SLOW_SECONDS = 600
+
+
+class SlowStage:
+    """A stage that hangs on one document, as a runaway pattern would."""
+
+    name = "slow"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        """Sleep if any document carries the slow marker."""
+        if any(SLOW_MARKER in d.text for d in docs):
+            import time
+
+            time.sleep(SLOW_SECONDS)
+        return docs
+
+
+def faulty_factory(settings: Settings) -> Pipeline:
+    """The default pipeline with ``CrashStage`` and ``SlowStage`` in front."""
+    return Pipeline([CrashStage(), SlowStage(), *build_stages(settings)], settings["batch_size"])
