@@ -98,6 +98,9 @@ class PlaceWords:
     countryside_after: re.Pattern[str]
     east_jerusalem: re.Pattern[str]
     container_gap: re.Pattern[str]
+    #: The pack's own dateline form (case-sensitive, holding a comma), read
+    #: besides the wire form of DATELINE_RE: "CULIACÁN, Sin.-".
+    dateline: re.Pattern[str]
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -154,6 +157,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         ),
         east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
+        dateline=re.compile(loc.pattern("places.dateline")),
     )
 
 
@@ -211,6 +215,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     upper = is_upper_text(text)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
+    found += [m for m in w.dateline.finditer(text) if not any(f.start() == m.start() for f in found)]
     datelines = [(m.start(), text.index(",", m.start())) for m in found]
     sources = [(text.index(",", m.start()), m.end()) for m in found]
     out = TextPlaces(
