@@ -26,7 +26,7 @@ from blotter.fusion.store_index import StoreFusion
 from blotter.ingest.cleaning import clean_text
 from blotter.ingest.dedup import DuplicateIndex, from_bytes, minhash, text_hash, to_bytes
 from blotter.ingest.items import RawItem
-from blotter.ingest.language import detect_language, is_extractable
+from blotter.ingest.language import is_extractable, resolve_language
 from blotter.io.records import check_text
 from blotter.lang import base_code, no_pack_warning
 from blotter.pipeline import Extractor, Pipeline, Result
@@ -182,7 +182,7 @@ class Ingestor:
             self._fail(session, item, "read", str(exc))
             return None
         digest, signature = text_hash(text), minhash(text)
-        language = item.language or detect_language(text)
+        language = resolve_language(item.language, text)
         domain = item.url.split("/")[2] if item.url and "://" in item.url else None
         row = Article(
             locator=item.locator, origin=item.origin, kind=item.kind, url=item.url,
