@@ -215,7 +215,8 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     upper = is_upper_text(text)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
-    found += [m for m in w.dateline.finditer(text) if not any(f.start() == m.start() for f in found)]
+    starts = {m.start() for m in found}
+    found += [m for m in w.dateline.finditer(text) if m.start() not in starts]
     datelines = [(m.start(), text.index(",", m.start())) for m in found]
     sources = [(text.index(",", m.start()), m.end()) for m in found]
     out = TextPlaces(
