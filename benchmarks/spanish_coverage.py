@@ -216,6 +216,8 @@ def main() -> None:
     ged_es = [r for r in ged if r.get("language") == "es" and r["events"]]
     ged_en = [r for r in ged if r.get("language") == "en" and r["events"]]
     acep, muc = read("acep", args.limit), read("muc4", args.limit)
+    if os.environ.get("ES_GED_ONLY"):
+        acep, muc = acep[:WARM_UP], muc[:WARM_UP]
     pipeline = Pipeline.from_settings(Settings())
     extract(pipeline, ged_es[:WARM_UP] + ged_en[:WARM_UP] + acep[:WARM_UP] + muc[:WARM_UP])
     es_events, es_s = extract(pipeline, ged_es)

@@ -50,6 +50,9 @@ FUZZY_MIN_RATIO = 75.0
 # A one-word name tried spelling-tolerantly must be rarer than this in English
 # (wordfreq zipf), so ordinary capitalised words do not turn into places.
 FUZZY_MAX_ZIPF = 2.5
+# The language of the word frequencies the gazetteer stores per name
+# (gazetteer_build.py); a pack of another language also asks its own list.
+GAZETTEER_FREQUENCY_LANGUAGE = "en"
 # Longest text between a place and the unit named as its container.
 CONTAINER_GAP_CHARS = 50
 JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
@@ -549,6 +552,8 @@ def _acceptable(
     if n == 1 and not locative:
         unmarked = upper or _sentence_initial(text, first[1])
         zipf = gaz.keys.get(key, 0.0)
+        if w.word_frequency not in (None, GAZETTEER_FREQUENCY_LANGUAGE):
+            zipf = max(zipf, w.zipf(key))  # "Roban", "Metro": common in the text's language
         if zipf >= (UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF):
             big = any(
                 c.kind in ("country", "admin1") or c.population >= BIG_PLACE_POPULATION
