@@ -41,6 +41,11 @@ QUICK_MIN_WORDS = 8
 #: Spanish headlines carry such tags), and below 40 characters not at all.
 SHORT_MIN_WORDS = 3
 SHORT_MIN_STOP_WORDS = 2
+#: Stop words by which one pack must lead every other: an English headline
+#: naming Spanish places and groups ("... of Las Fuerzas Especiales de Los
+#: Damaso", "... in San Luis de la Paz") holds as many Spanish stop words as
+#: English ones; then word frequency (headlines) or py3langid decides.
+STOP_WORD_LEAD = 2
 #: A headline with too few stop words ("Deja balacera 2 muertos") is named by
 #: word frequency instead: the pack language whose wordfreq list knows its
 #: words best, by at least this many zipf points summed over the words
@@ -137,10 +142,9 @@ def _stop_word_language(sample: str) -> str | None:
         return None
     best = max(counts, key=lambda c: counts[c])
     hits = counts[best]
-    if hits < STOP_WORD_SHARE * len(words):
+    runner_up = max((n for c, n in counts.items() if c != best), default=0)
+    if hits < STOP_WORD_SHARE * len(words) or hits - runner_up < STOP_WORD_LEAD:
+        return None  # too few, or another pack's nearly as many: the next test decides
+    if len(words) < QUICK_MIN_WORDS and hits < SHORT_MIN_STOP_WORDS:
         return None
-    if len(words) < QUICK_MIN_WORDS:  # a headline: enough stop words, and one pack's most
-        runner_up = max((n for c, n in counts.items() if c != best), default=0)
-        if hits < SHORT_MIN_STOP_WORDS or hits <= runner_up:
-            return None
     return best
