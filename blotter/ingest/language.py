@@ -55,8 +55,8 @@ STOP_WORD_LEAD = 2
 #: Templarios Hang One", 22 against 19, stays undecided).
 FREQUENCY_MARGIN = 4.0
 #: Texts with fewer words than this (headlines, short notes) on which
-#: py3langid is unsure, and names a language without a pack, are named by
-#: word frequency ("Asesinan a balazos a ejidatario cañero en Chietla").
+#: py3langid is unsure are named by word frequency, names left out
+#: ("Asesinan a balazos a ejidatario cañero en Chietla").
 FREQUENCY_MAX_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+")
 #: Signs after which a word opens a sentence or headline part (and white space
@@ -87,9 +87,9 @@ def detect_language(text: str) -> str | None:
                 break
             if has_pack(code):
                 return str(code)
-    if prob >= MIN_CONFIDENCE or has_pack(lang):
-        return str(lang) if prob >= MIN_CONFIDENCE else None
-    words = _WORD.findall(sample)  # unsure, and its guess has no pack
+    if prob >= MIN_CONFIDENCE:
+        return str(lang)
+    words = _WORD.findall(sample)  # unsure: a short text's words decide, if they can
     return _frequency_language(_grammar_words(sample)) if len(words) < FREQUENCY_MAX_WORDS else None
 
 
