@@ -61,7 +61,7 @@ def _date_patterns(loc: Locale) -> DatePatterns:
     explicit = (
         re.compile(
             r"\b(?P<day>\d{1,2})" + ordinal + r"\s+(?:(?:" + p("dates.day_of") + r")\s+)?"
-            + mon + r"(?:,?\s+" + year + r")?\b",
+            + mon + r"(?:,?\s+(?:(?:" + p("dates.year_of") + r")\s+)?" + year + r")?\b",
             re.I,
         ),
         re.compile(r"\b" + mon + r"\s+(?P<day>\d{1,2})" + ordinal + r"(?:,?\s+" + year + r")?\b",
@@ -186,8 +186,8 @@ def _relative(
             return published - timedelta(days=n), DAY
         return published - timedelta(days=DAYS_PER_WEEK * n), WEEK
     rule = pats.relative.get(" ".join(m["rel"].lower().split()), "day0")
-    if rule == "day-1":
-        return published - timedelta(days=1), DAY
+    if rule.startswith("day-") and rule[4:].isdigit():  # "day-1" yesterday, "day-2"...
+        return published - timedelta(days=int(rule[4:])), DAY
     if rule == "week-1":
         return published - timedelta(days=DAYS_PER_WEEK), WEEK
     if rule == "week0":

@@ -50,6 +50,9 @@ FUZZY_MIN_RATIO = 75.0
 # A one-word name tried spelling-tolerantly must be rarer than this in English
 # (wordfreq zipf), so ordinary capitalised words do not turn into places.
 FUZZY_MAX_ZIPF = 2.5
+# The language of the word frequencies the gazetteer stores per name
+# (gazetteer_build.py); a pack of another language also asks its own list.
+GAZETTEER_FREQUENCY_LANGUAGE = "en"
 # Longest text between a place and the unit named as its container.
 CONTAINER_GAP_CHARS = 50
 JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
@@ -98,6 +101,9 @@ class PlaceWords:
     countryside_after: re.Pattern[str]
     east_jerusalem: re.Pattern[str]
     container_gap: re.Pattern[str]
+    #: The pack's own dateline form (case-sensitive, holding a comma), read
+    #: besides the wire form of DATELINE_RE: "CULIACÁN, Sin.-".
+    dateline: re.Pattern[str]
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -154,6 +160,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         ),
         east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
+        dateline=re.compile(loc.pattern("places.dateline")),
     )
 
 
@@ -211,6 +218,8 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     upper = is_upper_text(text)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
+    starts = {m.start() for m in found}
+    found += [m for m in w.dateline.finditer(text) if m.start() not in starts]
     datelines = [(m.start(), text.index(",", m.start())) for m in found]
     sources = [(text.index(",", m.start()), m.end()) for m in found]
     out = TextPlaces(
@@ -543,6 +552,8 @@ def _acceptable(
     if n == 1 and not locative:
         unmarked = upper or _sentence_initial(text, first[1])
         zipf = gaz.keys.get(key, 0.0)
+        if w.word_frequency not in (None, GAZETTEER_FREQUENCY_LANGUAGE):
+            zipf = max(zipf, w.zipf(key))  # "Roban", "Metro": common in the text's language
         if zipf >= (UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF):
             big = any(
                 c.kind in ("country", "admin1") or c.population >= BIG_PLACE_POPULATION

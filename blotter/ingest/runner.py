@@ -41,7 +41,7 @@ from blotter.ingest.dedup import (
     to_bytes,
 )
 from blotter.ingest.items import RawItem
-from blotter.ingest.language import detect_language, is_extractable
+from blotter.ingest.language import is_extractable, resolve_language
 from blotter.io.records import check_text
 from blotter.lang import base_code, no_pack_warning
 from blotter.pipeline import Extractor, Pipeline, Result
@@ -319,7 +319,7 @@ class Ingestor:
             "origin": item.origin, "kind": item.kind, "url": item.url,
             "source": repo.source_for(session, self._sources, item.source_name, domain),
             "title": item.title, "author": item.author, "published": item.published,
-            "fetched": item.fetched, "language": item.language or detect_language(text),
+            "fetched": item.fetched, "language": resolve_language(item.language, text),
             "text": text, "warnings": list(item.warnings), "run_id": self.run_id,
         }
 

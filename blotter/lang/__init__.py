@@ -168,10 +168,10 @@ def locale_for(doc: Document) -> Locale | None:
     extracts nothing from it and has the warning added to the article.
     """
     article = doc.article
-    if article.language is None:
-        from blotter.ingest.language import detect_language
+    if article.language is None or not has_pack(article.language):
+        from blotter.ingest.language import resolve_language
 
-        article.language = detect_language(article.text)
+        article.language = resolve_language(article.language, article.text)
     if not has_pack(article.language):
         code = base_code(article.language or "")
         warning = no_pack_warning(code)

@@ -23,8 +23,10 @@ from blotter.settings import Settings
 #: spaCy's own length guard; articles are refused before this by max_text_chars.
 SPACY_MAX_LENGTH = 10_000_000
 #: A candidate sentence end: . ! or ? (and closing quotes/brackets), white
-#: space, then something that can open a sentence.
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: space, then something that can open a sentence: an upper-case Latin letter
+#: (accented ones too: "Él", "Ángel"), a digit, or an opening quote, bracket
+#: or inverted question/exclamation mark.
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[¿¡]?[A-Z0-9À-ÖØ-Þ])")
 
 
 @lru_cache(maxsize=4)

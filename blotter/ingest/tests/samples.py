@@ -35,6 +35,12 @@ SPANISH_STORY = (
     "La fiscalía abrió una investigación y desplegó a cientos de elementos en la zona."
 )
 
+GERMAN_STORY = (
+    "Bewaffnete Männer haben am Montag eine Polizeistreife auf der Landstraße zwischen den "
+    "beiden Gemeinden angegriffen und drei Beamte getötet, teilten die Behörden mit. "
+    "Die Staatsanwaltschaft hat Ermittlungen aufgenommen."
+)
+
 
 def news_page(
     title: str,

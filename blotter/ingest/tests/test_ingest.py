@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from blotter.document import Document
 from blotter.ingest.commands import failure_lines, run_ingest, run_retry
 from blotter.ingest.tests.samples import (
+    GERMAN_STORY,
     SECOND_STORY,
     SPANISH_STORY,
     STORY,
@@ -84,6 +85,7 @@ def mixed_folder(root: Path) -> Path:
         encoding="utf-8",
     )
     (folder / "spanish.txt").write_text(SPANISH_STORY, encoding="utf-8")
+    (folder / "german.txt").write_text(GERMAN_STORY, encoding="utf-8")
     (folder / "notes.jsonl").write_text(
         json.dumps(
             {
@@ -110,9 +112,9 @@ def test_mixed_folder_stored_once_with_dates_and_events(db_url: str, tmp_path: P
     engine = open_engine(db_url)
     with Session(engine) as s:
         articles = {a.locator: a for a in s.scalars(select(Article))}
-        assert len(articles) == 7
+        assert len(articles) == 8
         canonical = [a for a in articles.values() if a.canonical_id is None]
-        assert len(canonical) == 5  # ambush, protest, bus, spanish, wire-1
+        assert len(canonical) == 6  # ambush, protest, bus, spanish, german, wire-1
         ambush = articles[str((folder / "ambush.html").resolve())]
         assert ambush.published == date(2024, 3, 12) and ambush.status == "extracted"
         assert ambush.source is not None and ambush.source.name == "The Daily Courier"
@@ -125,14 +127,21 @@ def test_mixed_folder_stored_once_with_dates_and_events(db_url: str, tmp_path: P
         bus = articles["https://courier.example/bus"]
         assert bus.published == date(2024, 3, 7) and bus.kind == "feed"
         spanish = articles[str((folder / "spanish.txt").resolve())]
-        assert spanish.language == "es" and spanish.status == "skipped"
-        assert any("no language pack for 'es'" in w for w in spanish.warnings)
+        # Spanish has a pack: detected and extracted ("mataron a tres agentes").
+        assert spanish.language == "es" and spanish.status == "extracted"
+        assert not any("no language pack" in w for w in spanish.warnings)
+        german = articles[str((folder / "german.txt").resolve())]
+        assert german.language == "de" and german.status == "skipped"
+        assert any("no language pack for 'de'" in w for w in german.warnings)
         wire = next(a for a in articles.values() if a.kind == "jsonl")
         assert wire.published == date(2024, 3, 5)
         # Events only for canonical English articles, each with the run and evidence.
         event_articles = set(s.scalars(select(Event.article_id)))
         assert ambush.id in event_articles and bus.id in event_articles
-        assert synd.id not in event_articles and spanish.id not in event_articles
+        assert synd.id not in event_articles and german.id not in event_articles
+        assert spanish.id in event_articles
+        killed = s.scalars(select(Event).where(Event.article_id == spanish.id)).first()
+        assert killed is not None and killed.fatalities_best == 3
         run = s.scalars(select(Run)).one()
         assert run.extractor_version and run.settings["batch_size"] == 3
         assert _count(s, Event, Event.run_id != run.id) == 0
@@ -144,9 +153,9 @@ def test_mixed_folder_stored_once_with_dates_and_events(db_url: str, tmp_path: P
         events_before = _count(s, Event)
     # Re-ingesting the same input adds nothing.
     again = run_ingest([str(folder)], SETTINGS, db_url)
-    assert again.already_stored == 7 and again.articles == 0
+    assert again.already_stored == 8 and again.articles == 0
     with Session(engine) as s:
-        assert _count(s, Article) == 7 and _count(s, Event) == events_before
+        assert _count(s, Article) == 8 and _count(s, Event) == events_before
     engine.dispose()
 
 

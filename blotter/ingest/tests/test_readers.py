@@ -147,7 +147,8 @@ def test_language_detection() -> None:
         "Unidentified gunmen shot dead a shopkeeper in Kaduna, Nigeria, on Tuesday, police said."
     )
     assert detect_language(kaduna) == "en"
-    assert is_extractable("en") and is_extractable(None) and not is_extractable("es")
+    assert is_extractable("en") and is_extractable("es") and is_extractable(None)
+    assert not is_extractable("de")
 
 
 def test_exact_and_near_duplicates() -> None:
