@@ -274,7 +274,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 "killed",
                 1 + (more or 0),
                 False,
-                "attackers" if who == "self" else "people",
+                "attackers",
                 m.start(who) + offset,
                 m.end() + offset,
                 additional=who == "self",

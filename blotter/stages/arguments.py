@@ -15,6 +15,7 @@ from blotter.fields.actors import (
 from blotter.fields.attributes import attribute_lexicons
 from blotter.fields.casualties import combine, has_split, split_share
 from blotter.fields.claims import Perpetrator, acronym_names, best_perpetrator, find_perpetrators
+from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
@@ -81,28 +82,48 @@ class ArgumentExtractor:
                     ]
                 )
                 previous = max(previous, incident.cues[-1].sentence.index)
-                self.fill_date(doc, event, incident)
+                self.fill_date(doc, event, incident, locale)
                 self.fill_counts(doc, event, incident, locale)
                 named = self.fill_actors(doc, event, incident, locale, perpetrator)
                 self.fill_attributes(doc, event, incident, locale, perpetrator, named)
         return docs
 
     @staticmethod
-    def fill_date(doc: Document, event: Event, incident: Incident) -> None:
-        """Date from the incident's own words, else the publication date."""
+    def fill_date(
+        doc: Document, event: Event, incident: Incident, locale: Locale | None = None
+    ) -> None:
+        """Date from the incident's own words, else the report's date.
+
+        The report's date is the publication date, else (no metadata) its own
+        dateline or header date, against which relative dates and weekdays are
+        resolved; a reporting verb's date ("police said on Tuesday") gives way
+        to another date of the incident's sentences.
+        """
         published = doc.article.published
-        if incident.date is not None:
-            event.set_date(incident.date.value, incident.date.precision)
-            event.date_note = incident.date.note
-            event.add_evidence("event_date", doc.text, incident.date.start, incident.date.end)
+        header = header_date(doc.text, locale) if published is None else None
+        report = published or (header.value if header else None)
+        refs: list[DateRef] = []
+        for sc in incident.cues:
+            if published is None and header is not None:
+                s = sc.sentence
+                found = find_dates(s.text, report, s.start, locale)
+                refs += [d for d in found if not (d.start < header.end and header.start < d.end)]
+            else:
+                refs += sc.dates
+        own = [d for d in refs if not is_reporting_date(doc.text, d, 0, locale)]
+        when: DateRef | None = (own or refs)[0] if (own or refs) else incident.date
+        if when is not None:
+            event.set_date(when.value, when.precision)
+            event.date_note = when.note
+            event.add_evidence("event_date", doc.text, when.start, when.end)
         elif incident.background:
             event.date_note = "background incident; its date is not stated"
-        elif published is not None:
-            event.set_date(published, 1)
+        elif report is not None:
+            event.set_date(report, 1)
             event.date_note = UNDATED_NOTE
         else:
             event.date_note = "no date in the text and no publication date known"
-        if published is None and incident.date is not None and not incident.date.explicit:
+        if report is None and when is not None and not when.explicit:
             event.set_date(None, None)
             event.date_note = "relative date and no publication date known"
 
