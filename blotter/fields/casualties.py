@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blotter.fields.numbers import number_pattern, to_int
+from blotter.lang import NEVER as NEVER_PATTERN
 from blotter.lang import Locale, default_locale
 from blotter.record import Count
 
@@ -36,7 +37,7 @@ class CasualtyPatterns:
     """One pack's casualty patterns, compiled (see ``patterns.toml [casualties]``)."""
 
     toll: re.Pattern[str]
-    per_kind: dict[str, list[re.Pattern[str]]]
+    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]]
     conjoined: dict[str, re.Pattern[str]]
     unknown_toll: re.Pattern[str]
     zero: re.Pattern[str]
@@ -68,7 +69,7 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
     victim = r"(?P<victim>(?:" + gap_word + r"\s+){0,7}?)"
     aux = r"(?:(?:" + p("casualties.aux") + r")\s+){0,5}"
     left = r"(?:" + p("casualties.left") + r")\s+" + number + r"\s+" + victim
-    per_kind: dict[str, list[re.Pattern[str]]] = {}
+    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
     for kind in KINDS:
         verb = p(_PASSIVE_KEYS[kind])
         passive = number + r"\s+" + victim + aux + r"(?:" + verb + r")\b"
@@ -102,7 +103,9 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
         found_forms = [
             number + r"\s+(?P<victim>(?:[a-z][\w'-]*\s+){0,2}?)" + found_noun + found,
             found_noun
-            + r"\s+of\s+(?:the\s+)?"
+            + r"\s+(?:"
+            + p("casualties.found_of")
+            + r")\s+"
             + number
             + r"\s+"
             + victim.replace("{0,7}", "{0,3}")
@@ -111,15 +114,23 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
             + p(f"casualties.found_{kind}")
             + r")\b",
         ]
+        # (pattern, gate): a gated pattern is tried only where its gate's words
+        # occur (a cheap search), as most sentences have no subset or bodies.
+        subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
+        found_gate = re.compile(found_noun + r"\s", re.IGNORECASE)
         pats = [
-            passive,
-            passive_subset,
-            active,
-            noun_form,
-            left + r"(?:" + p(f"casualties.left_{kind}") + r")\b",
-            *found_forms,
+            (passive, None),
+            (passive_subset, subset_gate),
+            (active, None),
+            (noun_form, None),
+            (left + r"(?:" + p(f"casualties.left_{kind}") + r")\b", None),
+            *((f, found_gate) for f in found_forms),
         ]
-        per_kind[kind] = [re.compile(r"(?<![\w,.])" + x, re.IGNORECASE) for x in pats]
+        per_kind[kind] = [
+            (re.compile(r"(?<![\w,.])" + x, re.IGNORECASE), gate)
+            for x, gate in pats
+            if gate is None or gate.pattern.find(NEVER_PATTERN) < 0
+        ]
     conjoined = {
         kind: re.compile(
             r"(?<![\w,.])" + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
@@ -203,7 +214,9 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 CountMention("killed", value, vague, "toll", s + offset, e + offset, toll=True)
             )
     for kind, patterns in pats.per_kind.items():
-        for pattern in patterns:
+        for pattern, gate in patterns:
+            if gate is not None and not gate.search(text):
+                continue
             for m in pattern.finditer(text):
                 s, e = m.span("num")
                 if any(a <= s < b and k == kind for a, b, k in taken):

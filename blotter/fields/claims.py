@@ -18,22 +18,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import IntEnum
 from functools import lru_cache
 
 from blotter.fields.actors import find_actors
 from blotter.lang import Locale, default_locale
 
-#: Roles, strongest first: a claim outranks an attribution, which outranks agency.
-ROLES = ("claim", "attribution", "agent")
+
+class Role(IntEnum):
+    """A named group's role, strongest first: a claim outranks an attribution,
+    which outranks agency.  ``name.lower()`` names the pack's pattern keys
+    (``claims.claim_before``, ``claims.agent_after`` ...)."""
+
+    CLAIM = 0
+    ATTRIBUTION = 1
+    AGENT = 2
+
+
+ROLES = tuple(Role)
 #: Characters of context read before and after a name for its role.
 BEFORE_CHARS = 70
 AFTER_CHARS = 90
 #: A text this share upper-case (wire copy in capitals) has no capitalisation
 #: to tell names by: only dictionary rows are taken there.
 UPPER_SHARE = 0.6
-#: Words of a capitalised name with neither an organisation word nor an
-#: acronym ("Hizbollah", "Sri Nakharo"): taken only as claimant or attributed
-#: author, and only this short (longer runs are titles and headlines).
+_UPPER = re.compile(r"[A-ZÀ-Þ]")  # Latin capitals (wire copy is Latin script)
+_LOWER = re.compile(r"[a-zß-ÿ]")
+#: A capitalised name with neither an organisation word nor an acronym
+#: ("Hizbollah", "Revolutionary Action of Liberation") is taken only as
+#: claimant or attributed author, and only up to this many capitalised words
+#: (longer runs are titles and headlines).
 LOOSE_WORDS = 3
 #: ACLED inter code of an organisation the dictionary does not know: a
 #: political militia (the commonest kind of claimant that is not a rebel army).
@@ -48,13 +62,15 @@ class ClaimPatterns:
     acronym: re.Pattern[str]
     org_heads: frozenset[str]
     head_inter: dict[str, int]
-    roles_before: dict[str, re.Pattern[str]]
-    roles_after: dict[str, re.Pattern[str]]
+    roles_before: dict[Role, re.Pattern[str]]
+    roles_after: dict[Role, re.Pattern[str]]
     denial_after: re.Pattern[str]
     victim_before: re.Pattern[str]
+    victim_after: re.Pattern[str]
     lead_words: frozenset[str]
     state_heads: frozenset[str]
     state_middle: frozenset[str]
+    state_only_heads: frozenset[str]
     countries: frozenset[str]
     not_names: frozenset[str]
 
@@ -67,7 +83,7 @@ def claim_patterns(locale: Locale | None = None) -> ClaimPatterns:
 @lru_cache(maxsize=8)
 def _claim_patterns(loc: Locale) -> ClaimPatterns:
     p = loc.pattern
-    word = r"[A-Z][\w'’.&-]*"
+    word = r"(?:(?:" + p("claims.name_prefix") + r"))?[A-Z](?:[\w'’&-]|\.(?=\w))*"
     link = r"(?:(?:" + p("claims.name_links") + r")\s+)*"
     org = (
         r"(?P<name>" + word + r"(?:\s+" + link + word + r")*)"
@@ -79,13 +95,15 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
         acronym=re.compile(r"(?<![\w(\[-])[A-Z][A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3})?[A-Z]?(?![\w)\]-])"),
         org_heads=loc.word_set("claims.org_heads"),
         head_inter={str(k): int(v) for k, v in loc.table("claims.head_inter").items()},
-        roles_before={r: re.compile(p(f"claims.{r}_before"), flags) for r in ROLES},
-        roles_after={r: re.compile(p(f"claims.{r}_after"), flags) for r in ROLES},
+        roles_before={r: re.compile(p(f"claims.{r.name.lower()}_before"), flags) for r in ROLES},
+        roles_after={r: re.compile(p(f"claims.{r.name.lower()}_after"), flags) for r in ROLES},
         denial_after=re.compile(p("claims.denial_after"), flags),
         victim_before=re.compile(p("actors.victim_before"), flags),
+        victim_after=re.compile(p("actors.victim_after"), flags),
         lead_words=loc.word_set("claims.lead_words"),
         state_heads=loc.word_set("claims.state_heads"),
         state_middle=loc.word_set("claims.state_middle"),
+        state_only_heads=loc.word_set("claims.state_only_heads"),
         countries=_country_words(loc),
         not_names=frozenset(
             {
@@ -108,6 +126,8 @@ def _country_words(loc: Locale) -> frozenset[str]:
 def _is_state_body(words: list[str], pats: ClaimPatterns) -> bool:
     """True for a state's own body ("Indonesian Army", "Israel Defense Forces")."""
     low = [w.lower().strip("'’.") for w in words]
+    if low[-1] in pats.state_only_heads:
+        return True  # "Government Railway Police (GRP)"
     return (
         len(low) >= 2
         and low[0] in pats.countries
@@ -122,7 +142,7 @@ class Perpetrator:
 
     name: str
     inter: int
-    role: str  # claim | attribution | agent
+    role: Role
     start: int
     end: int
 
@@ -161,10 +181,8 @@ def organisation_names(
     """Organisation names written in full in *text* (not in the dictionary), and
     bare acronyms (named in full when *acronyms* knows them)."""
     pats = claim_patterns(locale)
-    letters = [c for c in text if c.isalpha()]
-    if not pats.org_heads or (
-        letters and sum(c.isupper() for c in letters) / len(letters) > UPPER_SHARE
-    ):
+    upper = len(_UPPER.findall(text))
+    if not pats.org_heads or upper > UPPER_SHARE * max(1, upper + len(_LOWER.findall(text))):
         return []
     out = []
     for m in pats.acronym.finditer(text):
@@ -173,12 +191,19 @@ def organisation_names(
             _Name(full or m.group(0), DEFAULT_INTER, m.start() + offset, m.end() + offset, not full)
         )
     for m in pats.org.finditer(text):
+        if not m["acr"] and any(
+            o.start <= m.start() + offset and m.end() + offset <= o.end for o in out
+        ):
+            continue  # the bare acronym read above ("ETA")
         name, start = _strip_lead(m["name"], m.start("name"), pats.lead_words)
         words = name.split()
         low = [w.lower().strip("'’.,") for w in words]
         has_head = low[-1] in pats.org_heads
         loose = not m["acr"] and (not has_head or len(words) < 2)
-        if loose and (len(words) > LOOSE_WORDS or any(w in pats.not_names for w in low)):
+        capitalised = [w for w, raw in zip(low, words, strict=True) if raw[:1].isupper()]
+        if loose and (
+            len(capitalised) > LOOSE_WORDS or any(w in pats.not_names for w in capitalised)
+        ):
             continue  # a capitalised phrase that names no group
         if _is_state_body(words, pats) or low[0] in pats.lead_words:
             continue
@@ -195,14 +220,23 @@ def named_groups(
     text: str, offset: int = 0, locale: Locale | None = None, acronyms: dict[str, str] | None = None
 ) -> list[_Name]:
     """Named groups in *text*: dictionary rows first, then names written in full."""
+    mentions = find_actors(text, offset, locale)
     found = [
         _Name(m.entry.name, m.entry.inter, m.start, m.end)
-        for m in find_actors(text, offset, locale)
+        for m in mentions
         if m.entry.named and m.entry.inter != 1
     ]
+    generic = [m for m in mentions if not (m.entry.named and m.entry.inter != 1)]
     for n in organisation_names(text, offset, locale, acronyms):
-        if not any(a.start < n.end and n.start < a.end for a in found):
+        if n.bare and any(m.start < n.end and n.start < m.end for m in generic):
+            continue  # "suspected Fulani militias", "Police": the dictionary's generic actor
+        inside = [a for a in found if a.start < n.end and n.start < a.end]
+        if not inside:
             found.append(n)
+        elif len(inside) == 1 and not n.bare:
+            # "National Liberation Army (ELN)": the dictionary's name, the whole span
+            a = inside[0]
+            found[found.index(a)] = _Name(a.name, a.inter, min(a.start, n.start), max(a.end, n.end))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -228,7 +262,10 @@ def find_perpetrators(
             ),
             None,
         )
-        if role == "agent" and (n.bare or pats.victim_before.search(before)):
+        by_agent = pats.roles_before[Role.AGENT].search(before)
+        if role is Role.AGENT and pats.victim_after.match(after):
+            continue  # "3 PKK militants were killed": the victims
+        if role is Role.AGENT and (n.bare or (not by_agent and pats.victim_before.search(before))):
             continue  # "attacked the GAM rebels": the target; "by US troops": no name
         if role is not None:
             out.append(Perpetrator(n.name, n.inter, role, n.start, n.end))
@@ -239,4 +276,4 @@ def best_perpetrator(found: list[Perpetrator]) -> Perpetrator | None:
     """The strongest-bound perpetrator (claim > attribution > agent; first told)."""
     if not found:
         return None
-    return min(found, key=lambda p: (ROLES.index(p.role), p.start))
+    return min(found, key=lambda p: (p.role, p.start))

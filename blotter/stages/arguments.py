@@ -14,7 +14,13 @@ from blotter.fields.actors import (
 )
 from blotter.fields.attributes import attribute_lexicons
 from blotter.fields.casualties import combine, has_split, split_share
-from blotter.fields.claims import Perpetrator, acronym_names, best_perpetrator, find_perpetrators
+from blotter.fields.claims import (
+    Perpetrator,
+    Role,
+    acronym_names,
+    best_perpetrator,
+    find_perpetrators,
+)
 from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
@@ -73,14 +79,13 @@ class ArgumentExtractor:
             incidents: list[Incident] = doc.incidents
             acronyms = acronym_names(doc.text, locale)
             previous = -1
+            bound: dict[int, list[Perpetrator]] = {}  # sentence index -> its perpetrators
             for event, incident in zip(doc.events, incidents, strict=True):
-                perpetrator = best_perpetrator(
-                    [
-                        p
-                        for s in incident_window(doc, incident, previous)
-                        for p in find_perpetrators(s.text, s.start, locale, acronyms)
-                    ]
-                )
+                window = incident_window(doc, incident, previous)
+                for s in window:
+                    if s.index not in bound:
+                        bound[s.index] = find_perpetrators(s.text, s.start, locale, acronyms)
+                perpetrator = best_perpetrator([p for s in window for p in bound[s.index]])
                 previous = max(previous, incident.cues[-1].sentence.index)
                 self.fill_date(doc, event, incident, locale)
                 self.fill_counts(doc, event, incident, locale)
@@ -110,7 +115,14 @@ class ArgumentExtractor:
                 refs += [d for d in found if not (d.start < header.end and header.start < d.end)]
             else:
                 refs += sc.dates
-        own = [d for d in refs if not is_reporting_date(doc.text, d, 0, locale)]
+        # a reporting verb's date gives way; one of the report's own day ("sources
+        # reported today") is every wire report's idiom and is kept (on MUC-4 dev,
+        # dropping it merged two incidents of one text told on different days)
+        own = [
+            d
+            for d in refs
+            if d.value == report or not is_reporting_date(doc.text, d, 0, locale)
+        ]
         when: DateRef | None = (own or refs)[0] if (own or refs) else incident.date
         if when is not None:
             event.set_date(when.value, when.precision)
@@ -194,7 +206,7 @@ class ArgumentExtractor:
                 actor1 = best
         named: str | None = actor1.entry.name if actor1 is not None and actor1.entry.named else None
         bound = perpetrator is not None and crowd is None and (
-            actor1 is None or perpetrator.role != "agent" or not actor1.entry.named
+            actor1 is None or perpetrator.role is not Role.AGENT or not actor1.entry.named
         )
         if perpetrator is not None and bound:
             event.actor1 = Actor(perpetrator.name, perpetrator.inter)
@@ -268,14 +280,14 @@ class ArgumentExtractor:
                 (m for m in modes if m != "personal claim"), "personal claim" if modes else None
             )
             event.claim_mode = mode or "other"
-            claimant = perpetrator.name if perpetrator and perpetrator.role == "claim" else named
+            claimant = perpetrator.name if perpetrator and perpetrator.role is Role.CLAIM else named
             event.claimed_by = claimant
             event.add_evidence(
                 "claimed_by", text, sent.start + verb.start(), sent.start + verb.end()
             )
             break
         else:
-            if perpetrator is not None and perpetrator.role == "claim":  # "claimed by X"
+            if perpetrator is not None and perpetrator.role is Role.CLAIM:  # "claimed by X"
                 sent = next(s for s in doc.sentences if s.start <= perpetrator.start < s.end)
                 modes = lex.claim_modes.find(sent.text, sent.start)
                 event.claim_mode = next(
@@ -284,7 +296,8 @@ class ArgumentExtractor:
                 )
                 event.claimed_by = perpetrator.name
                 event.add_evidence("claimed_by", text, perpetrator.start, perpetrator.end)
-        certainty = "alleged" if perpetrator and perpetrator.role == "attribution" else "reported"
+        attributed = perpetrator is not None and perpetrator.role is Role.ATTRIBUTION
+        certainty = "alleged" if attributed else "reported"
         for sc in incident.cues[:2]:
             found = lex.certainty.find(sc.sentence.text)
             if "alleged" in found:
