@@ -212,13 +212,20 @@ def theatre_actors(
     return None
 
 
+#: Any ``{slot}`` of a generic name, with the words that only stand with it:
+#: "Civilians ({country})" -> "Civilians", "Military Forces of {country}" ->
+#: "Military Forces" (ACLED's form of the name without a country).
+_UNFILLED = re.compile(r"\s*\(\{\w*\}\)|\s+of\s+\{\w*\}|\s*\{\w*\}")
+
+
 def fill_country(name: str, country: str | None) -> str:
-    """Fill the ``{country}`` slot of a generic actor name."""
-    if "{country}" not in name:
+    """Fill the ``{country}`` slot of a generic actor name; drop it (and any
+    other ``{slot}``) when the country is unknown, so no placeholder is output."""
+    if "{" not in name:
         return name
     if country:
-        return name.replace("{country}", country)
-    return re.sub(r"\s*\(\{country\}\)|\s+of\s+\{country\}", "", name)
+        name = name.replace("{country}", country)
+    return _UNFILLED.sub("", name).strip() or name.replace("{", "").replace("}", "")
 
 
 def to_actor(mention: ActorMention) -> Actor:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blotter.fields.numbers import number_pattern, to_int
+from blotter.lang import NEVER as NEVER_PATTERN
 from blotter.lang import Locale, default_locale
 from blotter.record import Count
 
@@ -27,6 +28,8 @@ _PASSIVE_KEYS = {"killed": "casualties.kill", "injured": "casualties.injure",
 UNKNOWN_TOLL_VALUE = 10
 #: Characters of context looked at before a count (for ranges and subsets).
 BEFORE_CHARS = 20
+#: Characters around a count read for a period it sums over ("this year").
+CUMULATIVE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,8 @@ class CasualtyPatterns:
     """One pack's casualty patterns, compiled (see ``patterns.toml [casualties]``)."""
 
     toll: re.Pattern[str]
-    per_kind: dict[str, list[re.Pattern[str]]]
+    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]]
     conjoined: dict[str, re.Pattern[str]]
-    single_killed: re.Pattern[str]
     unknown_toll: re.Pattern[str]
     zero: re.Pattern[str]
     zero_kinds: dict[str, list[str]]
@@ -46,6 +48,12 @@ class CasualtyPatterns:
     earlier: re.Pattern[str]
     count_words: re.Pattern[str]
     victim_groups: dict[str, tuple[str, ...]]
+    single: dict[str, re.Pattern[str]]
+    additional: re.Pattern[str]
+    also: re.Pattern[str]
+    attacker: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    cumulative_before: re.Pattern[str]
 
 
 def casualty_patterns(locale: Locale | None = None) -> CasualtyPatterns:
@@ -61,7 +69,7 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
     victim = r"(?P<victim>(?:" + gap_word + r"\s+){0,7}?)"
     aux = r"(?:(?:" + p("casualties.aux") + r")\s+){0,5}"
     left = r"(?:" + p("casualties.left") + r")\s+" + number + r"\s+" + victim
-    per_kind: dict[str, list[re.Pattern[str]]] = {}
+    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
     for kind in KINDS:
         verb = p(_PASSIVE_KEYS[kind])
         passive = number + r"\s+" + victim + aux + r"(?:" + verb + r")\b"
@@ -73,8 +81,56 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
             number + r"\s+(?P<victim>(?:[a-z][\w'-]*\s+){0,2}?)(?:"
             + p(f"casualties.noun_{kind}") + r")\b"
         )
-        pats = [passive, active, noun_form, left + r"(?:" + p(f"casualties.left_{kind}") + r")\b"]
-        per_kind[kind] = [re.compile(r"(?<![\w,.])" + x, re.IGNORECASE) for x in pats]
+        # "Five people, including three children, were killed": the subset is skipped.
+        passive_subset = (
+            number
+            + r"\s+(?P<victim>(?:"
+            + gap_word
+            + r"\s+){0,3}?"
+            + gap_word
+            + r")"
+            + r",\s*(?:"
+            + p("casualties.subset_lead")
+            + r")\s[^,]{0,60},\s*"
+            + aux
+            + r"(?:"
+            + verb
+            + r")\b"
+        )
+        # "10 additional victims were dumped", "the remains of two people were found".
+        found = r"\s+" + aux + r"(?:" + p(f"casualties.found_{kind}") + r")\b"
+        found_noun = r"(?:" + p(f"casualties.found_nouns_{kind}") + r")"
+        found_forms = [
+            number + r"\s+(?P<victim>(?:[a-z][\w'-]*\s+){0,2}?)" + found_noun + found,
+            found_noun
+            + r"\s+(?:"
+            + p("casualties.found_of")
+            + r")\s+"
+            + number
+            + r"\s+"
+            + victim.replace("{0,7}", "{0,3}")
+            + aux
+            + r"(?:"
+            + p(f"casualties.found_{kind}")
+            + r")\b",
+        ]
+        # (pattern, gate): a gated pattern is tried only where its gate's words
+        # occur (a cheap search), as most sentences have no subset or bodies.
+        subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
+        found_gate = re.compile(found_noun + r"\s", re.IGNORECASE)
+        pats = [
+            (passive, None),
+            (passive_subset, subset_gate),
+            (active, None),
+            (noun_form, None),
+            (left + r"(?:" + p(f"casualties.left_{kind}") + r")\b", None),
+            *((f, found_gate) for f in found_forms),
+        ]
+        per_kind[kind] = [
+            (re.compile(r"(?<![\w,.])" + x, re.IGNORECASE), gate)
+            for x, gate in pats
+            if gate is None or gate.pattern.find(NEVER_PATTERN) < 0
+        ]
     conjoined = {
         kind: re.compile(
             r"(?<![\w,.])" + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
@@ -91,7 +147,6 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
         toll=re.compile(p("casualties.toll") + number, re.IGNORECASE),
         per_kind=per_kind,
         conjoined=conjoined,
-        single_killed=re.compile(p("casualties.single_killed"), re.IGNORECASE),
         unknown_toll=re.compile(p("casualties.unknown_toll"), re.IGNORECASE),
         zero=re.compile(p("casualties.zero"), re.IGNORECASE),
         zero_kinds={str(k): list(v) for k, v in loc.table("casualties.zero_kinds").items()},
@@ -101,6 +156,12 @@ def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=re.compile(p("casualties.count_words"), re.IGNORECASE),
         victim_groups={str(g): tuple(stems) for g, stems in groups.items()},
+        single={k: re.compile(p(f"casualties.single_{k}"), re.IGNORECASE) for k in KINDS},
+        additional=re.compile(p("casualties.additional"), re.IGNORECASE),
+        also=re.compile(p("casualties.also"), re.IGNORECASE),
+        attacker=re.compile(p("casualties.attacker").replace("{number}", number), re.IGNORECASE),
+        cumulative=re.compile(p("casualties.cumulative"), re.IGNORECASE),
+        cumulative_before=re.compile(p("casualties.cumulative_before"), re.IGNORECASE),
     )
 
 
@@ -117,6 +178,9 @@ class CountMention:
     toll: bool = False
     earlier: bool = False
     qualifier: str | None = None
+    #: Told as more victims than those counted already ("10 additional
+    #: victims", "a man and a woman", "also detained two"): added, not merged.
+    additional: bool = False
 
 
 def _looks_like_year(raw: str) -> bool:
@@ -150,7 +214,9 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 CountMention("killed", value, vague, "toll", s + offset, e + offset, toll=True)
             )
     for kind, patterns in pats.per_kind.items():
-        for pattern in patterns:
+        for pattern, gate in patterns:
+            if gate is not None and not gate.search(text):
+                continue
             for m in pattern.finditer(text):
                 s, e = m.span("num")
                 if any(a <= s < b and k == kind for a, b, k in taken):
@@ -163,9 +229,14 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 ranged = pats.range_before.search(text[max(0, s - BEFORE_CHARS) : s])
                 if ranged:
                     value = min(value, int(ranged["a"] or ranged["b"]))
+                if pats.cumulative.search(text[e : e + CUMULATIVE_CHARS].split(",")[0]) or (
+                    pats.cumulative_before.search(text[max(0, s - CUMULATIVE_CHARS) : s])
+                ):
+                    continue  # "300 killed this year": a period's toll, not the event's
                 taken.append((s, e, kind))
                 qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
                 earlier = bool(pats.earlier.search(m.group(0)))
+                lead = text[max(0, m.start() - BEFORE_CHARS) : m.start()] + m.group(0)
                 found.append(
                     CountMention(
                         kind,
@@ -176,6 +247,9 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         e + offset,
                         earlier=earlier,
                         qualifier=qual,
+                        additional=bool(
+                            pats.additional.search(m["victim"] or "") or pats.also.search(lead)
+                        ),
                     )
                 )
     for kind, pattern in pats.conjoined.items():
@@ -187,17 +261,39 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                     continue
                 taken.append((s, e, kind))
                 group = _group(m["victim" + i] or "", pats.victim_groups)
-                found.append(CountMention(kind, value, vague, group, s + offset, e + offset))
-    if not any(c.kind == "killed" for c in found):
-        for m in pats.single_killed.finditer(text):
+                found.append(
+                    CountMention(
+                        kind, value, vague, group, s + offset, e + offset, additional=i == "1"
+                    )
+                )
+    for kind in KINDS:
+        if any(c.kind == kind for c in found):
+            continue
+        for m in pats.single[kind].finditer(text):
             name = next((g for g, v in m.groupdict().items() if v and g.startswith("num")), None)
             if name is None:
                 continue
             found.append(
-                CountMention(
-                    "killed", 1, False, "people", m.start(name) + offset, m.end(name) + offset
-                )
+                CountMention(kind, 1, False, "people", m.start(name) + offset, m.end(name) + offset)
             )
+    for m in pats.attacker.finditer(text):
+        # the attackers' own deaths, which ACLED and GTD count: "in addition to the assailant"
+        who = "self" if m["self"] else "self2"
+        more, _vague = to_int(m["num"], locale) if m["num"] else (0, False)
+        if any(a <= m.start(who) < b for a, b, _k in taken):
+            continue
+        found.append(
+            CountMention(
+                "killed",
+                1 + (more or 0),
+                False,
+                "attackers",
+                m.start(who) + offset,
+                m.end() + offset,
+                additional=who == "self",
+            )
+        )
+    if not any(c.kind == "killed" for c in found):
         for m in pats.unknown_toll.finditer(text):
             found.append(
                 CountMention(
@@ -243,9 +339,12 @@ def combine(mentions: list[CountMention], kind: str) -> Count:
     precise = [c for c in reports if not c.vague] or reports
     per_group: dict[str, int] = {}
     for c in precise:
-        per_group[c.group] = max(per_group.get(c.group, 0), c.value)
+        if not c.additional:
+            per_group[c.group] = max(per_group.get(c.group, 0), c.value)
     specific = sum(v for g, v in per_group.items() if g != "people")
-    total = max(specific, per_group.get("people", 0))
+    total = max(specific, per_group.get("people", 0)) + sum(
+        c.value for c in precise if c.additional
+    )
     if tolls:
         best = tolls[-1].value
         values = [c.value for c in precise] + [c.value for c in tolls]

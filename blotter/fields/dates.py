@@ -200,3 +200,31 @@ def _relative(
     if rule == "year-1":
         return date(published.year - 1, 1, 1), MONTH
     return published, DAY
+
+
+#: A report's own date is read from this many characters at its head (the
+#: dateline "SAN SALVADOR, 3 JAN 90 --" or a header line "Published 9 May 2020").
+HEADER_CHARS = 120
+#: Characters before a date read for a reporting verb ("said on Tuesday").
+REPORTING_CHARS = 40
+
+
+def header_date(text: str, locale: Locale | None = None) -> DateRef | None:
+    """The report's own date from its dateline or header, for a document without
+    metadata: the first date with a year in its first HEADER_CHARS characters."""
+    head = text[:HEADER_CHARS]
+    for ref in find_dates(head, None, 0, locale):
+        raw = head[ref.start : ref.end]
+        if ref.precision == DAY and ref.explicit and re.search(r"\d{2}\b", raw.split()[-1]):
+            return ref
+    return None
+
+
+def is_reporting_date(
+    text: str, ref: DateRef, offset: int = 0, locale: Locale | None = None
+) -> bool:
+    """True if the date *ref* is a reporting verb's ("police said on Tuesday"), not the event's."""
+    loc = locale or default_locale()
+    before = text[max(0, ref.start - offset - REPORTING_CHARS) : ref.start - offset]
+    return re.search(loc.pattern("dates.reporting_before"), before, re.IGNORECASE) is not None
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blotter.document import Document
+from blotter.document import Document, Sentence
 from blotter.fields.actors import (
     ActorMention,
     find_actors,
@@ -14,6 +14,14 @@ from blotter.fields.actors import (
 )
 from blotter.fields.attributes import attribute_lexicons
 from blotter.fields.casualties import combine, has_split, split_share
+from blotter.fields.claims import (
+    Perpetrator,
+    Role,
+    acronym_names,
+    best_perpetrator,
+    find_perpetrators,
+)
+from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
@@ -39,6 +47,17 @@ TARGET_ONLY_IF_HIT: frozenset[str] = frozenset()
 #: A named organisation outranks a generic description ("the cartel group")
 #: of what is usually the same actor.
 NAMED_BONUS = 4
+#: Sentences after an incident's last one where its claim or attribution is
+#: still told ("Note: On 31 March, ETA claimed responsibility ...").
+CLAIM_WINDOW = 2
+
+
+def incident_window(doc: Document, incident: Incident, after: int = -1) -> list[Sentence]:
+    """The incident's sentences and up to CLAIM_WINDOW sentences either side of
+    them, not reaching back past sentence *after* (the previous incident's last)."""
+    first, last = incident.cues[0].sentence.index, incident.cues[-1].sentence.index
+    lo = max(after + 1, first - CLAIM_WINDOW)
+    return [s for s in doc.sentences if lo <= s.index <= last + CLAIM_WINDOW]
 
 
 class ArgumentExtractor:
@@ -58,29 +77,65 @@ class ArgumentExtractor:
             if locale is None:  # no pack for its language: warned, nothing read
                 continue
             incidents: list[Incident] = doc.incidents
+            acronyms = acronym_names(doc.text, locale)
+            previous = -1
+            bound: dict[int, list[Perpetrator]] = {}  # sentence index -> its perpetrators
             for event, incident in zip(doc.events, incidents, strict=True):
-                self.fill_date(doc, event, incident)
+                window = incident_window(doc, incident, previous)
+                for s in window:
+                    if s.index not in bound:
+                        bound[s.index] = find_perpetrators(s.text, s.start, locale, acronyms)
+                perpetrator = best_perpetrator([p for s in window for p in bound[s.index]])
+                previous = max(previous, incident.cues[-1].sentence.index)
+                self.fill_date(doc, event, incident, locale)
                 self.fill_counts(doc, event, incident, locale)
-                self.fill_actors(doc, event, incident, locale)
-                self.fill_attributes(doc, event, incident, locale)
+                named = self.fill_actors(doc, event, incident, locale, perpetrator)
+                self.fill_attributes(doc, event, incident, locale, perpetrator, named)
         return docs
 
     @staticmethod
-    def fill_date(doc: Document, event: Event, incident: Incident) -> None:
-        """Date from the incident's own words, else the publication date."""
+    def fill_date(
+        doc: Document, event: Event, incident: Incident, locale: Locale | None = None
+    ) -> None:
+        """Date from the incident's own words, else the report's date.
+
+        The report's date is the publication date, else (no metadata) its own
+        dateline or header date, against which relative dates and weekdays are
+        resolved; a reporting verb's date ("police said on Tuesday") gives way
+        to another date of the incident's sentences.
+        """
         published = doc.article.published
-        if incident.date is not None:
-            event.set_date(incident.date.value, incident.date.precision)
-            event.date_note = incident.date.note
-            event.add_evidence("event_date", doc.text, incident.date.start, incident.date.end)
+        header = header_date(doc.text, locale) if published is None else None
+        report = published or (header.value if header else None)
+        refs: list[DateRef] = []
+        for sc in incident.cues:
+            if published is None and header is not None:
+                s = sc.sentence
+                found = find_dates(s.text, report, s.start, locale)
+                refs += [d for d in found if not (d.start < header.end and header.start < d.end)]
+            else:
+                refs += sc.dates
+        # a reporting verb's date gives way; one of the report's own day ("sources
+        # reported today") is every wire report's idiom and is kept (on MUC-4 dev,
+        # dropping it merged two incidents of one text told on different days)
+        own = [
+            d
+            for d in refs
+            if d.value == report or not is_reporting_date(doc.text, d, 0, locale)
+        ]
+        when: DateRef | None = (own or refs)[0] if (own or refs) else incident.date
+        if when is not None:
+            event.set_date(when.value, when.precision)
+            event.date_note = when.note
+            event.add_evidence("event_date", doc.text, when.start, when.end)
         elif incident.background:
             event.date_note = "background incident; its date is not stated"
-        elif published is not None:
-            event.set_date(published, 1)
+        elif report is not None:
+            event.set_date(report, 1)
             event.date_note = UNDATED_NOTE
         else:
             event.date_note = "no date in the text and no publication date known"
-        if published is None and incident.date is not None and not incident.date.explicit:
+        if report is None and when is not None and not when.explicit:
             event.set_date(None, None)
             event.date_note = "relative date and no publication date known"
 
@@ -107,9 +162,19 @@ class ArgumentExtractor:
 
     @staticmethod
     def fill_actors(
-        doc: Document, event: Event, incident: Incident, locale: Locale | None = None
-    ) -> None:
-        """Perpetrator (actor1) and target (actor2) from the actor dictionary."""
+        doc: Document,
+        event: Event,
+        incident: Incident,
+        locale: Locale | None = None,
+        perpetrator: Perpetrator | None = None,
+    ) -> str | None:
+        """Perpetrator (actor1) and target (actor2); returns actor1's name if it is
+        a named group.
+
+        A group the text binds as claimant or attributed author (*perpetrator*)
+        is actor1; one bound only as agent replaces a generic actor1, not a
+        named one.  Protests and riots keep their crowd as actor1.
+        """
         text = doc.text
         mentions: list[ActorMention] = []
         for sc in incident.cues:
@@ -139,7 +204,17 @@ class ArgumentExtractor:
             best = max(candidates, key=agent_score)
             if agent_score(best) > 0:
                 actor1 = best
-        if actor1 is not None:
+        named: str | None = actor1.entry.name if actor1 is not None and actor1.entry.named else None
+        bound = perpetrator is not None and crowd is None and (
+            actor1 is None or perpetrator.role is not Role.AGENT or not actor1.entry.named
+        )
+        if perpetrator is not None and bound:
+            event.actor1 = Actor(perpetrator.name, perpetrator.inter)
+            event.add_evidence("actor1", text, perpetrator.start, perpetrator.end)
+            named = perpetrator.name
+            if actor1 is not None and actor1.entry.name != perpetrator.name:
+                actor1 = None  # the dictionary's pick may be the target: it competes below
+        elif actor1 is not None:
             event.actor1 = to_actor(actor1)
             event.add_evidence("actor1", text, actor1.start, actor1.end)
         elif crowd is not None:
@@ -147,7 +222,8 @@ class ArgumentExtractor:
                 GENERIC_ACTORS["protesters"] if crowd == 6 else GENERIC_ACTORS["rioters"], crowd
             )
         sub = event.sub_event_type
-        others = [m for m in mentions if actor1 is None or m.entry.name != actor1.entry.name]
+        taken = event.actor1.name if event.actor1 is not None else None
+        others = [m for m in mentions if m.entry.name != taken]
         if crowd is not None:
             # Only those who faced the crowd: police, troops, or a mob's victims.
             others = [m for m in others if m.entry.inter in (1, 7, 8) or crowd == 5]
@@ -167,11 +243,22 @@ class ArgumentExtractor:
         context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)
         if context is not None and event.actor1 is None:
             event.actor1 = Actor(*context[0])
+        return named
 
     def fill_attributes(
-        self, doc: Document, event: Event, incident: Incident, locale: Locale | None = None
+        self,
+        doc: Document,
+        event: Event,
+        incident: Incident,
+        locale: Locale | None = None,
+        perpetrator: Perpetrator | None = None,
+        named: str | None = None,
     ) -> None:
-        """Weapons, claim of responsibility and certainty."""
+        """Weapons, claim of responsibility and certainty.
+
+        ``claimed_by`` is the group the claim names, else the event's named
+        actor1 ("They took ownership ..."), else unset: never a generic name.
+        """
         lex = attribute_lexicons(locale)
         text = doc.text
         for sc in incident.cues:
@@ -193,12 +280,24 @@ class ArgumentExtractor:
                 (m for m in modes if m != "personal claim"), "personal claim" if modes else None
             )
             event.claim_mode = mode or "other"
-            event.claimed_by = event.actor1.name if event.actor1 else "unknown"
+            claimant = perpetrator.name if perpetrator and perpetrator.role is Role.CLAIM else named
+            event.claimed_by = claimant
             event.add_evidence(
                 "claimed_by", text, sent.start + verb.start(), sent.start + verb.end()
             )
             break
-        certainty = "reported"
+        else:
+            if perpetrator is not None and perpetrator.role is Role.CLAIM:  # "claimed by X"
+                sent = next(s for s in doc.sentences if s.start <= perpetrator.start < s.end)
+                modes = lex.claim_modes.find(sent.text, sent.start)
+                event.claim_mode = next(
+                    (m for m in modes if m != "personal claim"),
+                    "personal claim" if modes else "other",
+                )
+                event.claimed_by = perpetrator.name
+                event.add_evidence("claimed_by", text, perpetrator.start, perpetrator.end)
+        attributed = perpetrator is not None and perpetrator.role is Role.ATTRIBUTION
+        certainty = "alleged" if attributed else "reported"
         for sc in incident.cues[:2]:
             found = lex.certainty.find(sc.sentence.text)
             if "alleged" in found:

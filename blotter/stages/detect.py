@@ -438,6 +438,11 @@ class Detector:
                 and abs((when.value - current.date.value).days) > self.background_days
             )
             turn = self.patterns.new_incident.match(sc.sentence.text) is not None
+            # "10 additional victims were dumped nearby": more victims of the incident told
+            more = bool(sc.counts) and all(c.additional for c in sc.counts) and when is None
+            if current is not None and more and not turn:
+                current.cues.append(sc)
+                continue
             if (
                 current is None
                 or new_date

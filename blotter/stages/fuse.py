@@ -129,5 +129,7 @@ class DocumentFuser:
                     if actor is not None:
                         actor.name = fill_country(actor.name, event.location.country)
                         actor.inter = foreign_state_inter(actor, event.location.country)
+                if event.claimed_by is not None:
+                    event.claimed_by = fill_country(event.claimed_by, event.location.country)
             doc.events = kept
         return docs

@@ -55,10 +55,23 @@ def test_five_background_incidents_never_dated_to_the_article(events: list[dict[
     assert len(background) == 5
     assert all(e["event_date"] not in ("2019-10-14", "2019-10-15") for e in background)
     tolls = sorted(e["fatalities"]["best"] for e in background if e["fatalities"]["best"])
-    assert tolls[-3:] == [14, 15, 28]
+    assert tolls == [14, 15, 19, 28]
     # "the group is also suspected of ...": the article's named perpetrator, alleged
     assert all(e["actor1"]["name"] == "Jalisco New Generation Cartel" for e in background)
     assert all(e["certainty"] == "alleged" for e in background)
+
+
+def test_uruapan_bodies_summed_within_one_incident(events: list[dict[str, Any]]) -> None:
+    """"hung nine bodies from a bridge in Uruapan. Police say that 10 additional
+    victims were dumped right nearby": one incident, 9 + 10 = 19 dead."""
+    (uruapan,) = [
+        e
+        for e in events
+        if any("Uruapan" in s["text"] for s in e["evidence"] if s["field"] == "sentence")
+    ]
+    assert uruapan["is_background"] and uruapan["fatalities"]["best"] == 19
+    counted = {s["text"] for s in uruapan["evidence"] if s["field"] == "fatalities"}
+    assert {"nine", "10"} <= counted
 
 
 def test_every_evidence_span_points_into_the_input(

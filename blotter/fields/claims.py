@@ -1,0 +1,279 @@
+"""Perpetrators bound by claims, attributions and agency ("X claimed responsibility").
+
+A report names who did it in a few fixed ways: a claim ("the Earth Liberation
+Front (ELF) claimed responsibility", "claimed by JNIM", "a call on behalf of
+ETA"), an attribution ("police blame the Free Aceh Movement (GAM)", "ETA is
+being blamed", "suspected members of GAM", "bears the hallmarks of ETA"), or
+agency ("kidnapped by FLEC-R", "NLFT fighters abducted ...").  A denial
+("GAM has denied responsibility") is never a claim.
+
+Named groups are the pack's named actor dictionary rows, and organisation
+names the text writes in full: a capitalised name ending in an organisation
+word ("... Liberation Front") or followed by its acronym ("... (DHKP-C)").
+The pack's ``[claims]`` patterns say which words around a name give it which
+role; the engine holds no words of any language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+from blotter.fields.actors import find_actors
+from blotter.lang import Locale, default_locale
+
+
+class Role(IntEnum):
+    """A named group's role, strongest first: a claim outranks an attribution,
+    which outranks agency.  ``name.lower()`` names the pack's pattern keys
+    (``claims.claim_before``, ``claims.agent_after`` ...)."""
+
+    CLAIM = 0
+    ATTRIBUTION = 1
+    AGENT = 2
+
+
+ROLES = tuple(Role)
+#: Characters of context read before and after a name for its role.
+BEFORE_CHARS = 70
+AFTER_CHARS = 90
+#: A text this share upper-case (wire copy in capitals) has no capitalisation
+#: to tell names by: only dictionary rows are taken there.
+UPPER_SHARE = 0.6
+_UPPER = re.compile(r"[A-ZÀ-Þ]")  # Latin capitals (wire copy is Latin script)
+_LOWER = re.compile(r"[a-zß-ÿ]")
+#: A capitalised name with neither an organisation word nor an acronym
+#: ("Hizbollah", "Revolutionary Action of Liberation") is taken only as
+#: claimant or attributed author, and only up to this many capitalised words
+#: (longer runs are titles and headlines).
+LOOSE_WORDS = 3
+#: ACLED inter code of an organisation the dictionary does not know: a
+#: political militia (the commonest kind of claimant that is not a rebel army).
+DEFAULT_INTER = 3
+
+
+@dataclass(frozen=True)
+class ClaimPatterns:
+    """A pack's ``[claims]`` patterns, compiled."""
+
+    org: re.Pattern[str]
+    acronym: re.Pattern[str]
+    org_heads: frozenset[str]
+    head_inter: dict[str, int]
+    roles_before: dict[Role, re.Pattern[str]]
+    roles_after: dict[Role, re.Pattern[str]]
+    denial_after: re.Pattern[str]
+    victim_before: re.Pattern[str]
+    victim_after: re.Pattern[str]
+    lead_words: frozenset[str]
+    state_heads: frozenset[str]
+    state_middle: frozenset[str]
+    state_only_heads: frozenset[str]
+    countries: frozenset[str]
+    not_names: frozenset[str]
+
+
+def claim_patterns(locale: Locale | None = None) -> ClaimPatterns:
+    """The compiled claim patterns of *locale* (default pack if None)."""
+    return _claim_patterns(locale or default_locale())
+
+
+@lru_cache(maxsize=8)
+def _claim_patterns(loc: Locale) -> ClaimPatterns:
+    p = loc.pattern
+    word = r"(?:(?:" + p("claims.name_prefix") + r"))?[A-Z](?:[\w'’&-]|\.(?=\w))*"
+    link = r"(?:(?:" + p("claims.name_links") + r")\s+)*"
+    org = (
+        r"(?P<name>" + word + r"(?:\s+" + link + word + r")*)"
+        r"(?:\s*[(\[](?P<acr>[A-Z][A-Za-z0-9-]{1,11})[)\]])?"
+    )
+    flags = re.IGNORECASE
+    return ClaimPatterns(
+        org=re.compile(org),  # case-sensitive: names are capitalised
+        acronym=re.compile(r"(?<![\w(\[-])[A-Z][A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3})?[A-Z]?(?![\w)\]-])"),
+        org_heads=loc.word_set("claims.org_heads"),
+        head_inter={str(k): int(v) for k, v in loc.table("claims.head_inter").items()},
+        roles_before={r: re.compile(p(f"claims.{r.name.lower()}_before"), flags) for r in ROLES},
+        roles_after={r: re.compile(p(f"claims.{r.name.lower()}_after"), flags) for r in ROLES},
+        denial_after=re.compile(p("claims.denial_after"), flags),
+        victim_before=re.compile(p("actors.victim_before"), flags),
+        victim_after=re.compile(p("actors.victim_after"), flags),
+        lead_words=loc.word_set("claims.lead_words"),
+        state_heads=loc.word_set("claims.state_heads"),
+        state_middle=loc.word_set("claims.state_middle"),
+        state_only_heads=loc.word_set("claims.state_only_heads"),
+        countries=_country_words(loc),
+        not_names=frozenset(
+            {
+                *_country_words(loc),
+                *loc.word_set("places.calendar_words"),
+                *loc.word_set("claims.lead_words"),
+            }
+        ),
+    )
+
+
+def _country_words(loc: Locale) -> frozenset[str]:
+    """Demonyms and one-word country names (lower case): a state body's first word."""
+    import pycountry
+
+    names = {str(getattr(c, "name", "")).lower() for c in pycountry.countries}
+    return frozenset({*loc.demonyms, *(n for n in names if " " not in n)})
+
+
+def _is_state_body(words: list[str], pats: ClaimPatterns) -> bool:
+    """True for a state's own body ("Indonesian Army", "Israel Defense Forces")."""
+    low = [w.lower().strip("'’.") for w in words]
+    if low[-1] in pats.state_only_heads:
+        return True  # "Government Railway Police (GRP)"
+    return (
+        len(low) >= 2
+        and low[0] in pats.countries
+        and low[-1] in pats.state_heads
+        and all(w in pats.state_middle for w in low[1:-1])
+    )
+
+
+@dataclass(frozen=True)
+class Perpetrator:
+    """A named group and the role the text gives it."""
+
+    name: str
+    inter: int
+    role: Role
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Name:
+    name: str
+    inter: int
+    start: int
+    end: int
+    bare: bool = False  # an acronym not named in full, or a name with no organisation word
+
+
+def _strip_lead(name: str, start: int, lead: frozenset[str]) -> tuple[str, int]:
+    """Drop sentence-initial words that are not part of a name ("The", "On")."""
+    words = name.split(" ")
+    while len(words) > 1 and words[0].lower() in lead:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
+
+
+def acronym_names(text: str, locale: Locale | None = None) -> dict[str, str]:
+    """Acronym -> full name of the organisations a document names in full
+    ("Basque Fatherland and Freedom (ETA)": a later bare "ETA" is that group)."""
+    return {
+        n.name.rsplit(" (", 1)[1][:-1]: n.name
+        for n in organisation_names(text, 0, locale)
+        if n.name.endswith(")")
+    }
+
+
+def organisation_names(
+    text: str, offset: int = 0, locale: Locale | None = None, acronyms: dict[str, str] | None = None
+) -> list[_Name]:
+    """Organisation names written in full in *text* (not in the dictionary), and
+    bare acronyms (named in full when *acronyms* knows them)."""
+    pats = claim_patterns(locale)
+    upper = len(_UPPER.findall(text))
+    if not pats.org_heads or upper > UPPER_SHARE * max(1, upper + len(_LOWER.findall(text))):
+        return []
+    out = []
+    for m in pats.acronym.finditer(text):
+        full = (acronyms or {}).get(m.group(0))
+        out.append(
+            _Name(full or m.group(0), DEFAULT_INTER, m.start() + offset, m.end() + offset, not full)
+        )
+    for m in pats.org.finditer(text):
+        if not m["acr"] and any(
+            o.start <= m.start() + offset and m.end() + offset <= o.end for o in out
+        ):
+            continue  # the bare acronym read above ("ETA")
+        name, start = _strip_lead(m["name"], m.start("name"), pats.lead_words)
+        words = name.split()
+        low = [w.lower().strip("'’.,") for w in words]
+        has_head = low[-1] in pats.org_heads
+        loose = not m["acr"] and (not has_head or len(words) < 2)
+        capitalised = [w for w, raw in zip(low, words, strict=True) if raw[:1].isupper()]
+        if loose and (
+            len(capitalised) > LOOSE_WORDS or any(w in pats.not_names for w in capitalised)
+        ):
+            continue  # a capitalised phrase that names no group
+        if _is_state_body(words, pats) or low[0] in pats.lead_words:
+            continue
+        full = f"{name} ({m['acr']})" if m["acr"] else name
+        inter = next(
+            (v for h, v in pats.head_inter.items() if h in name.lower().split()), DEFAULT_INTER
+        )
+        out = [o for o in out if not (start + offset <= o.start < m.end() + offset)]
+        out.append(_Name(full, inter, start + offset, m.end() + offset, loose))
+    return sorted(out, key=lambda n: n.start)
+
+
+def named_groups(
+    text: str, offset: int = 0, locale: Locale | None = None, acronyms: dict[str, str] | None = None
+) -> list[_Name]:
+    """Named groups in *text*: dictionary rows first, then names written in full."""
+    mentions = find_actors(text, offset, locale)
+    found = [
+        _Name(m.entry.name, m.entry.inter, m.start, m.end)
+        for m in mentions
+        if m.entry.named and m.entry.inter != 1
+    ]
+    generic = [m for m in mentions if not (m.entry.named and m.entry.inter != 1)]
+    for n in organisation_names(text, offset, locale, acronyms):
+        if n.bare and any(m.start < n.end and n.start < m.end for m in generic):
+            continue  # "suspected Fulani militias", "Police": the dictionary's generic actor
+        inside = [a for a in found if a.start < n.end and n.start < a.end]
+        if not inside:
+            found.append(n)
+        elif len(inside) == 1 and not n.bare:
+            # "National Liberation Army (ELN)": the dictionary's name, the whole span
+            a = inside[0]
+            found[found.index(a)] = _Name(a.name, a.inter, min(a.start, n.start), max(a.end, n.end))
+    return sorted(found, key=lambda n: n.start)
+
+
+def find_perpetrators(
+    text: str,
+    offset: int = 0,
+    locale: Locale | None = None,
+    acronyms: dict[str, str] | None = None,
+) -> list[Perpetrator]:
+    """Named groups of *text* (one sentence) that the text makes the perpetrator."""
+    pats = claim_patterns(locale)
+    out = []
+    for n in named_groups(text, offset, locale, acronyms):
+        s, e = n.start - offset, n.end - offset
+        before, after = text[max(0, s - BEFORE_CHARS) : s], text[e : e + AFTER_CHARS]
+        if pats.denial_after.match(after):
+            continue
+        role = next(
+            (
+                r
+                for r in ROLES
+                if pats.roles_before[r].search(before) or pats.roles_after[r].match(after)
+            ),
+            None,
+        )
+        by_agent = pats.roles_before[Role.AGENT].search(before)
+        if role is Role.AGENT and pats.victim_after.match(after):
+            continue  # "3 PKK militants were killed": the victims
+        if role is Role.AGENT and (n.bare or (not by_agent and pats.victim_before.search(before))):
+            continue  # "attacked the GAM rebels": the target; "by US troops": no name
+        if role is not None:
+            out.append(Perpetrator(n.name, n.inter, role, n.start, n.end))
+    return out
+
+
+def best_perpetrator(found: list[Perpetrator]) -> Perpetrator | None:
+    """The strongest-bound perpetrator (claim > attribution > agent; first told)."""
+    if not found:
+        return None
+    return min(found, key=lambda p: (p.role, p.start))
