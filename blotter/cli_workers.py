@@ -9,7 +9,6 @@ measured by ``benchmarks/workers_crossover.py`` (docs/cli.md has the figures).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -68,19 +67,6 @@ def estimate_records(inputs: Iterable[str | Path], stop: int) -> int:
     return total
 
 
-def idle_cores() -> float:
-    """Cores not busy right now: CPU count minus the 1-minute load average."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return float(cores)
-    return cores - load
-
-
 def choose_workers(
     inputs: Iterable[str | Path], workers: int, dask: bool, settings: Any, quiet: bool
 ) -> tuple[int, bool]:
@@ -99,10 +85,6 @@ def choose_workers(
             say(f"note: about {estimate} records, under the {threshold} from which {what} is "
                 f"faster; running in one process ({name} = 0 forces the workers)")
         return 1, False
-    if idle_cores() < 1:
-        # a second process only queues for a busy core: measured slower at every size
-        if not quiet:
-            say(f"note: no idle core (load {os.getloadavg()[0]:.1f}); {what} would be slower, "
-                f"running in one process ({name} = 0 forces the workers)")
-        return 1, False
+    # No check of the machine's load: the 1-minute load average lags (it counts
+    # the previous run), so an explicit --workers on a large input is obeyed.
     return workers, dask

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from blotter import cli_workers
 from blotter.cli_workers import choose_workers, estimate_records
 from blotter.settings import Settings
 
@@ -27,7 +26,6 @@ def test_estimate_counts_jsonl_lines_and_stops_past_the_threshold(tmp_path: Path
 
 def test_small_input_runs_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli_workers, "idle_cores", lambda: 2.0)
     small = _jsonl(tmp_path / "s.jsonl", 50)
     assert choose_workers([small], 2, False, Settings(), quiet=False) == (1, False)
     assert "running in one process" in capsys.readouterr().err
@@ -36,13 +34,7 @@ def test_small_input_runs_in_one_process(tmp_path: Path, monkeypatch: pytest.Mon
     assert choose_workers([small], 2, False, forced, quiet=True) == (2, False)
 
 
-def test_large_input_starts_workers_only_with_an_idle_core(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_large_input_starts_the_workers_asked_for(tmp_path: Path) -> None:
     big = _jsonl(tmp_path / "b.jsonl", 500)
-    monkeypatch.setattr(cli_workers, "idle_cores", lambda: 1.5)
     assert choose_workers([big], 2, False, Settings(), quiet=True) == (2, False)
     assert choose_workers([big], 2, True, Settings(), quiet=True) == (2, True)
-    monkeypatch.setattr(cli_workers, "idle_cores", lambda: 0.2)
-    monkeypatch.setattr(cli_workers.os, "getloadavg", lambda: (3.8, 3.0, 2.0))
-    assert choose_workers([big], 2, False, Settings(), quiet=True) == (1, False)
