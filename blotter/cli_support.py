@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import re
 import socket
 import sys
@@ -33,6 +34,8 @@ EXIT_OK = 0
 EXIT_RECORDS_FAILED = 1
 EXIT_CANNOT_RUN = 2
 EXIT_INTERRUPTED = 130
+#: 128 + SIGPIPE, what a shell reports for a tool whose reader went away (``| head``).
+EXIT_BROKEN_PIPE = 141
 #: Failed records listed one per line before "... and N more".
 MAX_LISTED = 20
 #: Seconds to wait for a Dask scheduler's port before saying it is unreachable
@@ -104,6 +107,12 @@ class BlotterGroup(TyperGroup):
             say("interrupted; run the command again: ingest resumes where it stopped, and "
                 "an interrupted export leaves no half file")
             raise Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader of our output left (``blotter ... | head``): stop quietly, as
+            # Unix tools do, and send whatever is still buffered nowhere.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             message, code = explain(exc)
             if _state["debug"]:

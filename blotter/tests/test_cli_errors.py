@@ -270,3 +270,21 @@ def test_events_table(store: Path) -> None:
     for name in ("date", "place", "type", "actors", "fatalities", "confidence"):
         assert name in result.output
     assert "Dori" in result.output and "2024-03" in result.output
+
+
+def test_a_closed_output_pipe_is_a_quiet_exit_141() -> None:
+    """`blotter extract ... | head` where head has gone: no error line, no traceback, 141."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write: EPIPE for certain
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "blotter", "extract", str(SAMPLES), "-q"], stdout=write_end,
+            stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141
+    assert "error" not in done.stderr and "Traceback" not in done.stderr
