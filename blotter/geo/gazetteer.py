@@ -75,6 +75,13 @@ class Gazetteer:
         self.meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         # key -> English word frequency (zipf) of a one-word key, 0 for longer keys
         self.keys: dict[str, float] = dict(con.execute("SELECT key, zipf FROM keys").fetchall())
+        # the first words of multi-word keys ("san", "san jose" of "san jose del cabo"):
+        # a name scanner stops growing a candidate as soon as it leaves these
+        self.key_prefixes: frozenset[str] = frozenset(
+            " ".join(parts[:j])
+            for key in self.keys if " " in key
+            for parts in (key.split(" "),) for j in range(1, len(parts))
+        )
         # spelling-tolerant key -> normalised names (second-chance look-ups)
         self.fuzzy_keys: set[str] = {k for (k,) in con.execute("SELECT fkey FROM fuzzy")}
         self.countries: dict[str, Place] = {
@@ -102,6 +109,10 @@ class Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys
+
+    def known_start(self, words: str) -> bool:
+        """True if the normalised *words* are a key or the first words of one."""
+        return words in self.keys or words in self.key_prefixes
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """All places known under the normalised name *key* (empty if none)."""

@@ -277,13 +277,27 @@ def _exact_match(
     text: str, toks: list[Token], i: int, longest: int, gaz: Gazetteer, upper: bool, w: PlaceWords
 ) -> tuple[int, str]:
     """The longest acceptable indexed name starting at token *i*: (words, key), or (0, "")."""
-    for n in range(longest, 0, -1):
+    # No key is longer than the words that still start one (at *i*, or after an article)
+    reach = _reach(toks, i, longest, gaz)
+    if reach < longest and not upper and i + 1 < len(toks) and _article(text, toks, i, w):
+        reach = max(reach, _reach(toks, i + 1, longest - 1, gaz) + 1)
+    for n in range(min(longest, reach), 0, -1):
         key = " ".join(t[0] for t in toks[i : i + n])
         if key not in gaz.keys and n > 1 and not upper and _article(text, toks, i, w):
             key = key.split(" ", 1)[1]  # "Ar-Raqqa" -> "raqqa"
         if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper, w):
             return n, key
     return 0, ""
+
+
+def _reach(toks: list[Token], i: int, longest: int, gaz: Gazetteer) -> int:
+    """How many words from token *i* (at most *longest*) still spell a key or its start."""
+    words = ""
+    for n in range(1, longest + 1):
+        words = toks[i][0] if n == 1 else f"{words} {toks[i + n - 1][0]}"
+        if not gaz.known_start(words):
+            return n - 1
+    return longest
 
 
 def _fuzzy_match(
