@@ -65,6 +65,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000, help="Articles in all.")
     parser.add_argument("--step", type=int, default=2_000, help="Articles per ingest run.")
+    parser.add_argument("--start", type=int, default=0,
+                        help="First article of the stream (continue a --db store, or compare "
+                             "one step on a small and a large store).")
     parser.add_argument("--per-day", type=int, default=100, help="Articles per news day.")
     parser.add_argument("--db", default="", help="Store URL (default: a temporary SQLite).")
     parser.add_argument("--out", type=Path, help="Also write the rows as JSONL here.")
@@ -76,7 +79,7 @@ def main() -> None:
     rows = []
     print("stored\tseconds_per_1000\tcpu_seconds_per_1000\trss_mib\tevents\tfused_created\t"
           "fused_joined\tduplicates")
-    for start in range(0, args.n, args.step):
+    for start in range(args.start, args.n, args.step):
         path = root / f"step{start:07d}.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for i in range(start, min(args.n, start + args.step)):
