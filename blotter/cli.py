@@ -88,17 +88,17 @@ def extract(
     Exits 1 when some records could not be read or extracted (each is listed and
     has its `error` in the output), 2 when the command could not run.
     """
-    from blotter.io.records import TEXT_SUFFIXES, read_inputs
+    from blotter.ingest.readers import reader_for, unsupported_message
+    from blotter.io.records import read_inputs
     from blotter.parallel.backends import open_runner
     from blotter.pipeline import intermediate_writer
 
     settings = load_settings(config)
     if not input.exists():
         raise CliError(f"{input}: no such file or folder")
-    if input.is_file() and not input.name.endswith((".jsonl", ".ndjson", ".json",
-                                                     *TEXT_SUFFIXES)):
-        raise CliError(f"{input}: unsupported file type {input.suffix or '(none)'!r}: extract "
-                       "reads JSONL and .txt; `blotter ingest` reads HTML pages, WARC and feeds")
+    if input.is_file() and reader_for(input, "extract") is None:
+        raise CliError(f"{input}: {unsupported_message(input, 'extract')}; `blotter ingest` "
+                       "reads HTML pages, WARC and feeds")
     if save_intermediate and (workers > 1 or dask or cluster):
         raise typer.BadParameter("works only in a single process", param_hint="--save-intermediate")
     check_model(settings)
@@ -428,7 +428,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     format: Annotated[
         str, typer.Option("--format", "-f", help="csv (ACLED columns), jsonl, geojson, parquet, "
-                          "or ged (UCDP GED columns, CSV).")
+                          "ged (UCDP GED columns, CSV), or a plugin's format.")
     ] = "csv",
     db: DbOpt = None,
     config: ConfigOpt = None,
@@ -451,10 +451,11 @@ def export(
     quiet: QuietOpt = False,
 ) -> None:
     """Write the store's events: one row per fused event, ACLED's columns and types."""
-    from blotter.store.export import FORMATS, ExportOptions, export_events
+    from blotter.store.export import ExportOptions, export_events, formats, get_exporter
 
-    if format not in FORMATS:
-        raise CliError(f"--format {format}: choose one of {', '.join(FORMATS)}")
+    if format not in formats():
+        raise CliError(f"--format {format}: choose one of {', '.join(formats())}")
+    get_exporter(format)  # a broken plugin fails now, before the store is opened
     settings = load_settings(config)
     options = ExportOptions(
         per_report=per_report, include_background=include_background,

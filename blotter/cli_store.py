@@ -26,13 +26,10 @@ MAX_FILES_CHECKED = 100_000
 
 
 def readable_suffixes() -> tuple[str, ...]:
-    """File name endings `blotter ingest` reads."""
-    from blotter.ingest.feeds import FEED_SUFFIXES
-    from blotter.ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES
-    from blotter.ingest.warc_files import WARC_SUFFIXES
-    from blotter.io.records import TEXT_SUFFIXES
+    """File name endings `blotter ingest` reads (its readers in the ``READERS`` registry)."""
+    from blotter.ingest.readers import suffixes
 
-    return (*HTML_SUFFIXES, *JSONL_SUFFIXES, *TEXT_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
+    return suffixes("ingest")
 
 
 def _is_url(value: str) -> bool:
@@ -58,7 +55,7 @@ def check_inputs(inputs: list[str], fetch: bool = True) -> None:
         if path.is_file() and not path.name.lower().endswith(suffixes):
             raise CliError(
                 f"{raw}: unsupported file type {path.suffix or '(none)'!r} (nothing was "
-                f"ingested); ingest reads {', '.join(sorted(set(suffixes)))}"
+                f"ingested); ingest reads {', '.join(suffixes)}"
             )
 
 
@@ -80,12 +77,12 @@ def input_files(inputs: list[str]) -> list[Path]:
 
 def _why_nothing(path: Path) -> str:
     """Why a file gave no article and no failure."""
-    name = path.name.lower()
-    if not name.endswith(readable_suffixes()):
-        return f"unsupported file type {path.suffix or '(none)'!r}, not read"
-    from blotter.ingest.warc_files import WARC_SUFFIXES
+    from blotter.ingest.readers import WarcReader, reader_for
 
-    if name.endswith(WARC_SUFFIXES):
+    reader = reader_for(path, "ingest")
+    if reader is None:
+        return f"unsupported file type {path.suffix or '(none)'!r}, not read"
+    if isinstance(reader, WarcReader):
         return "no readable record: no HTML response (status 200, text/html) in this archive"
     return "nothing readable in this file (no record, entry or text)"
 

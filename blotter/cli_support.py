@@ -154,7 +154,7 @@ def explain(exc: Exception) -> tuple[str, int]:
             return ("cannot build the pipeline: the spaCy model of the `model` setting is not "
                     "installed; pip install it, or set model = \"\" to run the rules alone",
                     EXIT_CANNOT_RUN)
-    if type(exc).__name__ == "PipelineLoadError":
+    if type(exc).__name__ in ("PipelineLoadError", "RegistryError"):  # a plugin's name
         return _first_line(exc), EXIT_CANNOT_RUN
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}", EXIT_CANNOT_RUN

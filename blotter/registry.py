@@ -34,6 +34,8 @@ class Registry(Generic[T]):
         self.group = group
         self._targets: dict[str, str | T] = dict(builtins)
         self._plugins_loaded = False
+        #: Names that came from entry points (forgotten by :meth:`reload_plugins`).
+        self._from_plugins: set[str] = set()
 
     def register(self, name: str, target: str | T) -> None:
         """Register *target* (an object or ``"module:attribute"``) under *name*."""
@@ -55,13 +57,23 @@ class Registry(Generic[T]):
             target = self._targets[name] = _resolve(target, self.kind, name)
         return target
 
+    def reload_plugins(self) -> None:
+        """Forget the entry-point plugins; the next lookup scans the installed packages
+        again (a package installed or put on ``sys.path`` since)."""
+        for name in self._from_plugins:
+            self._targets.pop(name, None)
+        self._from_plugins.clear()
+        self._plugins_loaded = False
+
     def _load_plugins(self) -> None:
-        """Add the entry points of this registry's group (once)."""
+        """Add the entry points of this registry's group (once); a built-in name wins."""
         if self._plugins_loaded:
             return
         self._plugins_loaded = True
         for ep in entry_points(group=self.group):
-            self._targets.setdefault(ep.name, ep.value)
+            if ep.name not in self._targets:
+                self._targets[ep.name] = ep.value
+                self._from_plugins.add(ep.name)
 
 
 def _resolve(target: str, kind: str, name: str) -> Any:
@@ -89,9 +101,32 @@ STAGES: Registry[Callable[..., Any]] = Registry(
         "fuse": "blotter.stages.fuse:DocumentFuser",
     },
 )
-#: Input readers by file kind (see ``blotter.ingest.readers``).
-READERS: Registry[Callable[..., Any]] = Registry("reader", "blotter.readers", {})
-#: Event exporters by format name (see ``blotter.store.export``).
-EXPORTERS: Registry[Callable[..., Any]] = Registry("exporter", "blotter.exporters", {})
+#: Input readers by file kind: objects with ``suffixes`` and ``read`` (the protocol is
+#: described in ``blotter.ingest.readers``).
+READERS: Registry[Any] = Registry(
+    "reader",
+    "blotter.readers",
+    {
+        "html": "blotter.ingest.readers:HTML_READER",
+        "text": "blotter.ingest.readers:TEXT_READER",
+        "jsonl": "blotter.ingest.readers:JSONL_READER",
+        "json": "blotter.ingest.readers:JSON_READER",
+        "feed": "blotter.ingest.readers:FEED_READER",
+        "warc": "blotter.ingest.readers:WARC_READER",
+    },
+)
+#: Event exporters by format name: ``exporter(items, path) -> ExportResult``
+#: (described in ``blotter.store.export``).
+EXPORTERS: Registry[Callable[..., Any]] = Registry(
+    "exporter",
+    "blotter.exporters",
+    {
+        "csv": "blotter.store.export:export_csv",
+        "jsonl": "blotter.store.export:export_jsonl",
+        "geojson": "blotter.store.export:export_geojson",
+        "parquet": "blotter.store.export:export_parquet",
+        "ged": "blotter.store.export:export_ged",
+    },
+)
 #: Relevance or type classifiers run beside the rules (none built in yet).
 CLASSIFIERS: Registry[Callable[..., Any]] = Registry("classifier", "blotter.classifiers", {})

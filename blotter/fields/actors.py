@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from blotter.lang import Locale, default_locale
+from blotter.lang import Locale, default_locale, per_locale
 from blotter.lang.lexicon import phrase_pattern
 from blotter.record import Actor
 from blotter.taxonomy import GENERIC_ACTORS
@@ -26,13 +26,9 @@ class ActorPatterns:
     theatres: tuple[tuple[re.Pattern[str], tuple[str, int], tuple[str, int]], ...]
 
 
-def actor_patterns(locale: Locale | None = None) -> ActorPatterns:
-    """The compiled actor context patterns of *locale* (default pack if None)."""
-    return _actor_patterns(locale or default_locale())
-
-
-@lru_cache(maxsize=8)
-def _actor_patterns(loc: Locale) -> ActorPatterns:
+@per_locale
+def actor_patterns(loc: Locale) -> ActorPatterns:
+    """The compiled actor context patterns of *loc* (default pack if None)."""
     p = loc.pattern
     return ActorPatterns(
         agent_before=re.compile(p("actors.agent_before"), re.IGNORECASE),
@@ -105,13 +101,9 @@ class ActorDictionary:
         return next((e for stem, e in self.stems if key.startswith(stem)), None)
 
 
-def actor_dictionary(locale: Locale | None = None) -> ActorDictionary:
-    """The actor dictionary of *locale*'s pack (``actors.tsv``), compiled once."""
-    return _actor_dictionary(locale or default_locale())
-
-
-@lru_cache(maxsize=8)
-def _actor_dictionary(loc: Locale) -> ActorDictionary:
+@per_locale
+def actor_dictionary(loc: Locale) -> ActorDictionary:
+    """The actor dictionary of *loc*'s pack (``actors.tsv``), compiled once."""
     return ActorDictionary([ActorEntry(r.pattern, r.name, r.inter, r.named) for r in loc.actors])
 
 

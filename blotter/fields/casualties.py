@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from blotter.fields.numbers import number_pattern, to_int
 from blotter.lang import NEVER as NEVER_PATTERN
-from blotter.lang import Locale, default_locale
+from blotter.lang import Locale, per_locale
 from blotter.record import Count
 
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
@@ -56,13 +55,9 @@ class CasualtyPatterns:
     cumulative_before: re.Pattern[str]
 
 
-def casualty_patterns(locale: Locale | None = None) -> CasualtyPatterns:
-    """The compiled casualty patterns of *locale* (default pack if None)."""
-    return _casualty_patterns(locale or default_locale())
-
-
-@lru_cache(maxsize=8)
-def _casualty_patterns(loc: Locale) -> CasualtyPatterns:
+@per_locale
+def casualty_patterns(loc: Locale) -> CasualtyPatterns:
+    """The compiled casualty patterns of *loc* (default pack if None)."""
     p = loc.pattern
     number = number_pattern("", loc)
     gap_word = r"(?!(?:" + p("casualties.gap_stop") + r")\b)[a-z][\w'’.-]*"

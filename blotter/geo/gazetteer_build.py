@@ -32,6 +32,7 @@ import math
 import os
 import sqlite3
 import sys
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -54,6 +55,7 @@ from blotter.geo.postal import (
     POSTAL_DISTRIBUTION,
     POSTAL_ID_BASE,
     POSTAL_LICENCE,
+    POSTAL_WORDS_FILE,
     Village,
     postal_version,
     postal_villages,
@@ -94,6 +96,11 @@ BUILD_MODULES = (
     "countries.py",
     "distance.py",
 )
+# The data files of ``blotter/geo/data`` the build reads besides the supplements
+# (word lists of GeoNames' names): inputs like the modules above.
+DATA_DIR = Path(__file__).resolve().parent / "data"
+UNIT_NAME_WORDS_FILE = "unit_name_words.toml"
+BUILD_DATA = (UNIT_NAME_WORDS_FILE, POSTAL_WORDS_FILE.name)
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry
@@ -101,23 +108,10 @@ MIN_ALT_NAME_CHARS = 3
 MAX_ALT_NAMES = 40
 
 # First words of English unit names ("Lower Juba", "Central Macedonia"),
-# preferred as output names over the local form ("Jubbada Hoose").
+# preferred as output names over the local form ("Jubbada Hoose"): words of
+# GeoNames' names, in ``data/unit_name_words.toml``.
 ENGLISH_POSITION_WORDS = frozenset(
-    [
-        "lower",
-        "upper",
-        "middle",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "far",
-    ]
+    tomllib.loads((DATA_DIR / UNIT_NAME_WORDS_FILE).read_text("utf-8"))["position_words"]
 )
 
 # A unit named after its main town takes the town's name as output name only if
@@ -211,6 +205,8 @@ def input_manifest(supplement_dir: Path | None = None) -> dict[str, str]:
         out[f"supplement:{name}"] = _file_digest(path) if path.exists() else "missing"
     for name in BUILD_MODULES:
         out[f"code:{name}"] = _file_digest(here / name)
+    for name in BUILD_DATA:
+        out[f"data:{name}"] = _file_digest(DATA_DIR / name)
     return out
 
 

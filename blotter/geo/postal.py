@@ -20,10 +20,12 @@ import gzip
 import json
 import logging
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
+from pathlib import Path
 
 from translitua import UkrainianKMU, translit
 
@@ -79,29 +81,17 @@ RU_VOWELS = frozenset("аеёиоуыэюяіьъ")
 APOSTROPHES = "'’ʼ`‘\""
 TRANSLITERATORS = {"UA": "uk", "RU": "ru", "BY": "ru"}
 
-# Postal-office type marks at the end of a name ("Xyz S.O", "Dhaka Sadar HO",
-# "Jigatala TSO", "Haripur Gpo", "Kaliganj UPO"); the name before them is the place's.
-OFFICE_SUFFIX_RE = re.compile(
-    r"(?:[\s-]+(?:[HSBE]\.\s?O\.?|[HSBE]O|G\.?P\.?O\.?|C\.?P\.?O\.?|T\.?S\.?O\.?|U\.?P\.?O\.?|"
-    r"SPO|NDSO|MDG|R\.?\s?S\.?|RS|BK|KH|Rly|Railway\s+Station|Post\s+Office|P\.?O\.?))+\s*$",
-    re.IGNORECASE,
-)
-# Last words of entries that name an institution, a street or a quarter, not a
-# village ("Sibi Railway Colony", "Hazara University", "Chak 229 Rb").
-INSTITUTION_WORDS = frozenset(
-    [
-        "bazar", "bazaar", "market", "colony", "road", "college", "university", "camp",
-        "court", "estate", "project", "station", "collectorate", "factory", "chowk",
-        "school", "hospital", "office", "plant", "cantt", "cantonment", "secretariat",
-        "complex", "mill", "mills", "industrial", "area", "sector", "block", "phase",
-        "airport", "port", "dam", "mine", "mines", "depot", "centre", "center", "quarters",
-        "barracks", "campus", "institute", "academy", "energy", "board", "bank", "lines",
-        "township", "extension", "ext", "nagar)", "city", "town", "house", "street",
-        "avenue", "sayli", "mahallesi", "mah", "box", "cedex", "used", "sanatoriy",
-    ]
-)  # fmt: skip
+# The words that mark a postal entry as a post office, an institution or a
+# quarter rather than a village: data about the postal table's names, in
+# ``data/postal_words.toml`` (an input of the gazetteer checksum).
+POSTAL_WORDS_FILE = Path(__file__).resolve().parent / "data" / "postal_words.toml"
+_POSTAL_WORDS = tomllib.loads(POSTAL_WORDS_FILE.read_text("utf-8"))
+# Post-office type marks at the end of a name; the name before them is the place's.
+OFFICE_SUFFIX_RE = re.compile(_POSTAL_WORDS["office_suffix"], re.IGNORECASE)
+# Last words of entries that name an institution, a street or a quarter.
+INSTITUTION_WORDS = frozenset(_POSTAL_WORDS["institution_words"])
 # Entries whose words include one of these are not a village (PO boxes, units).
-JUNK_WORDS = frozenset(["po", "box", "pob", "p.o.b", "not", "unused", "gpo", "cpo"])
+JUNK_WORDS = frozenset(_POSTAL_WORDS["junk_words"])
 WORD_SPLIT_RE = re.compile(r"([\s\-–]+)")  # not at apostrophes: "Знам'янка" is one word
 PAREN_RE = re.compile(r"\s*\([^()]*\)?")
 DIGIT_RE = re.compile(r"\d")

@@ -718,7 +718,23 @@ def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tup
 
 
 def compass_word(bearing: float) -> str:
-    """'southern', 'north-western'... for a bearing in degrees."""
-    words = ["northern", "north-eastern", "eastern", "south-eastern"]
-    words += ["southern", "south-western", "western", "north-western"]
-    return words[round(bearing / 45.0) % 8]
+    """'southern', 'north-western'... for a bearing in degrees (the output label words
+    of ``data/location_labels.toml``, one every 360/n degrees from north)."""
+    words = _compass_labels()
+    return words[round(bearing / (360.0 / len(words))) % len(words)]
+
+
+#: Output words of location names (data, not a language pack: ACLED's names are
+#: English whatever the report's language).
+LOCATION_LABELS_FILE = "location_labels.toml"
+
+
+@lru_cache(maxsize=1)
+def _compass_labels() -> tuple[str, ...]:
+    """The compass adjectives location names are written with (ACLED's English)."""
+    import tomllib
+
+    from blotter.geo.rules import data_file
+
+    table = tomllib.loads(data_file(LOCATION_LABELS_FILE).read_text("utf-8"))
+    return tuple(table["compass"])

@@ -16,7 +16,6 @@ from blotter.ingest.fetch import FetchError, PoliteFetcher
 from blotter.ingest.html_pages import page_item
 from blotter.ingest.items import RawItem
 
-FEED_SUFFIXES = (".rss", ".atom", ".xml", ".rdf")
 #: Bytes sniffed to tell a feed from an HTML page or other XML.
 SNIFF_BYTES = 2_000
 _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")

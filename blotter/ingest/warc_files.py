@@ -19,7 +19,6 @@ from warcio.archiveiterator import ArchiveIterator
 from blotter.ingest.html_pages import page_item
 from blotter.ingest.items import RawItem
 
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 #: Payloads bigger than this are not news pages (video, archives), counted before
 #: and after decompression (a gzip-encoded body of 8 KB can inflate to gigabytes).
 MAX_PAYLOAD_BYTES = 20_000_000
@@ -30,11 +29,6 @@ _PLAIN_RECORD = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 #: Bytes scanned at a time when looking for the next record after damage.
 RESYNC_CHUNK = 1 << 20
-
-
-def is_warc(path: Path) -> bool:
-    """True for files named like WARC/ARC archives."""
-    return path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def _capture_date(value: str | None) -> datetime | None:

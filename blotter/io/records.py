@@ -193,21 +193,8 @@ def read_text_file(path: Path, max_chars: int, min_chars: int) -> InputRecord:
 
 
 def read_inputs(path: Path, max_chars: int, min_chars: int) -> Iterator[InputRecord]:
-    """Read a JSONL file, a text file, or a directory of text/JSONL files (sorted)."""
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            yield from read_inputs(child, max_chars, min_chars)
-    elif path.suffix in (".jsonl", ".ndjson", ".json"):
-        yield from read_jsonl(path, max_chars, min_chars)
-    elif path.suffix in TEXT_SUFFIXES:
-        yield read_text_file(path, max_chars, min_chars)
-    elif not path.exists():
-        raise FileNotFoundError(path)
-    elif not path.name.startswith("."):
-        # Never dropped in silence: a page, archive or feed is ingest's input.
-        yield InputRecord(
-            path.name,
-            None,
-            f"unsupported file type {path.suffix or '(none)'!r}: extract reads JSONL and .txt; "
-            "use `blotter ingest` for HTML pages, WARC files and feeds",
-        )
+    """Read a file, or a directory of files (sorted), by the readers of the ``READERS``
+    registry that serve extract (built-in: JSONL, ``.json``, text files)."""
+    from blotter.ingest.readers import read_records
+
+    return read_records(path, max_chars, min_chars)

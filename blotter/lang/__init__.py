@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, update_wrapper
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from blotter.document import Document
@@ -154,6 +154,40 @@ def load_locale(code: str | None = None) -> Locale:
 def default_locale() -> Locale:
     """The default pack (for text whose language is unknown)."""
     return load_locale(DEFAULT_LANGUAGE)
+
+
+T = TypeVar("T")
+#: Locales whose compiled form one ``per_locale`` builder keeps: a run meets a
+#: few languages; toy packs of tests come and go.
+PER_LOCALE_CACHE = 8
+
+
+class per_locale(Generic[T]):  # a decorator, so named like a function
+    """What a module compiles from a pack (patterns, dictionaries), built once per locale.
+
+    ::
+
+        @per_locale
+        def casualty_patterns(loc: Locale) -> CasualtyPatterns:
+            return CasualtyPatterns(toll=re.compile(loc.pattern("casualties.toll")), ...)
+
+        casualty_patterns(locale)   # built on first use, then cached
+        casualty_patterns()         # the default pack's
+
+    Locales compare by identity, so a reloaded pack is compiled afresh.
+    """
+
+    def __init__(self, build: Callable[[Locale], T]) -> None:
+        self._build = lru_cache(maxsize=PER_LOCALE_CACHE)(build)
+        update_wrapper(self, build)
+
+    def __call__(self, locale: Locale | None = None) -> T:
+        """The compiled form of *locale* (the default pack if None)."""
+        return self._build(locale or default_locale())
+
+    def cache_clear(self) -> None:
+        """Forget every compiled form (tests that edit a pack)."""
+        self._build.cache_clear()
 
 
 def no_pack_warning(code: str) -> str:

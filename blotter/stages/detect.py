@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from blotter.document import Document, Mention, Sentence
 from blotter.fields.casualties import CountMention, find_counts
 from blotter.fields.dates import DateRef, find_dates
-from blotter.lang import Locale, default_locale, locale_for
+from blotter.lang import Locale, default_locale, locale_for, per_locale
 from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
 from blotter.settings import Settings
@@ -72,13 +71,9 @@ class DetectPatterns:
     accused: re.Pattern[str]
 
 
-def detect_patterns(locale: Locale | None = None) -> DetectPatterns:
-    """The compiled detection patterns of *locale* (default pack if None)."""
-    return _detect_patterns(locale or default_locale())
-
-
-@lru_cache(maxsize=8)
-def _detect_patterns(loc: Locale) -> DetectPatterns:
+@per_locale
+def detect_patterns(loc: Locale) -> DetectPatterns:
+    """The compiled detection patterns of *loc* (default pack if None)."""
     p = loc.pattern
     raw = loc.table("detect.labels")
     labels = {" ".join(str(k).lower().split()): str(v) for k, v in raw.items()}

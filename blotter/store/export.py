@@ -1,5 +1,13 @@
 """Export the store as ACLED-style CSV, JSONL, GeoJSON or Parquet, or UCDP GED CSV.
 
+Each format is an exporter in the ``EXPORTERS`` registry
+(:mod:`blotter.registry`): the built-in ones below are its default plugins and a
+package adds a format through the ``blotter.exporters`` entry-point group.  An
+exporter is a callable ``exporter(items, path) -> ExportResult`` writing the
+:class:`~blotter.store.acled.ExportItem` rows to *path* (a temporary file
+renamed over the target when it returns); ``acled_row(item)`` gives a row's
+ACLED columns.
+
 By default one row per fused event (one real-world event, merged across
 articles: ``blotter events --db``); ``per_report`` writes one row per
 extracted event instead.  Background mentions (an article recalling an older
@@ -31,6 +39,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from blotter.fusion.listing import EventFilter
+from blotter.registry import EXPORTERS
 from blotter.store.acled import (
     ACLED_COLUMNS,
     COLUMN_TYPES,
@@ -51,10 +60,9 @@ from blotter.store.ged import (
 from blotter.store.models import Article, Event, FusedEvent, FusedReport
 from blotter.textsafe import for_csv, for_export
 
-__all__ = ["ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "FORMATS", "ExportOptions",
-           "ExportResult", "export_events", "iter_items"]
+__all__ = ["ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "ExportOptions", "ExportResult",
+           "export_events", "formats", "get_exporter", "iter_items"]
 
-FORMATS = ("csv", "jsonl", "geojson", "parquet", "ged")
 #: Rows fetched from the database at a time while exporting.
 EXPORT_CHUNK = 500
 #: The numeric part of a fused event id ("evt-0000012" -> 12).
@@ -287,37 +295,76 @@ def _write_parquet(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     return n
 
 
+def export_parquet(items: Iterable[ExportItem], path: Path) -> ExportResult:
+    """ACLED's columns, typed, as Parquet."""
+    return ExportResult(rows=_write_parquet(path, (acled_row(i) for i in items)))
+
+
+def export_csv(items: Iterable[ExportItem], path: Path) -> ExportResult:
+    """ACLED's columns as CSV."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        return ExportResult(rows=_write_table_csv(fh, COLUMNS, (acled_row(i) for i in items)))
+
+
+def export_ged(items: Iterable[ExportItem], path: Path) -> ExportResult:
+    """UCDP GED's columns as CSV; rows GED cannot hold are counted as left out."""
+    result = ExportResult()
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        result.rows = _write_table_csv(fh, GED_COLUMNS, _ged_rows(items, result))
+    return result
+
+
+def export_jsonl(items: Iterable[ExportItem], path: Path) -> ExportResult:
+    """One full record a line, its ACLED-style id and export fields first."""
+    result = ExportResult()
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        for item in items:
+            fh.write(json.dumps(_jsonl_line(item), ensure_ascii=False) + "\n")
+            result.rows += 1
+    return result
+
+
+def export_geojson(items: Iterable[ExportItem], path: Path) -> ExportResult:
+    """An RFC 7946 FeatureCollection, one Point feature a row."""
+    result = ExportResult()
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write('{"type": "FeatureCollection", "features": [\n')
+        for item in items:
+            sep = "" if result.rows == 0 else ",\n"
+            fh.write(sep + json.dumps(_geojson_feature(item), ensure_ascii=False))
+            result.rows += 1
+        fh.write("\n]}\n")
+    return result
+
+
+def formats() -> list[str]:
+    """Every export format name: the built-in ones above (default plugins of
+    ``EXPORTERS``, named in ``blotter.registry``) and those of installed plugins."""
+    return EXPORTERS.names()
+
+
+def get_exporter(fmt: str) -> Callable[..., ExportResult]:
+    """The exporter of *fmt*, imported now (an unknown or broken one raises here,
+    before any work)."""
+    if fmt not in formats():
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(formats())}")
+    return EXPORTERS.get(fmt)
+
+
 def export_events(
     engine: Engine, fmt: str, out: Path, options: ExportOptions | None = None,
     tick: Tick | None = None,
 ) -> ExportResult:
     """Write the store's events to *out* in *fmt* (atomically); say how many rows."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    exporter = get_exporter(fmt)
     items = iter_items(engine, options or ExportOptions())
     if tick is not None:
         items = _ticking(items, tick)
-    result = ExportResult()
     with atomic_path(out) as tmp:
-        if fmt == "parquet":
-            result.rows = _write_parquet(tmp, (acled_row(i) for i in items))
-            return result
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            if fmt == "csv":
-                result.rows = _write_table_csv(fh, COLUMNS, (acled_row(i) for i in items))
-            elif fmt == "ged":
-                result.rows = _write_table_csv(fh, GED_COLUMNS, _ged_rows(items, result))
-            elif fmt == "jsonl":
-                for item in items:
-                    fh.write(json.dumps(_jsonl_line(item), ensure_ascii=False) + "\n")
-                    result.rows += 1
-            else:
-                fh.write('{"type": "FeatureCollection", "features": [\n')
-                for item in items:
-                    sep = "" if result.rows == 0 else ",\n"
-                    fh.write(sep + json.dumps(_geojson_feature(item), ensure_ascii=False))
-                    result.rows += 1
-                fh.write("\n]}\n")
+        result = exporter(items, tmp)
+        if not isinstance(result, ExportResult):  # checked before the file is kept
+            raise TypeError(f"exporter {fmt!r} returned {type(result).__name__}, "
+                            "not ExportResult")
     return result
 
 

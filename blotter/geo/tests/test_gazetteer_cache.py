@@ -101,3 +101,24 @@ def test_a_bad_rule_file_names_itself(tmp_path: Path) -> None:
     path.write_text("[[front_line]\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"rules\.toml"):
         regional_rules(path)
+
+
+def test_the_word_lists_the_build_reads_are_inputs_of_the_checksum() -> None:
+    from blotter.geo.gazetteer_build import BUILD_DATA, DATA_DIR, ENGLISH_POSITION_WORDS
+    from blotter.geo.postal import INSTITUTION_WORDS, OFFICE_SUFFIX_RE
+
+    manifest = input_manifest()
+    for name in BUILD_DATA:
+        assert len(manifest[f"data:{name}"]) == 64, name  # a SHA-256 of the file
+        assert (DATA_DIR / name).is_file()
+    assert {"unit_name_words.toml", "postal_words.toml"} <= set(BUILD_DATA)
+    assert "central" in ENGLISH_POSITION_WORDS and "university" in INSTITUTION_WORDS
+    assert OFFICE_SUFFIX_RE.sub("", "Dhaka Sadar Post Office") == "Dhaka Sadar"
+
+
+def test_countryside_labels_come_from_the_data_file() -> None:
+    from blotter.geo.resolve import compass_word
+
+    words = [compass_word(b) for b in (0, 44, 90, 135, 180, 225, 270, 315, 359)]
+    assert words == ["northern", "north-eastern", "eastern", "south-eastern", "southern",
+                     "south-western", "western", "north-western", "northern"]

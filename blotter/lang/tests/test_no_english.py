@@ -38,13 +38,9 @@ EN_PACK = BLOTTER / "lang" / "en"
 #: Packs whose words the engine must not hold either (each a language whose
 #: knowledge lives in its pack only).
 PACKS = (EN_PACK, BLOTTER / "lang" / "es")
-#: Modules outside this branch's remit that still hold English words, each with
-#: why; the test also fails when one of them no longer does (then drop it here).
-PENDING: dict[str, str] = {
-    "geo/resolve.py": "geocoder scoring (compass words, East Jerusalem): being restructured",
-    "geo/gazetteer_build.py": "gazetteer build (compass unit words): being restructured",
-    "geo/postal.py": "postal-code village rules (\"Post\" office names)",
-}
+#: Modules that still hold English words, each with why; the test also fails
+#: when one of them no longer does (then drop it here).
+PENDING: dict[str, str] = {}
 #: Modules that are English output vocabulary or user interface, not text reading.
 OUTPUT_MODULES = frozenset(
     {

@@ -124,3 +124,29 @@ def test_language_detection_quick_check_and_identifier() -> None:
     assert _identifier.cache_info().currsize == 0  # the stop-word check sufficed
     spanish = "Hombres armados mataron el lunes a cinco personas en el mercado del pueblo."
     assert detect_language(spanish) == "es"  # no pack: py3langid names it
+
+
+def test_per_locale_builds_once_per_locale_and_defaults_to_the_default_pack(
+    toy_pack: Path,
+) -> None:
+    from blotter.fields.casualties import casualty_patterns
+    from blotter.lang import default_locale, per_locale
+
+    built: list[str] = []
+
+    @per_locale
+    def cue_count(loc: Any) -> int:
+        """How many cue groups a pack has."""
+        built.append(loc.code)
+        return len(loc.cues)
+
+    toy = load_locale("xx")
+    assert cue_count(toy) == 2 and cue_count(toy) == 2
+    assert cue_count() == len(default_locale().cues) == cue_count(default_locale())
+    assert built == ["xx", "en"]  # one build per locale, the default one shared
+    assert cue_count.__doc__ == "How many cue groups a pack has."
+    # the modules' builders: the toy pack's toll pattern is its own (it has none)
+    assert casualty_patterns(toy) is casualty_patterns(toy)
+    assert casualty_patterns(toy) is not casualty_patterns()
+    assert casualty_patterns().toll.search("the death toll rose to 12")
+    assert not casualty_patterns(toy).toll.search("the death toll rose to 12")
