@@ -212,9 +212,12 @@ def canonical_ids_by_hash(session: Session, digests: Iterable[str]) -> dict[str,
     wanted = list(set(digests))
     if not wanted:
         return {}
-    rows = session.execute(select(Article.text_hash, Article.id).where(
-        Article.text_hash.in_(wanted), Article.canonical_id.is_(None)))
-    return {digest: int(i) for digest, i in rows}
+    # Filtered on the hash alone: with "canonical_id IS NULL" in the query SQLite's
+    # planner walks the index of canonical articles (every article of the store, a
+    # cost growing with it: 0.35 s a batch at 200,000) instead of probing the hashes.
+    rows = session.execute(select(Article.text_hash, Article.id, Article.canonical_id)
+                           .where(Article.text_hash.in_(wanted)))
+    return {digest: int(i) for digest, i, canonical in rows if canonical is None}
 
 
 def band_candidates(session: Session, keys: Iterable[int]) -> tuple[
