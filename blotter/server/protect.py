@@ -194,13 +194,15 @@ BACKFILL_CHUNK = 1_000
 
 def backfill(engine: Engine) -> int:
     """Give every fused event without a review row one (a store fused before migration
-    0004, or by code that bypassed the hook); return how many were added."""
+    0004, or by code that bypassed the hook); return how many were added. Runs at
+    start-up, in chunks under the store's writer lock with the store's own wait."""
     from blotter.fusion.index import EventState
+    from blotter.store.database import write_session
     from blotter.store.models import FusedEvent
 
     added = 0
     while True:
-        with Session(engine) as session, session.begin():
+        with write_session(engine) as session:  # ingest may be writing: take turns
             rows = session.execute(
                 select(FusedEvent.id, FusedEvent.state, FusedEvent.record)
                 .outerjoin(EventReview, EventReview.fused_event_id == FusedEvent.id)
