@@ -160,6 +160,7 @@ def protect_record(
     review.longitude = _coordinate(loc.get("longitude"))
     review.priority = priority(out, confidence, len(open_flags(review)))
     review.event_type = out.get("event_type")
+    review.country_key = _country_key(loc.get("country"))
     review.sort_date = _day(out.get("event_date"))
     best = (out.get("fatalities") or {}).get("best")
     review.sort_fatalities = best if isinstance(best, int) and best >= 0 else NO_COUNT
@@ -169,6 +170,13 @@ def protect_record(
         review.updated_by = user_id
     session.flush()
     return out
+
+
+def _country_key(country: object) -> str | None:
+    """The normalised country, as ``fused_events.country_key`` has it."""
+    from blotter.fusion.reports import normalise
+
+    return (normalise(country) or None) if isinstance(country, str) else None
 
 
 def _day(value: object) -> date:
