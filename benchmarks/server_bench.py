@@ -2,17 +2,24 @@
 
     .venv/bin/python benchmarks/server_bench.py --events 100000            # SQLite
     .venv/bin/python benchmarks/server_bench.py --events 1000000 --db postgresql+psycopg://...
+    ... --load-only --db URL      then      ... --no-load --db URL   (load now, measure later)
 
-Writes *events* synthetic fused events (with review rows) straight into a fresh store,
-serves it with `blotter serve --workers W` on a loopback port (in processes of its own),
-and lets *clients* threads each send *requests* filtered list requests and viewport
-GeoJSON requests (random country and type filters, random viewports and zooms). Prints
-the median and 95th percentile latency of each kind, and the request count, as JSON.
+Writes *events* synthetic fused events (with review rows) straight into a fresh store
+(PostgreSQL: COPY, one pass per table; SQLite: executemany on the driver in one
+transaction), serves it with `blotter serve --workers W` on a loopback port (in
+processes of its own), and measures each kind of request in its own phase: *clients*
+threads each send *requests* filtered list requests (newest first, random type and
+country filters), then as many viewport GeoJSON requests (random viewports and zooms
+2-8 around the synthetic countries, random type filter); a warm-up round of each is
+not counted. Prints the median and 95th percentile latency and the throughput of
+each kind, with the load average and CPU before and after, as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import json
 import random
 import socket
@@ -22,12 +29,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import insert
+from sqlalchemy import JSON, Engine, Table
 
 from blotter.fusion.reports import normalise
 from blotter.server import auth
@@ -46,53 +54,119 @@ STARTUP_POLLS = 600
 CHUNK = 5_000
 
 
-def load(url: str, n: int, seed: int = 11) -> None:
-    """Write *n* synthetic fused events and their review rows."""
+@functools.cache
+def _key(name: str) -> str:
+    """``normalise`` once per distinct name (there are a few hundred)."""
+    return normalise(name)
+
+
+def synthetic(n: int, seed: int = 11) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """*n* synthetic (fused event row, review row) pairs, the same for the same seed."""
     rng = random.Random(seed)
-    engine = open_engine(url)
     now = datetime.now(UTC)
     start = date(2020, 1, 1)
-    with engine.begin() as conn:
-        for base in range(0, n, CHUNK):
-            events, reviews = [], []
-            for i in range(base, min(n, base + CHUNK)):
-                event_id = f"evt-{i + 1:07d}"
-                etype, sub = rng.choice(TYPES)
-                country, clat, clon = rng.choice(COUNTRIES)
-                lat, lon = clat + rng.gauss(0, 3), clon + rng.gauss(0, 3)
-                day = start + timedelta(days=rng.randrange(1500))
-                toll = rng.choice([0, 0, 1, 2, 3, 5, 8, 13, 40])
-                record = {
-                    "event_id": event_id, "event_type": etype, "sub_event_type": sub,
-                    "event_date": day.isoformat(), "time_precision": 1,
-                    "actor1": {"name": f"Group {i % 500}", "inter": 2}, "actor2": None,
-                    "location": {"name": f"Town {i % 3000}", "admin1": f"Region {i % 90}",
-                                 "country": country, "latitude": lat, "longitude": lon},
-                    "fatalities": {"best": toll, "low": toll, "high": toll},
-                    "n_reports": 1, "background_only": False, "conflicts": [], "sources": [],
-                    "history": {}, "revisions": [], "decisions": [],
-                }
-                events.append({
-                    "id": event_id, "family": "violence", "event_type": etype,
-                    "sub_event_type": sub, "event_date": day, "country": country,
-                    "country_key": normalise(country), "admin1": f"Region {i % 90}",
-                    "admin1_key": normalise(f"Region {i % 90}"), "location": f"Town {i % 3000}",
-                    "actor_names": normalise(f"Group {i % 500}"), "fatalities_best": toll,
-                    "fatalities_low": toll, "fatalities_high": toll, "n_reports": 1,
-                    "background_only": False, "state": {"id": event_id, "reports": [],
-                                                        "decisions": []},
-                    "record": record, "updated": now,
-                })
-                conf = round(rng.uniform(0.3, 1.0), 2)
-                reviews.append({
-                    "fused_event_id": event_id, "version": 1, "state": "unreviewed",
-                    "priority": round(3 * (1 - conf), 3), "confidence": conf, "latitude": lat,
-                    "longitude": lon, "overrides": {}, "machine": {}, "flags": [],
-                    "updated": now, "event_type": etype, "sort_date": day,
-                    "sort_fatalities": toll,
-                })
-            conn.execute(insert(FusedEvent), events)
-            conn.execute(insert(EventReview), reviews)
+    for i in range(n):
+        event_id = f"evt-{i + 1:07d}"
+        etype, sub = rng.choice(TYPES)
+        country, clat, clon = rng.choice(COUNTRIES)
+        lat, lon = clat + rng.gauss(0, 3), clon + rng.gauss(0, 3)
+        day = start + timedelta(days=rng.randrange(1500))
+        toll = rng.choice([0, 0, 1, 2, 3, 5, 8, 13, 40])
+        region, town, group = f"Region {i % 90}", f"Town {i % 3000}", f"Group {i % 500}"
+        record = {
+            "event_id": event_id, "event_type": etype, "sub_event_type": sub,
+            "event_date": day.isoformat(), "time_precision": 1,
+            "actor1": {"name": group, "inter": 2}, "actor2": None,
+            "location": {"name": town, "admin1": region, "country": country,
+                         "latitude": lat, "longitude": lon},
+            "fatalities": {"best": toll, "low": toll, "high": toll},
+            "n_reports": 1, "background_only": False, "conflicts": [], "sources": [],
+            "history": {}, "revisions": [], "decisions": [],
+        }
+        event = {
+            "id": event_id, "family": "violence", "event_type": etype,
+            "sub_event_type": sub, "event_date": day, "country": country,
+            "country_key": _key(country), "admin1": region,
+            "admin1_key": _key(region), "location": town,
+            "actor_names": _key(group), "fatalities_best": toll,
+            "fatalities_low": toll, "fatalities_high": toll, "n_reports": 1,
+            "background_only": False,
+            "state": {"id": event_id, "reports": [], "decisions": []},
+            "record": record, "updated": now,
+        }
+        conf = round(rng.uniform(0.3, 1.0), 2)
+        review = {
+            "fused_event_id": event_id, "version": 1, "state": "unreviewed",
+            "priority": round(3 * (1 - conf), 3), "confidence": conf, "latitude": lat,
+            "longitude": lon, "overrides": {}, "machine": {}, "flags": [],
+            "merged_into": None, "updated": now, "updated_by": None, "event_type": etype,
+            "sort_date": day, "sort_fatalities": toll, "country_key": _key(country),
+        }
+        yield event, review
+
+
+def _columns(table: Table) -> list[str]:
+    """The column names of *table* in order."""
+    return [c.name for c in table.columns]
+
+
+def _copy_postgres(engine: Engine, n: int, seed: int) -> None:
+    """Stream the rows with COPY, one table per pass over the (repeatable) generator."""
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        for k, table in enumerate((FusedEvent.__table__, EventReview.__table__)):
+            names = _columns(table)  # type: ignore[arg-type]
+            as_json = {c.name for c in table.columns if isinstance(c.type, JSON)}
+            statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+            with cur.copy(statement) as copy:  # type: ignore[attr-defined]
+                for pair in synthetic(n, seed):
+                    row = pair[k]
+                    copy.write_row([json.dumps(row[c]) if c in as_json else row[c]
+                                    for c in names])
+        raw.commit()
+        cur.execute("ANALYZE fused_events")  # what autovacuum does soon after a bulk load
+        cur.execute("ANALYZE event_reviews")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def _insert_sqlite(engine: Engine, rows: Iterator[tuple[dict[str, Any], dict[str, Any]]]
+                   ) -> None:
+    """executemany on the driver in chunks of ``CHUNK``, one transaction."""
+    dialect = engine.dialect
+    statements, converters = [], []
+    for table in (FusedEvent.__table__, EventReview.__table__):
+        names = _columns(table)  # type: ignore[arg-type]
+        statements.append(f"INSERT INTO {table.name} ({', '.join(names)}) "
+                          f"VALUES ({', '.join('?' * len(names))})")
+        converters.append([(c.name, c.type.bind_processor(dialect)) for c in table.columns])
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA synchronous=OFF")  # a benchmark store: no crash safety needed
+        cur.execute("BEGIN")
+        while True:
+            chunk = list(itertools.islice(rows, CHUNK))
+            if not chunk:
+                break
+            for k, statement in enumerate(statements):
+                cur.executemany(statement, [
+                    tuple(convert(pair[k][name]) if convert else pair[k][name]
+                          for name, convert in converters[k]) for pair in chunk])
+        cur.execute("COMMIT")
+    finally:
+        raw.close()
+
+
+def load(url: str, n: int, seed: int = 11) -> None:
+    """Write *n* synthetic fused events and their review rows into a fresh store."""
+    engine = open_engine(url)
+    if engine.dialect.name == "postgresql":
+        _copy_postgres(engine, n, seed)
+    else:
+        _insert_sqlite(engine, synthetic(n, seed))
     engine.dispose()
 
 
@@ -127,55 +201,96 @@ def _serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def run(url: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
-    """Serve the store and measure list and GeoJSON latency under *clients* threads."""
-    engine = open_engine(url)
-    auth.add_user(engine, "bench", "bench-password", "viewer")
-    token = auth.create_token(engine, "bench", "bench")[1]
-    engine.dispose()
-    port = _free_port()
-    server = _serve(url, port, workers)
-    times: dict[str, list[float]] = {"list": [], "geojson": []}
+def _list_params(rng: random.Random) -> dict[str, Any]:
+    """A filtered list request: newest first, maybe a type, maybe a country."""
+    params: dict[str, Any] = {"limit": 50, "sort": "-date"}
+    etype = rng.choice([None, *[t for t, _s in TYPES]])
+    if etype:
+        params["event_type"] = etype
+    if rng.random() < 0.5:
+        params["country"] = rng.choice(COUNTRIES)[0]
+    return params
+
+
+def _geo_params(rng: random.Random) -> dict[str, Any]:
+    """A viewport request: random bbox and zoom, maybe a type."""
+    bbox, zoom = _viewport(rng)
+    etype = rng.choice([None, *[t for t, _s in TYPES]])
+    return {"bbox": bbox, "zoom": zoom} | ({"event_type": etype} if etype else {})
+
+
+KINDS = {"list": ("/api/events", _list_params), "geojson": ("/api/geo", _geo_params)}
+
+
+def _phase(base: str, token: str, path: str, make: Any, clients: int, requests: int,
+           seed: int) -> dict[str, float]:
+    """*clients* threads each sending *requests* requests to *path*; latency summary."""
+    times: list[float] = []
     lock = threading.Lock()
+    start = threading.Barrier(clients + 1)
 
     def client(n: int) -> None:
-        rng = random.Random(n)
-        headers = {"Authorization": f"Bearer {token}"}
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers,
-                          timeout=120) as http:
+        rng = random.Random(seed * 1000 + n)
+        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
+                          timeout=300) as http:
+            http.get("/api/health").raise_for_status()  # connect before the clock starts
+            start.wait()
             for _ in range(requests):
-                etype = rng.choice([None, *[t for t, _s in TYPES]])
-                params: dict[str, Any] = {"limit": 50, "sort": "-date"}
-                if etype:
-                    params["event_type"] = etype
-                if rng.random() < 0.5:
-                    params["country"] = rng.choice(COUNTRIES)[0]
+                params = make(rng)
                 t0 = time.perf_counter()
-                http.get("/api/events", params=params).raise_for_status()
-                t1 = time.perf_counter()
-                bbox, zoom = _viewport(rng)
-                geo = {"bbox": bbox, "zoom": zoom} | ({"event_type": etype} if etype else {})
-                http.get("/api/geo", params=geo).raise_for_status()
-                t2 = time.perf_counter()
+                http.get(path, params=params).raise_for_status()
                 with lock:
-                    times["list"].append(t1 - t0)
-                    times["geojson"].append(t2 - t1)
+                    times.append(time.perf_counter() - t0)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
+    start.wait()
+    wall0 = time.perf_counter()
     for t in threads:
         t.join()
-    server.terminate()
-    server.wait(30)
+    wall = time.perf_counter() - wall0
+    ordered = sorted(times)
+    if len(ordered) != clients * requests:
+        raise SystemExit(f"{path}: only {len(ordered)} of {clients * requests} answered")
+    return {"median_ms": round(statistics.median(ordered) * 1000, 1),
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1),
+            "requests": len(ordered), "requests_per_s": round(len(ordered) / wall, 1)}
 
-    def summary(values: list[float]) -> dict[str, float]:
-        ordered = sorted(values)
-        return {"median_ms": round(statistics.median(ordered) * 1000, 1),
-                "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1),
-                "requests": len(ordered)}
 
-    return {kind: summary(v) for kind, v in times.items()}
+def run(url: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
+    """Serve the store; measure each kind of request in its own phase under *clients*
+    threads (a warm-up round of each first, not counted)."""
+    engine = open_engine(url)
+    if not any(u.username == "bench" for u in auth.list_users(engine)):
+        auth.add_user(engine, "bench", "bench-password", "viewer")
+    token = auth.create_token(engine, "bench", "bench")[1]
+    engine.dispose()
+    port = _free_port()
+    server = _serve(url, port, workers)
+    base = f"http://127.0.0.1:{port}"
+    out: dict[str, Any] = {}
+    try:
+        for seed, (kind, (path, make)) in enumerate(KINDS.items(), start=1):
+            _phase(base, token, path, make, clients, 2, seed=0)  # warm caches, not counted
+            out[kind] = _phase(base, token, path, make, clients, requests, seed)
+    finally:
+        server.terminate()
+        server.wait(30)
+    return out
+
+
+def machine() -> dict[str, Any]:
+    """Load average, cores and CPU model (the figures mean little without them)."""
+    import os
+
+    model = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    return {"loadavg": Path("/proc/loadavg").read_text().split()[:3],
+            "nproc": os.cpu_count(), "cpu": model}
 
 
 def main() -> None:
@@ -185,15 +300,31 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=20, help="Per client, of each kind.")
     parser.add_argument("--workers", type=int, default=2, help="Server processes.")
+    parser.add_argument("--load-only", action="store_true",
+                        help="Write the events and stop (measure later with --no-load).")
+    parser.add_argument("--no-load", action="store_true",
+                        help="Measure a store loaded before (--db required).")
+    parser.add_argument("--out", type=Path, help="Also append the result (JSON) here.")
     args = parser.parse_args()
+    if args.no_load and not args.db:
+        parser.error("--no-load needs --db")
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='blotter-bench-')) / 's.sqlite'}"
-    t0 = time.perf_counter()
-    load(url, args.events)
-    loaded = time.perf_counter() - t0
-    result = {"events": args.events, "backend": url.split(":")[0], "clients": args.clients,
-              "workers": args.workers, "load_seconds": round(loaded, 1),
-              **run(url, args.clients, args.requests, args.workers)}
+    result: dict[str, Any] = {"events": args.events, "backend": url.split(":")[0].split("+")[0],
+                              "clients": args.clients, "workers": args.workers}
+    if not args.no_load:
+        t0 = time.perf_counter()
+        load(url, args.events)
+        result["load_seconds"] = round(time.perf_counter() - t0, 1)
+        print(f"loaded {args.events} events in {result['load_seconds']} s into "
+              f"{url.split('@')[-1]}", file=sys.stderr)
+    if not args.load_only:
+        result["machine_before"] = machine()
+        result |= run(url, args.clients, args.requests, args.workers)
+        result["machine_after"] = machine()
     print(json.dumps(result, indent=2))
+    if args.out:
+        with args.out.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(result) + "\n")
 
 
 if __name__ == "__main__":

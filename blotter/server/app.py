@@ -18,6 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -39,6 +40,13 @@ from blotter.server.protect import backfill
 from blotter.server.queries import QueryError
 from blotter.server.review import Conflict, NotFound, ReviewError
 from blotter.server.safefetch import UnsafeURL
+from blotter.server.writes import (
+    RETRY_AFTER_SECONDS,
+    StoreBusy,
+    bound_waits,
+    is_lock_timeout,
+    server_write,
+)
 from blotter.settings import Settings, load_settings
 from blotter.store.database import open_engine
 
@@ -51,7 +59,8 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for the error statuses a route can answer with."""
     text = {400: "bad request or filter", 401: "not signed in / bad token",
             403: "role too weak or CSRF header missing", 404: "no such item",
-            409: "version conflict (body has current_version)", 422: "invalid body or value"}
+            409: "version conflict (body has current_version)", 422: "invalid body or value",
+            503: "the store is busy with another write; retry after Retry-After seconds"}
     return {c: {"description": text[c]} for c in codes}
 
 
@@ -147,6 +156,7 @@ def create_app(config: ServerConfig,
     """The application on the store at ``config.db_url`` (migrated on start)."""
     engine = open_engine(config.db_url)
     backfill(engine)  # fused events from before migration 0004 get their review rows
+    bound_waits(engine, config.write_wait_seconds)  # requests wait for locks this long
     app = FastAPI(title="Blotter workbench API", version=__version__,
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
                   description="Fused events of organised violence, their evidence, review and "
@@ -183,6 +193,22 @@ def create_app(config: ServerConfig,
     @app.exception_handler(Conflict)
     async def _conflict(_r: Request, exc: Conflict) -> JSONResponse:
         return JSONResponse({"detail": str(exc), "current_version": exc.current_version}, 409)
+
+    def busy(detail: str) -> JSONResponse:
+        return JSONResponse({"detail": detail}, 503,
+                            headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    @app.exception_handler(StoreBusy)
+    async def _busy(_r: Request, exc: StoreBusy) -> JSONResponse:
+        return busy(str(exc))
+
+    @app.exception_handler(OperationalError)
+    async def _locked(_r: Request, exc: OperationalError) -> JSONResponse:
+        """A lock wait that ran out outside ``server_write`` (reads rarely wait) is a 503
+        too; any other driver error is a real fault and stays a 500."""
+        if is_lock_timeout(exc):
+            return busy(f"the store is busy; retry in {RETRY_AFTER_SECONDS} s")
+        raise exc
 
     @app.exception_handler(UnsafeURL)
     async def _unsafe(_r: Request, exc: UnsafeURL) -> JSONResponse:
@@ -231,7 +257,7 @@ def create_app(config: ServerConfig,
             return {"user": None}
         return {"user": who.username, "role": who.role, "csrf": who.csrf}
 
-    @app.post("/api/auth/login", tags=["auth"], responses=error_responses(401))
+    @app.post("/api/auth/login", tags=["auth"], responses=error_responses(401, 503))
     def do_login(body: LoginBody, response: Response) -> dict[str, Any]:
         """Sign in: sets the HttpOnly session cookie; returns the CSRF token for writes."""
         found = auth.login(engine, body.username, body.password)
@@ -243,7 +269,7 @@ def create_app(config: ServerConfig,
                             max_age=int(auth.SESSION_LIFETIME.total_seconds()))
         return {"user": who.username, "role": who.role, "csrf": csrf}
 
-    @app.post("/api/auth/logout", tags=["auth"])
+    @app.post("/api/auth/logout", tags=["auth"], responses=error_responses(503))
     def do_logout(request: Request, response: Response) -> dict[str, Any]:
         """Sign out."""
         cookie = request.cookies.get(SESSION_COOKIE)
@@ -259,21 +285,21 @@ def create_app(config: ServerConfig,
                 for u in session.scalars(select(User).order_by(User.id))]
 
     @app.post("/api/admin/users", tags=["admin"], status_code=201,
-              responses=error_responses(400, 401, 403, 409))
+              responses=error_responses(400, 401, 403, 409, 503))
     def new_user(body: UserBody, _who: Admin) -> dict[str, Any]:
         """Create a user."""
         return {"id": auth.add_user(engine, body.username, body.password, body.role),
                 "username": body.username.lower(), "role": body.role}
 
     @app.post("/api/admin/tokens", tags=["admin"], status_code=201,
-              responses=error_responses(400, 401, 403, 404))
+              responses=error_responses(400, 401, 403, 404, 503))
     def new_token(body: TokenBody, _who: Admin) -> dict[str, Any]:
         """Create an API token for a user; the secret is shown only in this answer."""
         token_id, secret = auth.create_token(engine, body.username, body.name)
         return {"id": token_id, "token": secret}
 
     @app.delete("/api/admin/tokens/{token_id}", tags=["admin"],
-                responses=error_responses(401, 403, 404))
+                responses=error_responses(401, 403, 404, 503))
     def drop_token(token_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)],
                    _who: Admin) -> dict[str, Any]:
         """Revoke a token."""
@@ -281,16 +307,16 @@ def create_app(config: ServerConfig,
             raise HTTPException(404, f"no live token {token_id}")
         return {"revoked": token_id}
 
-    @app.put("/api/admin/options", tags=["admin"], responses=error_responses(401, 403))
-    def set_options(body: Annotated[OptionsBody, Body()], _who: Admin,
-                    session: DB) -> dict[str, Any]:
+    @app.put("/api/admin/options", tags=["admin"],
+             responses=error_responses(401, 403, 503))
+    def set_options(body: Annotated[OptionsBody, Body()], _who: Admin) -> dict[str, Any]:
         """Switch URL fetching for ingest on or off."""
-        row = session.get(ServerOption, "allow_fetch")
-        if row is None:
-            session.add(ServerOption(name="allow_fetch", value=body.allow_fetch))
-        else:
-            row.value = body.allow_fetch
-        session.commit()
+        with server_write(engine) as session:
+            row = session.get(ServerOption, "allow_fetch")
+            if row is None:
+                session.add(ServerOption(name="allow_fetch", value=body.allow_fetch))
+            else:
+                row.value = body.allow_fetch
         return {"allow_fetch": body.allow_fetch}
 
     app.include_router(events_router)

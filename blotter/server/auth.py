@@ -15,11 +15,12 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from blotter.server.models import ROLES, ApiToken, User, WebSession
 from blotter.server.protect import utcnow
+from blotter.server.writes import StoreBusy, server_write
 
 #: Prefix of every API token, so a leaked one is recognisable in logs and scanners.
 TOKEN_PREFIX = "blt_"
@@ -30,6 +31,9 @@ SESSION_LIFETIME = timedelta(hours=12)
 #: A token's last use is written at most this often: one write per request would make
 #: every read a write and serialise concurrent readers on SQLite.
 LAST_USED_RESOLUTION = timedelta(minutes=5)
+#: Lock wait of the last-use stamp: none. It is bookkeeping on a read request, which
+#: must not queue behind an ingest batch; a stamp skipped now is written next time.
+TOUCH_WAIT_MS = 0
 #: Shortest password accepted (NIST SP 800-63B's minimum).
 MIN_PASSWORD_CHARS = 8
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -98,10 +102,11 @@ def add_user(engine: Engine, username: str, password: str, role: str) -> int:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < MIN_PASSWORD_CHARS:
         raise AccountError(f"passwords need at least {MIN_PASSWORD_CHARS} characters")
-    with Session(engine) as session, session.begin():
+    password_hash = hash_password(password)  # slow on purpose: outside the writer lock
+    with server_write(engine) as session:
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise UserExists(f"user {username!r} exists already")
-        user = User(username=username, password_hash=hash_password(password), role=role,
+        user = User(username=username, password_hash=password_hash, role=role,
                     active=True, created=utcnow())
         session.add(user)
         session.flush()
@@ -116,7 +121,7 @@ def list_users(engine: Engine) -> list[User]:
 
 def create_token(engine: Engine, username: str, name: str) -> tuple[int, str]:
     """A new API token for *username*: (token id, the secret, shown once)."""
-    with Session(engine) as session, session.begin():
+    with server_write(engine) as session:
         user = session.scalars(select(User).where(User.username == username.lower())).first()
         if user is None or not user.active:
             raise NoSuchUser(f"no active user {username!r}")
@@ -130,7 +135,7 @@ def create_token(engine: Engine, username: str, name: str) -> tuple[int, str]:
 
 def revoke_token(engine: Engine, token_id: int) -> bool:
     """Revoke a token; False if there is no such live token."""
-    with Session(engine) as session, session.begin():
+    with server_write(engine) as session:
         token = session.get(ApiToken, token_id)
         if token is None or token.revoked is not None:
             return False
@@ -139,40 +144,52 @@ def revoke_token(engine: Engine, token_id: int) -> bool:
 
 
 def token_principal(engine: Engine, secret: str) -> Principal | None:
-    """The principal of a bearer token, or None if unknown, revoked or its user inactive."""
+    """The principal of a bearer token, or None if unknown, revoked or its user inactive.
+    A read; the token's last use is stamped (at most every ``LAST_USED_RESOLUTION``) in a
+    write of its own that gives up at once when the store is busy."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    with Session(engine) as session, session.begin():
+    with Session(engine) as session:
         row = session.execute(
-            select(ApiToken, User).join(User, User.id == ApiToken.user_id)
+            select(ApiToken.id, ApiToken.revoked, ApiToken.last_used, User)
+            .join(User, User.id == ApiToken.user_id)
             .where(ApiToken.token_hash == digest(secret))
         ).first()
         if row is None:
             return None
-        token, user = row
-        if token.revoked is not None or not user.active:
+        token_id, revoked, last_used, user = row
+        if revoked is not None or not user.active:
             return None
-        now = utcnow()
-        if token.last_used is None or _aware(token.last_used) < now - LAST_USED_RESOLUTION:
-            token.last_used = now
-        return Principal(user.id, user.username, user.role, "token")
+        found = Principal(user.id, user.username, user.role, "token")
+    now = utcnow()
+    if last_used is None or _aware(last_used) < now - LAST_USED_RESOLUTION:
+        try:
+            with server_write(engine, wait_ms=TOUCH_WAIT_MS) as session:
+                session.execute(update(ApiToken).where(ApiToken.id == token_id)
+                                .values(last_used=now))
+        except StoreBusy:
+            pass  # bookkeeping only: stamped on a later request
+    return found
 
 
 def login(engine: Engine, username: str, password: str) -> tuple[str, str, Principal] | None:
-    """Check a password; on success open a session: (cookie secret, CSRF token, principal)."""
-    with Session(engine) as session, session.begin():
+    """Check a password; on success open a session: (cookie secret, CSRF token, principal).
+    The password is checked (slow by design) before the writer lock is taken."""
+    with Session(engine) as session:
         user = session.scalars(select(User).where(User.username == username.lower())).first()
         if user is None:
             check_password(_DUMMY_HASH, password)  # same work either way: no user probing
             return None
         if not user.active or not check_password(user.password_hash, password):
             return None
-        now = utcnow()
+        who = Principal(user.id, user.username, user.role, "session")
+    now = utcnow()
+    cookie, csrf = secrets.token_urlsafe(SECRET_BYTES), secrets.token_urlsafe(SECRET_BYTES)
+    with server_write(engine) as session:
         session.execute(delete(WebSession).where(WebSession.expires < now))
-        cookie, csrf = secrets.token_urlsafe(SECRET_BYTES), secrets.token_urlsafe(SECRET_BYTES)
-        session.add(WebSession(id=digest(cookie), user_id=user.id, csrf=csrf, created=now,
+        session.add(WebSession(id=digest(cookie), user_id=who.user_id, csrf=csrf, created=now,
                                expires=now + SESSION_LIFETIME))
-        return cookie, csrf, Principal(user.id, user.username, user.role, "session", csrf)
+    return cookie, csrf, Principal(who.user_id, who.username, who.role, "session", csrf)
 
 
 def session_principal(engine: Engine, cookie: str) -> Principal | None:
@@ -192,7 +209,7 @@ def session_principal(engine: Engine, cookie: str) -> Principal | None:
 
 def logout(engine: Engine, cookie: str) -> None:
     """End a session."""
-    with Session(engine) as session, session.begin():
+    with server_write(engine) as session:
         session.execute(delete(WebSession).where(WebSession.id == digest(cookie)))
 
 

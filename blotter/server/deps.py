@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from blotter.server import auth
 from blotter.server.auth import Principal
 from blotter.server.safefetch import Address, public_address
+from blotter.server.writes import WRITE_WAIT_SECONDS
 
 SESSION_COOKIE = "blotter_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -36,6 +37,8 @@ class ServerConfig:
     fetch_allowed: Callable[[Address, int], bool] = public_address
     #: Settings file for the extraction pipeline (None: defaults and $BLOTTER_CONFIG).
     config_file: Any = None
+    #: Seconds a write request waits for the store's writer lock before answering 503.
+    write_wait_seconds: float = WRITE_WAIT_SECONDS
 
 
 _bearer = HTTPBearer(auto_error=False, description="An API token: `blotter token create`.")

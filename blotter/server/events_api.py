@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from blotter.server import details, queries, review
 from blotter.server.deps import DB, Editor, Viewer, engine_of
 from blotter.server.queries import Filters
+from blotter.server.writes import server_write
 
 #: How long the filter controls' values are reused.
 FACETS_SECONDS = 60.0
@@ -25,7 +26,8 @@ JSON_OK = {"content": {"application/json": {"schema": {"type": "object"}}},
 R = {c: {"description": d} for c, d in {
     400: "bad filter, sort or cursor", 401: "not signed in / bad token",
     403: "role too weak or CSRF header missing", 404: "no such item",
-    409: "version conflict (body has current_version)", 422: "invalid body or value"}.items()}
+    409: "version conflict (body has current_version)", 422: "invalid body or value",
+    503: "the store is busy with another write; retry after Retry-After seconds"}.items()}
 
 
 def fast_json(body: Any) -> Response:
@@ -163,7 +165,7 @@ class IngestBody(BaseModel):
     source_name: str | None = Field(default=None, max_length=300)
 
 
-@router.post("/ingest", tags=["ingest"], responses=_r(400, 401, 403, 422))
+@router.post("/ingest", tags=["ingest"], responses=_r(400, 401, 403, 422, 503))
 def ingest(request: Request, body: IngestBody, _who: Editor) -> dict[str, Any]:
     """Store and extract a text or HTML page (or fetch a URL when an admin enabled it);
     returns the article with its events and the fused events they joined."""
@@ -211,42 +213,44 @@ class SplitBody(BaseModel):
     comment: str = Field(default="", max_length=2000)
 
 
-
-
 @router.post("/events/{event_id}/review", tags=["review"],
-             responses=_r(401, 403, 404, 409, 422))
-def decide(event_id: str, body: ReviewBody, who: Editor, session: DB) -> dict[str, Any]:
+             responses=_r(401, 403, 404, 409, 422, 503))
+def decide(request: Request, event_id: str, body: ReviewBody,
+           who: Editor) -> dict[str, Any]:
     """Accept (resolves open flags), reject (not an event) or reopen."""
-    with session.begin():
+    with server_write(engine_of(request)) as session:
         version = review.decide(session, who, event_id, body.version, body.action, body.comment)
     return {"id": event_id, "version": version}
 
 
 @router.post("/events/{event_id}/corrections", tags=["review"],
-             responses=_r(401, 403, 404, 409, 422))
-def correct(event_id: str, body: CorrectionBody, who: Editor, session: DB) -> dict[str, Any]:
+             responses=_r(401, 403, 404, 409, 422, 503))
+def correct(request: Request, event_id: str, body: CorrectionBody,
+            who: Editor) -> dict[str, Any]:
     """Set fields to a person's values; they are kept through re-extraction and re-fusion."""
-    with session.begin():
+    with server_write(engine_of(request)) as session:
         version = review.correct(session, who, event_id, body.version, body.changes,
                                  body.comment)
     return {"id": event_id, "version": version}
 
 
 @router.post("/events/{event_id}/merge", tags=["review"],
-             responses=_r(401, 403, 404, 409, 422))
-def merge(event_id: str, body: MergeBody, who: Editor, session: DB) -> dict[str, Any]:
+             responses=_r(401, 403, 404, 409, 422, 503))
+def merge(request: Request, event_id: str, body: MergeBody,
+          who: Editor) -> dict[str, Any]:
     """Merge another event into this one."""
-    with session.begin():
+    with server_write(engine_of(request)) as session:
         version = review.merge(session, who, event_id, body.version, body.other_id,
                                body.other_version, body.comment)
     return {"id": event_id, "version": version, "merged": body.other_id}
 
 
 @router.post("/events/{event_id}/split", tags=["review"],
-             responses=_r(401, 403, 404, 409, 422))
-def split(event_id: str, body: SplitBody, who: Editor, session: DB) -> dict[str, Any]:
+             responses=_r(401, 403, 404, 409, 422, 503))
+def split(request: Request, event_id: str, body: SplitBody,
+          who: Editor) -> dict[str, Any]:
     """Split member reports off into a new event."""
-    with session.begin():
+    with server_write(engine_of(request)) as session:
         version, new_id = review.split(session, who, event_id, body.version, body.report_ids,
                                        body.comment)
     return {"id": event_id, "version": version, "new_id": new_id}

@@ -5,6 +5,12 @@ URL fetching is off unless an admin switches it on; then it goes through
 ingest runs at a time per server process; the extraction pipeline and the
 ingestor (with its duplicate index) are kept between requests, all of a
 process's API ingests recorded as one ``serve`` run.
+
+The ingestor writes under the store's writer lock like ``blotter ingest``. A
+submission first waits (within the server's bound) for that lock to be free and
+answers 503 if it is not (``StoreBusy``: nothing written); after that the ingestor
+waits as long as a command-line ingest would, so a batch of another process
+starting in between delays the submission but never records it as failed.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ from blotter.ingest.runner import Ingestor, settings_record
 from blotter.pipeline import Extractor, Pipeline
 from blotter.server.details import article_detail
 from blotter.server.safefetch import Address, fetch
+from blotter.server.writes import WAIT_OPTION, server_write
 from blotter.settings import Settings
 from blotter.store import repository as repo
+from blotter.store.database import SQLITE_BUSY_TIMEOUT_MS
 from blotter.store.models import Article, Failure
 
 
@@ -44,6 +52,8 @@ class IngestService:
     def __init__(self, engine: Engine, settings: Settings,
                  factory: Callable[[Settings], Extractor] = Pipeline.from_settings) -> None:
         self.engine = engine
+        #: The ingestor's engine: the lock waits of a command-line ingest.
+        self.writer = engine.execution_options(**{WAIT_OPTION: SQLITE_BUSY_TIMEOUT_MS})
         self.settings = settings
         self.factory = factory
         self._pipeline: Extractor | None = None
@@ -87,8 +97,8 @@ class IngestService:
         with Session(self.engine) as session:
             marker = session.scalar(select(func.max(Article.id)))
         if self._ingestor_obj is None or marker != self._marker:
-            run_id = repo.start_run(self.engine, "serve", settings_record(self.settings), [])
-            self._ingestor_obj = Ingestor(self.engine, self.settings, run_id,
+            run_id = repo.start_run(self.writer, "serve", settings_record(self.settings), [])
+            self._ingestor_obj = Ingestor(self.writer, self.settings, run_id,
                                           self._get_pipeline)
         return self._ingestor_obj
 
@@ -97,6 +107,8 @@ class IngestService:
         if item.error is not None:
             raise IngestError(item.error)
         with self._lock:
+            with server_write(self.engine):
+                pass  # the writer lock is free (else StoreBusy: 503, nothing written)
             ingestor = self._ingestor()
             before = ingestor.counts.already_stored
             try:
@@ -105,7 +117,7 @@ class IngestService:
                 self._ingestor_obj = None  # its caches may be ahead of the rolled-back store
                 raise
             already = ingestor.counts.already_stored > before
-            repo.finish_run(self.engine, ingestor.run_id, ingestor.counts.as_dict())
+            repo.finish_run(self.writer, ingestor.run_id, ingestor.counts.as_dict())
             with Session(self.engine) as session:
                 self._marker = session.scalar(select(func.max(Article.id)))
         with Session(self.engine) as session:

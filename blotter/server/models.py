@@ -91,6 +91,8 @@ class EventReview(Base):
         Index("ix_event_reviews_date", "sort_date", "fused_event_id"),
         Index("ix_event_reviews_fatalities", "sort_fatalities", "fused_event_id"),
         Index("ix_event_reviews_day_type", "sort_date", "event_type", "state"),
+        Index("ix_event_reviews_country", "country_key", "sort_date", "fused_event_id"),
+        Index("ix_event_reviews_updated", "updated"),
     )
 
     fused_event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -107,6 +109,9 @@ class EventReview(Base):
     event_type: Mapped[str | None] = mapped_column(String(60))
     sort_date: Mapped[date] = mapped_column(Date)
     sort_fatalities: Mapped[int] = mapped_column(Integer)
+    #: The fused event's normalised country (``fused_events.country_key``), so a country
+    #: filter needs no join (migration 0005).
+    country_key: Mapped[str | None] = mapped_column(Text)
     overrides: Mapped[dict[str, Any]] = mapped_column(JSON)
     machine: Mapped[dict[str, Any]] = mapped_column(JSON)
     flags: Mapped[list[Any]] = mapped_column(JSON)

@@ -160,6 +160,7 @@ def protect_record(
     review.longitude = _coordinate(loc.get("longitude"))
     review.priority = priority(out, confidence, len(open_flags(review)))
     review.event_type = out.get("event_type")
+    review.country_key = _country_key(loc.get("country"))
     review.sort_date = _day(out.get("event_date"))
     best = (out.get("fatalities") or {}).get("best")
     review.sort_fatalities = best if isinstance(best, int) and best >= 0 else NO_COUNT
@@ -169,6 +170,13 @@ def protect_record(
         review.updated_by = user_id
     session.flush()
     return out
+
+
+def _country_key(country: object) -> str | None:
+    """The normalised country, as ``fused_events.country_key`` has it."""
+    from blotter.fusion.reports import normalise
+
+    return (normalise(country) or None) if isinstance(country, str) else None
 
 
 def _day(value: object) -> date:
@@ -194,13 +202,15 @@ BACKFILL_CHUNK = 1_000
 
 def backfill(engine: Engine) -> int:
     """Give every fused event without a review row one (a store fused before migration
-    0004, or by code that bypassed the hook); return how many were added."""
+    0004, or by code that bypassed the hook); return how many were added. Runs at
+    start-up, in chunks under the store's writer lock with the store's own wait."""
     from blotter.fusion.index import EventState
+    from blotter.store.database import write_session
     from blotter.store.models import FusedEvent
 
     added = 0
     while True:
-        with Session(engine) as session, session.begin():
+        with write_session(engine) as session:  # ingest may be writing: take turns
             rows = session.execute(
                 select(FusedEvent.id, FusedEvent.state, FusedEvent.record)
                 .outerjoin(EventReview, EventReview.fused_event_id == FusedEvent.id)

@@ -1,22 +1,27 @@
 """Read side of the API: filtered, sorted, cursor-paginated fused events, viewport
 GeoJSON (clustered on a grid past a point budget), the per-day timeline, facets.
 
-Every query joins ``fused_events`` (type, date, country, admin1, fatalities,
-actors: indexed columns of migration 0002) with ``event_reviews`` (point,
-confidence, review state, priority: migration 0004).
+Queries read ``event_reviews`` (point, type, date, toll, country, confidence, review
+state, priority: migrations 0004 and 0005) and join ``fused_events`` only for the
+criteria that live there alone (admin1, actors, sub-type, background) and for the
+records of a page.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import json
 import math
-from dataclasses import dataclass
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, cast, false, func, or_, select
+from sqlalchemy import Select, and_, cast, false, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import Integer
@@ -34,6 +39,16 @@ DEFAULT_LIMIT = 50
 GEO_POINT_BUDGET = 2_000
 #: Grid cells across one 256-pixel tile width when clustering (a cell ~ 32 px).
 CELLS_PER_TILE = 8
+#: Clustered views up to this zoom (a view ~11 degrees wide and wider) reuse a grid of the
+#: whole world: they aggregate a large share of all events.  Beyond it a view's own
+#: events are few enough to aggregate per request (an index range on the point).
+GRID_CACHE_MAX_ZOOM = 6
+#: World grids kept per process (zoom x filter sets), least recently used dropped; a
+#: zoom-6 grid of 1,000,000 events is ~150,000 rows (tens of MB).
+GRID_CACHE_ENTRIES = 64
+#: A world grid is recomputed after this long even when no change was seen (a writer
+#: whose clock lags would stamp changes older than the newest one).
+GRID_CACHE_SECONDS = 300.0
 MAX_ZOOM = 18
 #: Sort keys: name -> (column key, descending).
 SORTS = {
@@ -111,13 +126,12 @@ def _type_name(wanted: str, names: list[str], what: str) -> str:
 
 def _needs_fused(f: Filters) -> bool:
     """True if a criterion lives only on ``fused_events`` (the rest are review columns)."""
-    return bool(f.country or f.admin1 or f.actor or f.sub_event_type
-                or f.background is not None)
+    return bool(f.admin1 or f.actor or f.sub_event_type or f.background is not None)
 
 
 def conditions(f: Filters) -> list[ColumnElement[bool]]:
-    """SQL conditions for *f*: on ``event_reviews`` (type, date, toll, point, state,
-    confidence) and, for the rest, on ``fused_events`` (see ``_needs_fused``)."""
+    """SQL conditions for *f*: on ``event_reviews`` (type, date, toll, point, country,
+    state, confidence) and, for the rest, on ``fused_events`` (see ``_needs_fused``)."""
     out: list[ColumnElement[bool]] = [EventReview.state != "merged"]
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise QueryError("date_from is after date_to")
@@ -133,7 +147,7 @@ def conditions(f: Filters) -> list[ColumnElement[bool]]:
         else:
             out.append(or_(EventReview.longitude >= w, EventReview.longitude <= e))
     if f.country:
-        out.append(FusedEvent.country_key == normalise(f.country))
+        out.append(EventReview.country_key == normalise(f.country))
     if f.admin1:
         out.append(FusedEvent.admin1_key == normalise(f.admin1))
     if f.actor:
@@ -293,6 +307,93 @@ def _cell(session: Session, column: Any, offset: float, size: float) -> ColumnEl
     return cast(shifted, Integer)  # non-negative after the shift: truncation is floor
 
 
+def _grid(session: Session, f: Filters, zoom: int) -> list[Any]:
+    """(cx, cy, type, count, mean lat, mean lon, deaths) per grid cell and type."""
+    if session.get_bind().dialect.name == "postgresql":
+        # JIT compiling this aggregate costs ~80 ms, more than it saves on it.
+        session.execute(text("SET LOCAL jit = off"))
+    size = cell_size(zoom)
+    cx = _cell(session, EventReview.longitude, 180.0, size).label("cx")
+    cy = _cell(session, EventReview.latitude, 90.0, size).label("cy")
+    placed = (EventReview.latitude.is_not(None), EventReview.longitude.is_not(None))
+    return list(session.execute(
+        _reviews(f, cx, cy, EventReview.event_type, func.count(),
+                 func.avg(EventReview.latitude), func.avg(EventReview.longitude),
+                 func.sum(func.max(EventReview.sort_fatalities, 0)
+                          if session.get_bind().dialect.name == "sqlite"
+                          else func.greatest(EventReview.sort_fatalities, 0)))
+        .where(*placed).group_by(cx, cy, EventReview.event_type)
+    ).all())
+
+
+@dataclass
+class WorldGrid:
+    """Grid rows of the whole world sorted by cell, and the store state they were
+    computed on; ``in_view`` finds a viewport's cells by bisecting on the column."""
+
+    marker: Any
+    made: float
+    size: float
+    rows: list[tuple[Any, ...]]
+    columns: list[int]
+
+    @classmethod
+    def of(cls, marker: Any, size: float, rows: list[Any]) -> WorldGrid:
+        ordered = sorted((tuple(r) for r in rows), key=lambda r: (r[0], r[1]))
+        return cls(marker, time.monotonic(), size, ordered, [r[0] for r in ordered])
+
+    def in_view(self, bbox: tuple[float, float, float, float] | None) -> list[tuple[Any, ...]]:
+        """The rows of cells overlapping *bbox* (which may cross the antimeridian)."""
+        if bbox is None:
+            return list(self.rows)
+        w, s, e, n = bbox
+        y0, y1 = math.floor((s + 90.0) / self.size), math.floor((n + 90.0) / self.size)
+        x0, x1 = math.floor((w + 180.0) / self.size), math.floor((e + 180.0) / self.size)
+        spans = [(x0, x1)] if w <= e else [(x0, 10**9), (-(10**9), x1)]
+        out: list[tuple[Any, ...]] = []
+        for lo, hi in spans:
+            start = bisect.bisect_left(self.columns, lo)
+            stop = bisect.bisect_right(self.columns, hi)
+            out.extend(r for r in self.rows[start:stop] if y0 <= r[1] <= y1)
+        return out
+
+
+_grids: OrderedDict[tuple[Any, ...], WorldGrid] = OrderedDict()
+_grid_locks: dict[tuple[Any, ...], threading.Lock] = {}
+_grids_lock = threading.Lock()
+
+
+def _store_marker(session: Session) -> Any:
+    """The newest change of any review row (every change of an event, by the machine or
+    a person, stamps its row: ``protect_record`` and ``review.claim``); indexed."""
+    return session.scalar(select(func.max(EventReview.updated)))
+
+
+def world_grid(session: Session, f: Filters, zoom: int) -> WorldGrid:
+    """``_grid`` of the whole world for *f* (its bbox ignored), reused while the store is
+    unchanged: a world or continent view aggregates most events, the same ones for every
+    viewport at that zoom, so each process computes it once per zoom and filter set."""
+    key = (session.get_bind().engine.url.render_as_string(), zoom,
+           *(tuple(v) if isinstance(v, list) else v for k, v in vars(f).items() if k != "bbox"))
+    marker = _store_marker(session)
+    with _grids_lock:
+        lock = _grid_locks.setdefault(key, threading.Lock())
+    with lock:  # one computation per key at a time; the others wait and reuse it
+        entry = _grids.get(key)
+        if entry is None or entry.marker != marker or \
+                time.monotonic() - entry.made > GRID_CACHE_SECONDS:
+            entry = WorldGrid.of(marker, cell_size(zoom),
+                                 _grid(session, replace(f, bbox=None), zoom))
+            with _grids_lock:
+                _grids[key] = entry
+                while len(_grids) > GRID_CACHE_ENTRIES:
+                    old, _entry = _grids.popitem(last=False)
+                    _grid_locks.pop(old, None)
+        with _grids_lock:
+            _grids.move_to_end(key)
+        return entry
+
+
 def geojson(session: Session, f: Filters, zoom: int) -> dict[str, Any]:
     """The events in view as GeoJSON: every point, or grid clusters past the budget."""
     if not 0 <= zoom <= MAX_ZOOM:
@@ -321,16 +422,10 @@ def geojson(session: Session, f: Filters, zoom: int) -> dict[str, Any]:
         return {"type": "FeatureCollection", "features": features,
                 "properties": {"total": len(features), "clustered": False}}
     size = cell_size(zoom)
-    cx = _cell(session, EventReview.longitude, 180.0, size).label("cx")
-    cy = _cell(session, EventReview.latitude, 90.0, size).label("cy")
-    grouped = session.execute(
-        _reviews(f, cx, cy, EventReview.event_type, func.count(),
-                 func.avg(EventReview.latitude), func.avg(EventReview.longitude),
-                 func.sum(func.max(EventReview.sort_fatalities, 0)
-                          if session.get_bind().dialect.name == "sqlite"
-                          else func.greatest(EventReview.sort_fatalities, 0)))
-        .where(*placed).group_by(cx, cy, EventReview.event_type)
-    ).all()
+    if zoom <= GRID_CACHE_MAX_ZOOM:
+        grouped = world_grid(session, f, zoom).in_view(f.bbox)
+    else:
+        grouped = _grid(session, f, zoom)
     cells: dict[tuple[int, int], dict[str, Any]] = {}
     for x, y, etype, n, lat, lon, deaths in grouped:
         c = cells.setdefault((x, y), {"count": 0, "lat": 0.0, "lon": 0.0, "fatalities": 0,
