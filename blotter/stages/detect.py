@@ -20,6 +20,7 @@ from blotter.fields.dates import DateRef, find_dates
 from blotter.lang import Locale, default_locale, locale_for
 from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
+from blotter.relevance.arguments import abstract_sentence
 from blotter.relevance.confidence import incident_evidence, score
 from blotter.settings import Settings
 from blotter.taxonomy import event_type_of
@@ -96,6 +97,9 @@ class SentenceCues:
     #: Set by the detector: in a sport, market or media text, every act cue of
     #: this sentence is one those texts use figuratively ("beat", "rally").
     figurative: bool = False
+    #: Set by the detector: the act's agent or patient are companies, products,
+    #: teams, markets or abstractions (:mod:`blotter.relevance.arguments`).
+    abstract: bool = False
 
     @property
     def hedged(self) -> bool:
@@ -126,7 +130,7 @@ class SentenceCues:
         """A sentence that reports an act."""
         if self.label:
             return True
-        if self.figurative or self.sentence.text.rstrip().endswith("?"):
+        if self.figurative or self.abstract or self.sentence.text.rstrip().endswith("?"):
             return False
         if (
             self.has("generic", "legal")
@@ -418,6 +422,9 @@ class Detector:
             if label_match
             else None,
         )
+        acts = [h for g in STRONG_GROUPS for h in hits.get(g, [])]
+        hurt = any(c.value > 0 for c in cues.counts)
+        cues.abstract = abstract_sentence(sentence.text, sentence.start, acts, hits, hurt)
         return cues
 
     def group(self, cues: list[SentenceCues], published: date | None) -> list[Incident]:
