@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from blotter.lang import Locale, default_locale
 from blotter.lang.lexicon import Hit
 
 #: Words on each side of the cue read as its agent or patient: a noun phrase
@@ -28,10 +29,13 @@ from blotter.lang.lexicon import Hit
 SIDE_WORDS = 4
 #: Where a side stops: punctuation that ends a clause.
 CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s-\s|\s--\s|—|–")
-#: Prepositions that introduce the patient of a noun or intransitive act.
-PATIENT_PREPOSITIONS = frozenset({"on", "upon", "against", "at", "into", "with", "of"})
-#: Prepositions that introduce what the act is about, not whom it hits.
-TOPIC_PREPOSITIONS = frozenset({"over", "about", "for"})
+#: The pack's word sets (``words.toml [arguments]``): prepositions that
+#: introduce the patient of a noun or intransitive act ("an attack on"), and
+#: those that introduce what the act is about, not whom it hits ("clash over").
+PATIENT_PREPOSITIONS_KEY = "arguments.patient_prepositions"
+TOPIC_PREPOSITIONS_KEY = "arguments.topic_prepositions"
+#: What a side holds: nothing known, only an abstract party, a person or force.
+NO_PARTY, ABSTRACT, HUMAN = 0, 1, 2
 #: Cue groups that name people or armed forces.
 HUMAN_GROUPS = ("civilian_target", "forces_target")
 #: The pack's group of companies, products, teams, markets and abstractions.
@@ -48,14 +52,17 @@ def _agent_span(text: str, start: int) -> tuple[int, int]:
     return (words[0].start(), start) if words else (start, start)
 
 
-def _patient_span(text: str, end: int) -> tuple[int, int]:
-    """The clause words after offset *end* (past one preposition): (from, to)."""
+def _patient_span(
+    text: str, end: int, patient: frozenset[str], topic: frozenset[str]
+) -> tuple[int, int]:
+    """The clause words after offset *end* (past one *patient* preposition; none
+    after a *topic* preposition): (from, to)."""
     stop = CLAUSE_END.search(text, end)
     right_end = stop.start() if stop else len(text)
     words = list(WORD.finditer(text, end, right_end))
-    if words and words[0].group().lower() in TOPIC_PREPOSITIONS:
+    if words and words[0].group().lower() in topic:
         return (end, end)
-    if words and words[0].group().lower() in PATIENT_PREPOSITIONS:
+    if words and words[0].group().lower() in patient:
         words = words[1:]
     words = words[:SIDE_WORDS]
     return (words[0].start(), words[-1].end()) if words else (end, end)
@@ -66,34 +73,43 @@ def _inside(hits: list[Hit], span: tuple[int, int], offset: int) -> list[Hit]:
     return [h for h in hits if a <= h.start - offset and h.end - offset <= b]
 
 
-def _kind(hits: dict[str, list[Hit]], span: tuple[int, int], offset: int) -> str:
-    """"human" if a person or force word is in the span, "abstract" if only an
-    abstract party is, "" if neither (an abstract hit also matching a place
-    word, "market", counts as abstract)."""
+def _kind(hits: dict[str, list[Hit]], span: tuple[int, int], offset: int) -> int:
+    """HUMAN if a person or force word is in the span, ABSTRACT if only an
+    abstract party is, NO_PARTY if neither (an abstract hit also matching a
+    place word, "market", counts as abstract)."""
     abstract = _inside(hits.get(ABSTRACT_GROUP, []), span, offset)
     covered = {(h.start, h.end) for h in abstract}
     for group in HUMAN_GROUPS:
         for h in _inside(hits.get(group, []), span, offset):
             if not any(a <= h.start and h.end <= b for a, b in covered):
-                return "human"
-    return "abstract" if abstract else ""
+                return HUMAN
+    return ABSTRACT if abstract else NO_PARTY
 
 
-def is_abstract_act(text: str, offset: int, act: Hit, hits: dict[str, list[Hit]]) -> bool:
+def is_abstract_act(
+    text: str, offset: int, act: Hit, hits: dict[str, list[Hit]],
+    patient_prepositions: frozenset[str] = frozenset(),
+    topic_prepositions: frozenset[str] = frozenset(),
+) -> bool:
     """True if *act* (a cue hit in sentence *text* starting at *offset*) has an
     abstract agent or patient and no person or force on either side."""
     start, end = act.start - offset, act.end - offset
     agent = _kind(hits, _agent_span(text, start), offset)
-    patient = _kind(hits, _patient_span(text, end), offset)
-    if "human" in (agent, patient):
+    span = _patient_span(text, end, patient_prepositions, topic_prepositions)
+    patient = _kind(hits, span, offset)
+    if HUMAN in (agent, patient):
         return False
-    return "abstract" in (agent, patient)
+    return ABSTRACT in (agent, patient)
 
 
 def abstract_sentence(
-    text: str, offset: int, acts: list[Hit], hits: dict[str, list[Hit]], has_casualties: bool
+    text: str, offset: int, acts: list[Hit], hits: dict[str, list[Hit]], has_casualties: bool,
+    locale: Locale | None = None,
 ) -> bool:
     """True if every act cue of a sentence has abstract sides (and no one was hurt)."""
     if has_casualties or not acts or ABSTRACT_GROUP not in hits:
         return False
-    return all(is_abstract_act(text, offset, act, hits) for act in acts)
+    loc = locale or default_locale()
+    patient = loc.word_set(PATIENT_PREPOSITIONS_KEY)
+    topic = loc.word_set(TOPIC_PREPOSITIONS_KEY)
+    return all(is_abstract_act(text, offset, act, hits, patient, topic) for act in acts)

@@ -424,7 +424,9 @@ class Detector:
         )
         acts = [h for g in STRONG_GROUPS for h in hits.get(g, [])]
         hurt = any(c.value > 0 for c in cues.counts)
-        cues.abstract = abstract_sentence(sentence.text, sentence.start, acts, hits, hurt)
+        cues.abstract = abstract_sentence(
+            sentence.text, sentence.start, acts, hits, hurt, self.locale
+        )
         return cues
 
     def group(self, cues: list[SentenceCues], published: date | None) -> list[Incident]:

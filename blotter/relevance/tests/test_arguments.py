@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from blotter.document import Article
+from blotter.lang import default_locale
 from blotter.lang.lexicon import STRONG_GROUPS, cue_lexicon
 from blotter.pipeline import Pipeline
 from blotter.relevance.arguments import abstract_sentence, is_abstract_act
@@ -65,15 +66,19 @@ def test_acts_with_people_or_forces_on_a_side_stay_events(pipeline: Pipeline, te
 
 
 def test_a_topic_preposition_is_not_the_patient() -> None:
+    loc = default_locale()
+    patient = loc.word_set("arguments.patient_prepositions")
+    topic = loc.word_set("arguments.topic_prepositions")
+    assert "over" in topic and "on" in patient
     text = "Phone makers clash over the market."
     hits = cue_lexicon().find(text)
     clash = next(h for g in STRONG_GROUPS for h in hits.get(g, []))
     # the agent ("phone makers") is abstract; "the market" is what they clash over
-    assert is_abstract_act(text, 0, clash, hits)
+    assert is_abstract_act(text, 0, clash, hits, patient, topic)
     people = "Traders clash over the market."
     hits = cue_lexicon().find(people)
     clash = next(h for g in STRONG_GROUPS for h in hits.get(g, []))
-    assert not is_abstract_act(people, 0, clash, hits)
+    assert not is_abstract_act(people, 0, clash, hits, patient, topic)
 
 
 def test_a_casualty_count_keeps_the_sentence() -> None:
