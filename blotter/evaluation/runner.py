@@ -85,11 +85,15 @@ def pairs_by_source(
 
 
 def above(predicted: Predictions, min_confidence: float) -> Predictions:
-    """The predictions a user gets at *min_confidence*: events under it left out."""
+    """The predictions a user gets at *min_confidence*: events under it left out
+    (an event with no ``confidence``, from another tool, is kept: nothing says it is low)."""
     if min_confidence <= 0:
         return predicted
     return {
-        rid: [e for e in events if float(e.get("confidence") or 0.0) >= min_confidence]
+        rid: [
+            e for e in events
+            if e.get("confidence") is None or float(e["confidence"]) >= min_confidence
+        ]
         for rid, events in predicted.items()
     }
 

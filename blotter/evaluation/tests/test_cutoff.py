@@ -35,3 +35,8 @@ def test_scores_at_the_cut_and_without_it() -> None:
     assert at_cut["uncut"]["false_alarm_rate"] == 0.75  # a, b and d
     uncut = score(GOLD, PREDICTED, 0.0)["negatives"]
     assert uncut["false_alarm_rate"] == 0.75 and "uncut" not in uncut
+
+
+def test_an_event_without_confidence_is_kept() -> None:
+    bare = {"event_type": "Riots", "sub_event_type": "Mob violence", "is_background": False}
+    assert above({"a": [bare]}, 0.5) == {"a": [bare]}
