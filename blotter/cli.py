@@ -636,8 +636,11 @@ def events(
     use_table = table or (not as_json and sys.stdout.isatty())
     rows: list[list[str]] = []
     for event, confidence, year_only in fused_with_confidence(url, state, flt, open_store):
-        if floor > 0 and (confidence is None or confidence < floor):
-            continue
+        if floor > 0 and (
+            (confidence is None and min_confidence is not None)
+            or (confidence is not None and confidence < floor)
+        ):
+            continue  # an unknown confidence is left out only when a minimum is asked
         if as_json:
             typer.echo(_json_line(event), nl=False)
         elif use_table:
