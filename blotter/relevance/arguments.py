@@ -38,6 +38,9 @@ TOPIC_PREPOSITIONS_KEY = "arguments.topic_prepositions"
 NO_PARTY, ABSTRACT, HUMAN = 0, 1, 2
 #: Cue groups that name people or armed forces.
 HUMAN_GROUPS = ("civilian_target", "forces_target")
+#: Protests are told of people ("workers of the company protested against the
+#: company"): a sentence with a protest cue is never read as a figure.
+PROTEST_GROUP = "protest"
 #: The pack's group of companies, products, teams, markets and abstractions.
 ABSTRACT_GROUP = "abstract_party"
 
@@ -107,7 +110,7 @@ def abstract_sentence(
     locale: Locale | None = None,
 ) -> bool:
     """True if every act cue of a sentence has abstract sides (and no one was hurt)."""
-    if has_casualties or not acts or ABSTRACT_GROUP not in hits:
+    if has_casualties or not acts or ABSTRACT_GROUP not in hits or PROTEST_GROUP in hits:
         return False
     loc = locale or default_locale()
     patient = loc.word_set(PATIENT_PREPOSITIONS_KEY)
