@@ -58,6 +58,8 @@ def test_acts_of_companies_products_and_markets_are_no_events(
         "Gunmen attacked the offices of a phone company, killing two guards.",
         "Police clashed with workers of the company outside the factory.",
         "Rebels attacked the army base near Goma.",
+        "Workers of Faruj Gas Company held a protest in Faruj against the company management.",
+        "Journalists held a rally outside the press club in Sukkur.",
     ],
 )
 def test_acts_with_people_or_forces_on_a_side_stay_events(pipeline: Pipeline, text: str) -> None:
