@@ -171,6 +171,11 @@ def evaluate(
     floors_file: Annotated[
         Path | None, typer.Option("--floors", help="Floors file (default: the package's).")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(min=0, max=1, help="Score only events of at least this confidence, as "
+                     "export shows them [default: the min_confidence setting; 0: every event]."),
+    ] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Score predictions (or a fresh extraction) against gold events: one file, or every set.
@@ -182,6 +187,8 @@ def evaluate(
     from blotter.evaluation.datasets import GoldError
 
     settings = load_settings(config)
+    if min_confidence is not None:
+        settings = settings.replace(min_confidence=float(min_confidence))
     check_model(settings)
     try:
         if all_sets or (gold is not None and gold.is_dir()):
@@ -400,7 +407,8 @@ MinFatalitiesOpt = Annotated[
 ]
 MinConfidenceOpt = Annotated[
     float | None,
-    typer.Option(help="Confidence (0-1, highest among an event's reports) at least this."),
+    typer.Option(help="Confidence (0-1, highest among an event's reports) at least this "
+                 "[default: the min_confidence setting; 0 shows every event]."),
 ]
 
 
@@ -461,7 +469,7 @@ def export(
         per_report=per_report, include_background=include_background,
         filter=_event_filter(date_from, date_to, country, admin1, actor, event_type,
                              min_fatalities),
-        min_confidence=min_confidence,
+        min_confidence=settings["min_confidence"] if min_confidence is None else min_confidence,
     )
     engine = open_store(_store_url(db, settings), must_exist=True)
     try:
@@ -623,12 +631,17 @@ def events(
     if db is None and not state.exists():
         raise CliError(f"{state} does not exist; run `blotter fuse` first, or give --db")
     flt = _event_filter(date_from, date_to, country, admin1, actor, event_type, min_fatalities)
-    url = _store_url(db, load_settings(config)) if db is not None else None
+    settings = load_settings(config)
+    url = _store_url(db, settings) if db is not None else None
+    floor = settings["min_confidence"] if min_confidence is None else min_confidence
     use_table = table or (not as_json and sys.stdout.isatty())
     rows: list[list[str]] = []
     for event, confidence, year_only in fused_with_confidence(url, state, flt, open_store):
-        if min_confidence is not None and (confidence is None or confidence < min_confidence):
-            continue
+        if floor > 0 and (
+            (confidence is None and min_confidence is not None)
+            or (confidence is not None and confidence < floor)
+        ):
+            continue  # an unknown confidence is left out only when a minimum is asked
         if as_json:
             typer.echo(_json_line(event), nl=False)
         elif use_table:

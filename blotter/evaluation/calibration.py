@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from blotter.evaluation.datasets import DEV_SUBDIR, discover, read_gold, shared_dir
-from blotter.evaluation.runner import predict_sets, read_predictions
+from blotter.evaluation.runner import above, detection_uncut, predict_sets, read_predictions
 from blotter.evaluation.scoring import current_events
 from blotter.evaluation.sources import event_reality
 
@@ -35,6 +35,9 @@ from blotter.evaluation.sources import event_reality
 N_BINS = 10
 #: Confidence of an event that has none (the record format's default).
 DEFAULT_CONFIDENCE = 0.5
+#: Cut-offs at which the trade-off curve is measured (what ``min_confidence``
+#: would cost and save on each set).
+CURVE_CUTOFFS = (0.0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9)
 
 
 @dataclass
@@ -108,6 +111,28 @@ def summary(rows: list[tuple[float, bool]]) -> dict[str, Any]:
     }
 
 
+def curve(
+    golds: dict[str, list[dict[str, Any]]], predicted: dict[str, dict[str, list[dict[str, Any]]]]
+) -> list[dict[str, Any]]:
+    """Per cut-off: each set's detection recall and false-alarm rate at that ``min_confidence``."""
+    out: list[dict[str, Any]] = []
+    for cut in CURVE_CUTOFFS:
+        row: dict[str, Any] = {"min_confidence": cut, "sets": {}}
+        for name, gold in golds.items():
+            kept = above(predicted[name], cut)
+            row["sets"][name] = detection_uncut([(g, kept.get(g["id"], [])) for g in gold])
+        out.append(row)
+    return out
+
+
+def _curve_cell(figures: dict[str, float]) -> str:
+    """"R 0.970", "FA 0.020", or "0.97/0.85" (recall/false alarms) for a mixed set."""
+    recall, false = figures.get("detection_recall"), figures.get("false_alarm_rate")
+    if recall is not None and false is not None:
+        return f"{recall:.2f}/{false:.2f}"
+    return f"R {recall:.3f}" if recall is not None else f"FA {false or 0.0:.3f}"
+
+
 def plot(result: dict[str, Any], path: Path) -> None:
     """Write the reliability diagram (all sets pooled) with a histogram of bin sizes."""
     import matplotlib
@@ -162,6 +187,7 @@ def measure(directory: Path, predictions: Path | None, workers: int = 2) -> dict
     # the event-note sets (ACLED, RDWTI, GED) nearly every event is real
     news = [n for n, gold in golds.items() if any(not g["events"] for g in gold)]
     out["news"] = {"sets": news, **summary([row for n in news for row in rows[n]])}
+    out["curve"] = curve(golds, predicted)
     return out
 
 
@@ -193,6 +219,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{b['accuracy']:.3f}")
     for name, s in result["sets"].items():
         print(f"{name:16s} {s['events']:6d} events  real {s['real']:.3f}  ECE {s['ece']:.4f}")
+    print("\nmin_confidence trade-off: detection recall (R) / false-alarm rate (FA) per set")
+    names = list(result["sets"])
+    print("cut   " + " ".join(f"{n[:12]:>12s}" for n in names))
+    for row in result["curve"]:
+        cells = [_curve_cell(row["sets"][n]) for n in names]
+        print(f"{row['min_confidence']:<5.2f} " + " ".join(f"{c:>12s}" for c in cells))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

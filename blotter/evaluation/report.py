@@ -12,9 +12,12 @@ from rich.table import Table
 ROWS: list[tuple[str, str]] = [
     ("records", "records"),
     ("errors", "records with an error"),
+    ("min_confidence", "min_confidence (events under it not scored)"),
     ("false_alarm_rate", "false-alarm rate (no-event items)"),
+    ("uncut.false_alarm_rate", "false-alarm rate, no cut-off"),
     ("detection.precision", "detection precision"),
     ("detection.recall", "detection recall"),
+    ("uncut.detection_recall", "detection recall, no cut-off"),
     ("detection.f1", "detection F1"),
     ("relevant_documents.precision", "MUC relevant-doc precision"),
     ("relevant_documents.recall", "MUC relevant-doc recall"),

@@ -84,13 +84,49 @@ def pairs_by_source(
     return by_source
 
 
-def score(gold: list[dict[str, Any]], predicted: Predictions) -> dict[str, Any]:
-    """Scores per source (fusion scores too for MUC-4)."""
+def above(predicted: Predictions, min_confidence: float) -> Predictions:
+    """The predictions a user gets at *min_confidence*: events under it left out
+    (an event with no ``confidence``, from another tool, is kept: nothing says it is low)."""
+    if min_confidence <= 0:
+        return predicted
+    return {
+        rid: [
+            e for e in events
+            if e.get("confidence") is None or float(e["confidence"]) >= min_confidence
+        ]
+        for rid, events in predicted.items()
+    }
+
+
+def detection_uncut(pairs: list[Pair]) -> dict[str, float]:
+    """Detection recall and false-alarm rate of every extracted event, no cut-off."""
+    has = [(bool(g.get("events")), any(not e.get("is_background") for e in p)) for g, p in pairs]
+    positives = [found for gold, found in has if gold]
+    negatives = [found for gold, found in has if not gold]
+    out: dict[str, float] = {}
+    if positives:
+        out["detection_recall"] = round(sum(positives) / len(positives), 4)
+    if negatives:
+        out["false_alarm_rate"] = round(sum(negatives) / len(negatives), 4)
+    return out
+
+
+def score(
+    gold: list[dict[str, Any]], predicted: Predictions, min_confidence: float = 0.0
+) -> dict[str, Any]:
+    """Scores per source (fusion scores too for MUC-4) of the events at *min_confidence*
+    or more, as a user gets them; ``min_confidence`` and the detection figures with no
+    cut-off (``uncut``) are added when a cut-off is applied."""
     scores: dict[str, Any] = {}
-    for source, pairs in sorted(pairs_by_source(gold, predicted).items()):
+    kept = above(predicted, min_confidence)
+    for source, pairs in sorted(pairs_by_source(gold, kept).items()):
         scores[source] = score_source(source, pairs)
         if source == "muc4":
             scores[source].update(_fusion(pairs))
+        if min_confidence > 0:
+            uncut = pairs_by_source([g for g, _ in pairs], predicted)[source]
+            scores[source]["min_confidence"] = min_confidence
+            scores[source]["uncut"] = detection_uncut(uncut)
     return scores
 
 
@@ -109,7 +145,7 @@ def evaluate_files(
         if pred_path
         else predict(gold, settings, quiet, workers, on_record)
     )
-    return score(gold, predicted)
+    return score(gold, predicted, settings["min_confidence"])
 
 
 def evaluate_sets(
@@ -126,8 +162,10 @@ def evaluate_sets(
     Each set's scores are its one source's scores (the sets have one source
     each; a mixed file keeps ``by_source``), with ``file``, ``sha256``,
     ``errors`` and ``seconds`` added. *save_dir* keeps the predictions
-    (``NAME.jsonl`` per set, ``blotter extract`` format); *from_dir* scores
-    predictions saved that way instead of extracting.
+    (``NAME.jsonl`` per set, ``blotter extract`` format, every event whatever
+    its confidence); *from_dir* scores predictions saved that way instead of
+    extracting.  Scores are of the events at the ``min_confidence`` setting or
+    more, what a user gets by default (see :func:`score`).
     """
     started = time.perf_counter()
     golds = {dev.name: read_gold(dev.path) for dev in sets}
@@ -144,7 +182,7 @@ def evaluate_sets(
         predicted, errors, seconds = runs[dev.name]
         if save_dir is not None:
             _save(save_dir / f"{dev.name}.jsonl", gold, predicted, errors)
-        by_source = score(gold, predicted)
+        by_source = score(gold, predicted, settings["min_confidence"])
         entry: dict[str, Any] = (
             dict(next(iter(by_source.values()))) if len(by_source) == 1 else {}
         )

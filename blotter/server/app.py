@@ -165,6 +165,7 @@ def create_app(config: ServerConfig,
     app.state.engine = engine
     app.state.config = config
     settings = load_settings(config.config_file)
+    app.state.min_confidence = settings["min_confidence"]  # the event lists' default filter
     app.state.ingest = IngestService(engine, settings, pipeline_factory or Pipeline.from_settings)
     headers = _security_headers(config)
     # Simplify the outlines while the first user signs in (a few seconds, once).

@@ -43,6 +43,7 @@ def _r(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 def filters(
+    request: Request,
     date_from: Annotated[date | None, Query(description="Earliest event date.")] = None,
     date_to: Annotated[date | None, Query(description="Latest event date.")] = None,
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
@@ -57,9 +58,12 @@ def filters(
         description="true: background-only events; false: current ones.")] = None,
     review_state: Annotated[str | None, Query(
         description="Comma-separated; default: every state but rejected.")] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        "Default: the min_confidence setting; 0 shows every event."))] = None,
 ) -> Filters:
-    """The common event filters from the query string."""
+    """The common event filters from the query string (no ``min_confidence``: the setting's)."""
+    if min_confidence is None:
+        min_confidence = getattr(request.app.state, "min_confidence", None)
     return Filters(date_from, date_to, queries.parse_bbox(bbox), country, admin1, actor,
                    event_type, sub_event_type, min_fatalities, background,
                    queries.parse_states(review_state), min_confidence)

@@ -172,7 +172,9 @@ def conditions(f: Filters) -> list[ColumnElement[bool]]:
     if f.min_confidence is not None:
         if not 0 <= f.min_confidence <= 1:
             raise QueryError("min_confidence must be between 0 and 1")
-        out.append(EventReview.confidence >= f.min_confidence)
+        if f.min_confidence > 0:  # 0: every event; one an analyst accepted always shows
+            out.append(or_(EventReview.confidence >= f.min_confidence,
+                           EventReview.state == "accepted"))
     return out
 
 

@@ -19,6 +19,8 @@ from blotter.fields.dates import DateRef, find_dates
 from blotter.lang import Locale, default_locale, locale_for, per_locale
 from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
+from blotter.relevance.arguments import abstract_sentence
+from blotter.relevance.confidence import incident_evidence, score
 from blotter.settings import Settings
 from blotter.taxonomy import event_type_of
 
@@ -41,18 +43,6 @@ SCORE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-])")
 DATELINE = re.compile(
     r"^[^\n,]{2,40},[^\n]{0,60}?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})?[^\n]{0,80}?(?:--|—|–)\s*(?:\[[^\]]*\]\s*)*"
 )
-#: Confidence is a sum of specificity signals, not a calibrated probability
-#: (that needs labelled news data we do not have yet).  An incident named by
-#: one cue with nothing specific about it scores CONFIDENCE_BASE; a date of its
-#: own, a casualty count, a dictionary actor and more act cues each add to it.
-#: Events under the ``min_confidence`` setting are not output: on MUC-4 dev
-#: these are mostly passing mentions in political stories.
-CONFIDENCE_BASE = 0.3
-CONFIDENCE_DATE = 0.2
-CONFIDENCE_COUNT = 0.2
-CONFIDENCE_LABEL = 0.3
-CONFIDENCE_PER_CUE = 0.1
-CONFIDENCE_MAX = 0.95
 #: Characters before a cue searched for an accusation ("charged with ...").
 ACCUSED_CONTEXT_CHARS = 40
 
@@ -102,6 +92,14 @@ class SentenceCues:
     #: Set by the detector: in a sport, market or media text, every act cue of
     #: this sentence is one those texts use figuratively ("beat", "rally").
     figurative: bool = False
+    #: Set by the detector: the act's agent or patient are companies, products,
+    #: teams, markets or abstractions (:mod:`blotter.relevance.arguments`).
+    abstract: bool = False
+
+    @property
+    def hedged(self) -> bool:
+        """A modal, plan, future or denial cue anywhere in the sentence."""
+        return self.has("hypothetical", "future", "negation")
 
     def has(self, *groups: str) -> bool:
         """True if any of *groups* was hit."""
@@ -127,7 +125,7 @@ class SentenceCues:
         """A sentence that reports an act."""
         if self.label:
             return True
-        if self.figurative or self.sentence.text.rstrip().endswith("?"):
+        if self.figurative or self.abstract or self.sentence.text.rstrip().endswith("?"):
             return False
         if (
             self.has("generic", "legal")
@@ -149,6 +147,11 @@ class Incident:
     date: DateRef | None = None
     background: bool = False
     context: list[SentenceCues] = field(default_factory=list)
+    #: Different sport, market and media cue words of the whole text.
+    genre_words: int = 0
+    #: Civilians / armed forces are the objects of its violence (set when typed).
+    civilians: bool = False
+    forces: bool = False
 
     def groups(self) -> set[str]:
         """Cue groups of the incident's sentences, plus qualifiers from its context."""
@@ -328,8 +331,11 @@ def _drop_accusations(
             hits.pop(group, None)
 
 
-def _mark_figurative(cues: list[SentenceCues]) -> None:
-    """In a sport, market or media text, mark sentences whose acts are all figures."""
+def _mark_figurative(cues: list[SentenceCues]) -> int:
+    """In a sport, market or media text, mark sentences whose acts are all figures.
+
+    Returns the number of different genre words of the text's most present genre.
+    """
     words: dict[str, set[str]] = {}
     for sc in cues:
         text, offset = sc.sentence.text.lower(), sc.sentence.start
@@ -338,12 +344,14 @@ def _mark_figurative(cues: list[SentenceCues]) -> None:
                 words.setdefault(group, set()).add(text[h.start - offset : h.end - offset])
         if SCORE.search(text):
             words.setdefault("sport", set()).add("<score>")
-    if not any(len(found) >= GENRE_MIN_WORDS for found in words.values()):
-        return
+    most = max((len(found) for found in words.values()), default=0)
+    if most < GENRE_MIN_WORDS:
+        return most
     for sc in cues:
         figures = {(h.start, h.end) for h in sc.hits.get("figurative", [])}
         acts = [h for g in ACT_GROUPS for h in sc.hits.get(g, [])]
         sc.figurative = bool(acts) and all((h.start, h.end) in figures for h in acts)
+    return most
 
 
 class Detector:
@@ -379,8 +387,10 @@ class Detector:
                 for s in doc.sentences
                 for c in clauses(s, self.patterns)
             ]
-            _mark_figurative(cues)
+            genre_words = _mark_figurative(cues)
             doc.incidents = self.group(cues, doc.article.published)
+            for inc in doc.incidents:
+                inc.genre_words = genre_words
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
         return docs
 
@@ -394,7 +404,7 @@ class Detector:
         _drop_inside(hits, "grenade", "launcher")
         _drop_accusations(hits, sentence, self.patterns.accused)
         _mark_air_attack(hits)
-        return SentenceCues(
+        cues = SentenceCues(
             sentence,
             hits,
             [
@@ -407,6 +417,12 @@ class Detector:
             if label_match
             else None,
         )
+        acts = [h for g in STRONG_GROUPS for h in hits.get(g, [])]
+        hurt = any(c.value > 0 for c in cues.counts)
+        cues.abstract = abstract_sentence(
+            sentence.text, sentence.start, acts, hits, hurt, self.locale
+        )
+        return cues
 
     def group(self, cues: list[SentenceCues], published: date | None) -> list[Incident]:
         """Group event sentences into incidents."""
@@ -465,17 +481,6 @@ class Detector:
             return (published - when.value).days > self.background_days
         return sc.has("background")
 
-    @staticmethod
-    def confidence(incident: Incident, groups: set[str], label: str | None) -> float:
-        """Specificity score of an incident (see CONFIDENCE_BASE)."""
-        score = CONFIDENCE_BASE + CONFIDENCE_PER_CUE * (len(groups & set(ACT_GROUPS)) - 1)
-        if incident.date is not None:
-            score += CONFIDENCE_DATE
-        if any(c.value > 0 for sc in incident.cues for c in sc.counts):
-            score += CONFIDENCE_COUNT
-        if label:
-            score += CONFIDENCE_LABEL
-        return round(min(CONFIDENCE_MAX, max(0.05, score)), 2)
 
     def to_event(self, doc: Document, incident: Incident) -> Event:
         """Type an incident and open its record."""
@@ -488,12 +493,13 @@ class Detector:
         if not civ and not forces:
             civ = any(c.has("civilian_target") for c in incident.cues)
             forces = any(c.has("forces_target") for c in incident.cues)
+        incident.civilians, incident.forces = civ, forces
         sub = classify(groups, label, civ, forces)
         event = Event(
             event_type=event_type_of(sub),
             sub_event_type=sub,
             is_background=incident.background,
-            confidence=self.confidence(incident, groups, label),
+            confidence=score(incident_evidence([incident])),
         )
         for sc in incident.cues:
             doc.mentions.append(

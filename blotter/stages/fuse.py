@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from blotter.document import Document
 from blotter.fields.actors import fill_country
 from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
+from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
 
 #: ``date_note`` of an event whose text gave no date of its own.
@@ -114,15 +116,21 @@ class DocumentFuser:
         pass
 
     def process(self, docs: list[Document]) -> list[Document]:
-        """Merge within each document, then fill ``{country}`` in actor names."""
+        """Merge within each document, fill ``{country}`` in actor names, and score
+        each event's confidence from its merged incidents and filled arguments."""
         for doc in docs:
             kept: list[Event] = []
-            for event in doc.events:
+            told: dict[int, list[Any]] = {}  # id(kept event) -> the incidents it tells
+            paired = len(doc.incidents) == len(doc.events)
+            for i, event in enumerate(doc.events):
+                incidents = [doc.incidents[i]] if paired else []
                 twin = next((k for k in kept if _same_incident(k, event)), None)
                 if twin is None:
                     kept.append(event)
+                    told[id(event)] = incidents
                 else:
                     merge_into(twin, event)
+                    told[id(twin)] += incidents
             resolve_group_anaphora(doc, kept)
             for event in kept:
                 for actor in (event.actor1, event.actor2):
@@ -131,5 +139,7 @@ class DocumentFuser:
                         actor.inter = foreign_state_inter(actor, event.location.country)
                 if event.claimed_by is not None:
                     event.claimed_by = fill_country(event.claimed_by, event.location.country)
+                if told[id(event)]:
+                    event.confidence = score(event_evidence(event, told[id(event)]))
             doc.events = kept
         return docs

@@ -151,7 +151,7 @@ def _fused_items(engine: Engine, options: ExportOptions) -> Iterator[ExportItem]
 
 def _confident(item: ExportItem, options: ExportOptions) -> bool:
     """True when no minimum confidence is asked or the item reaches it."""
-    if options.min_confidence is None:
+    if not options.min_confidence:  # None or 0: every event
         return True
     value = confidence(item)
     return value is not None and value >= options.min_confidence
@@ -169,7 +169,7 @@ def _report_items(engine: Engine, options: ExportOptions) -> Iterator[ExportItem
     query = select(Event.id).order_by(Event.id)
     if not options.include_background:
         query = query.where(Event.is_background.is_(False))
-    if options.min_confidence is not None:
+    if options.min_confidence:
         query = query.where(Event.confidence >= options.min_confidence)
     with Session(engine) as session:
         ids = list(session.scalars(query))

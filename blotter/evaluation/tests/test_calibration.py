@@ -52,3 +52,21 @@ def test_command_writes_png_and_json(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())
     assert figures["all"]["ece"] == 0.2  # one bin: confidence 0.7, half real
     assert figures["news"]["sets"] == ["s_dev"]
+
+
+def test_the_curve_gives_recall_and_false_alarms_per_cut() -> None:
+    from blotter.evaluation.calibration import curve
+
+    def ev(conf: float) -> dict[str, Any]:
+        return {"event_type": "Riots", "sub_event_type": "Mob violence",
+                "is_background": False, "confidence": conf}
+
+    golds: dict[str, list[dict[str, Any]]] = {"x": [
+        {"id": "a", "source": "acled", "events": [{"event_type": "Riots"}]},
+        {"id": "b", "source": "acled", "events": []},
+    ]}
+    rows = curve(golds, {"x": {"a": [ev(0.45)], "b": [ev(0.25)]}})
+    by_cut = {r["min_confidence"]: r["sets"]["x"] for r in rows}
+    assert by_cut[0.0] == {"detection_recall": 1.0, "false_alarm_rate": 1.0}
+    assert by_cut[0.3] == {"detection_recall": 1.0, "false_alarm_rate": 0.0}
+    assert by_cut[0.5] == {"detection_recall": 0.0, "false_alarm_rate": 0.0}
