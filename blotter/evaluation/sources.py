@@ -132,7 +132,9 @@ def score_rdwti(pairs: Iterable[Pair]) -> dict[str, Any]:
         t.count("fatalities", g.get("fatalities"), p, "fatalities")
         t.count("injuries", g.get("injuries"), p, "injuries")
         perpetrator = g.get("actor1")
-        if coded(perpetrator) and normalise(perpetrator) not in UNNAMED_ACTORS:
+        if isinstance(perpetrator, str) and coded(perpetrator) and (
+            normalise(perpetrator) not in UNNAMED_ACTORS
+        ):
             names = [n for e in current_events(record["_predicted"]) for n in perpetrator_names(e)]
             t.add(
                 "perpetrator_found", any(rdwti_perpetrator_match(n, perpetrator) for n in names)
