@@ -35,6 +35,26 @@ def best(text: str, kind: str = "killed") -> int | None:
         ("A suicide bomber killed himself and two others.", "killed", 3),
         ("More than 20 people were killed.", "killed", 20),
         ("Police arrested three suspects. They also detained two suspects.", "detained", 5),
+        # one victim told by name, title or body, without a number
+        ("Gunmen shot and killed Jorge Nieves, a party leader, in the town.", "killed", 1),
+        ("A bomb exploded, killing the patrol's commander.", "killed", 1),
+        ("Police found the body of a policeman near Samarra.", "killed", 1),
+        ("His body was later found bearing gunshot wounds.", "killed", 1),
+        ("The party's secretary, Anwar Hussein, died in the attack.", "killed", 1),
+        ("A guard stabbed a man to death over the curfew.", "killed", 1),
+        ("A mob attacked a couple resulting in 1 death.", "killed", 1),
+        # ... but not a plural told without a number, nor a threat
+        ("The attack killed Iraqi Army soldiers.", "killed", None),
+        ("None died in the attack.", "killed", None),
+        ("He had received a death threat.", "killed", None),
+        ("Gunmen fired on the guards, killing one and wounding another.", "injured", 1),
+        ("The kidnappers killed the driver and wounded his bodyguard.", "injured", 1),
+        ("The attack wounded Zangana and killed one of his bodyguards.", "injured", 1),
+        ("The cleric was shot and seriously wounded in Herat.", "injured", 1),
+        ("The blast injured US soldiers.", "injured", None),
+        # capitals name nobody in wire copy or a headline ("KILLED IN SAN SALVADOR")
+        ("THE JESUITS WHO WERE KILLED IN SAN SALVADOR WERE MOURNED.", "killed", None),
+        ("Woman Murdered In Villa De Alvarez, Colima", "killed", None),
     ],
 )
 def test_counts_a_reader_sees(text: str, kind: str, expected: int | None) -> None:
