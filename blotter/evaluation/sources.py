@@ -5,6 +5,7 @@ See :mod:`blotter.evaluation.scoring` for the rules every scorer shares.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -48,6 +49,51 @@ RDWTI_WEAPONS = {
 }
 #: Gold perpetrator names that name nobody.
 UNNAMED_ACTORS = frozenset({"unknown", "unidentified", "none", "other"})
+#: RDWTI's perpetrator field holds at most this many characters: a name this
+#: long may end in a cut word ("... Liberation of Palestine (PFL").
+RDWTI_NAME_CHARS = 50
+#: Characters of RDWTI's Mac Roman text read as Latin-1 ("QaÕidat" is "Qa’idat").
+RDWTI_MOJIBAKE = str.maketrans({"Õ": "’", "Ô": "‘", "Ò": "“", "Ó": "”", "Ð": "–"})
+#: Other names RDWTI's own perpetrator names go by (normalised RDWTI name ->
+#: names of the same organisation, or of the groups RDWTI files under it).
+RDWTI_ALIASES: dict[str, tuple[str, ...]] = {
+    "hizballah": ("Hezbollah",),
+    "tanzim qa idat al jihad fi bilad al rafidayn": ("Al Qaeda in Iraq", "AQI"),
+    "mujahideen youth movement": ("Al Shabaab",),
+    "anti castro cubans": ("Omega 7", "El Poder Cubano", "Alpha 66"),
+}
+_LAST_WORD = re.compile(r"(\w+)$")
+_WORD = re.compile(r"\w+")
+
+
+def rdwti_names(gold: str) -> list[str]:
+    """An RDWTI perpetrator name as written (Mac Roman repaired) and its aliases."""
+    name = gold.translate(RDWTI_MOJIBAKE)
+    return [name, *RDWTI_ALIASES.get(normalise(name), ())]
+
+
+def complete_cut(gold: str, predicted: str) -> str:
+    """A cut RDWTI name with its last, cut word completed from a predicted
+    word it begins ("... Palestine (PFL" with "PFLP: ..." -> "... (PFLP")."""
+    last = _LAST_WORD.search(gold)
+    if len(gold) < RDWTI_NAME_CHARS or last is None:
+        return gold
+    cut = last.group(1).lower()
+    whole = next((w for w in _WORD.findall(predicted) if w.lower().startswith(cut)), None)
+    return gold[: last.start()] + whole if whole else gold
+
+
+def rdwti_perpetrator_match(predicted: str, gold: str) -> bool:
+    """True if a predicted name names RDWTI's perpetrator (aliases, cut names)."""
+    return any(
+        actor_match(predicted, complete_cut(name, predicted)) for name in rdwti_names(gold)
+    )
+
+
+def perpetrator_names(event: Event) -> list[str]:
+    """Who a predicted event says did it: actor1 and the claimant (not the target)."""
+    names = [(event.get("actor1") or {}).get("name"), event.get("claimed_by")]
+    return [n for n in names if isinstance(n, str) and n]
 #: A language gets its own row when this many records of a set have it; the
 #: rest are pooled as "other" (GED's language tags are automatic and noisy).
 MIN_LANGUAGE_RECORDS = 100
@@ -86,9 +132,13 @@ def score_rdwti(pairs: Iterable[Pair]) -> dict[str, Any]:
         t.count("fatalities", g.get("fatalities"), p, "fatalities")
         t.count("injuries", g.get("injuries"), p, "injuries")
         perpetrator = g.get("actor1")
-        if coded(perpetrator) and normalise(perpetrator) not in UNNAMED_ACTORS:
-            names = [n for e in current_events(record["_predicted"]) for n in event_actors(e)]
-            t.add("perpetrator_found", any(actor_match(n, perpetrator) for n in names))
+        if isinstance(perpetrator, str) and coded(perpetrator) and (
+            normalise(perpetrator) not in UNNAMED_ACTORS
+        ):
+            names = [n for e in current_events(record["_predicted"]) for n in perpetrator_names(e)]
+            t.add(
+                "perpetrator_found", any(rdwti_perpetrator_match(n, perpetrator) for n in names)
+            )
         label = RDWTI_WEAPONS.get(g.get("weapon") or "")
         if label:
             t.add("weapon", label in ((p or {}).get("weapons") or []))

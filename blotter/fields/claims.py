@@ -65,6 +65,7 @@ class ClaimPatterns:
     roles_before: dict[Role, re.Pattern[str]]
     roles_after: dict[Role, re.Pattern[str]]
     denial_after: re.Pattern[str]
+    wing_between: re.Pattern[str]
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     lead_words: frozenset[str]
@@ -98,6 +99,7 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
         roles_before={r: re.compile(p(f"claims.{r.name.lower()}_before"), flags) for r in ROLES},
         roles_after={r: re.compile(p(f"claims.{r.name.lower()}_after"), flags) for r in ROLES},
         denial_after=re.compile(p("claims.denial_after"), flags),
+        wing_between=re.compile(p("claims.wing_between"), flags),
         victim_before=re.compile(p("actors.victim_before"), flags),
         victim_after=re.compile(p("actors.victim_after"), flags),
         lead_words=loc.word_set("claims.lead_words"),
@@ -249,7 +251,8 @@ def find_perpetrators(
     """Named groups of *text* (one sentence) that the text makes the perpetrator."""
     pats = claim_patterns(locale)
     out = []
-    for n in named_groups(text, offset, locale, acronyms):
+    groups = named_groups(text, offset, locale, acronyms)
+    for k, n in enumerate(groups):
         s, e = n.start - offset, n.end - offset
         before, after = text[max(0, s - BEFORE_CHARS) : s], text[e : e + AFTER_CHARS]
         if pats.denial_after.match(after):
@@ -268,8 +271,16 @@ def find_perpetrators(
         if role is Role.AGENT and (n.bare or (not by_agent and pats.victim_before.search(before))):
             continue  # "attacked the GAM rebels": the target; "by US troops": no name
         if role is not None:
-            out.append(Perpetrator(n.name, n.inter, role, n.start, n.end))
+            parent = _parent(text, offset, n, groups[k + 1 :], pats)
+            out.append(Perpetrator(parent.name, parent.inter, role, n.start, n.end))
     return out
+
+
+def _parent(text: str, offset: int, n: _Name, later: list[_Name], pats: ClaimPatterns) -> _Name:
+    """The group *n* is a wing of ("X Brigades, the armed wing of Y" -> Y), else *n*."""
+    if later and pats.wing_between.match(text[n.end - offset : later[0].start - offset]):
+        return later[0]
+    return n
 
 
 def best_perpetrator(found: list[Perpetrator]) -> Perpetrator | None:

@@ -73,6 +73,27 @@ def test_rdwti_fields() -> None:
     assert "perpetrator_found" not in unknown and "weapon" not in unknown
 
 
+def test_rdwti_perpetrators_are_read_the_way_rdwti_writes_them() -> None:
+    def found(gold_name: str, **over: Any) -> float:
+        s = score_rdwti([(rdwti_gold(actor1=gold_name), [event(**over)])])
+        return float(s["perpetrator_found"])
+
+    # a name cut at RDWTI's 50 characters, its last word completed from the prediction
+    pflp = "Popular Front for the Liberation of Palestine (PFL"
+    named = {"name": "PFLP: Popular Front for the Liberation of Palestine", "inter": 2}
+    assert found(pflp, actor1=named) == 1.0
+    # ... but never to another group ("..., Ge" is the General Command)
+    assert found("Popular Front for the Liberation of Palestine, Ge", actor1=named) == 0.0
+    # Mac Roman apostrophes and RDWTI's own aliases
+    aqi = {"name": "AQI: Al Qaeda in Iraq", "inter": 2}
+    assert found("Tanzim Qa\u00d5idat al-Jihad fi Bilad al-Rafidayn", actor1=aqi) == 1.0
+    assert found("Hizballah", actor1={"name": "Hezbollah", "inter": 2}) == 1.0
+    assert found("Hizballah") == 0.0  # Hamas is not Hizballah
+    # the claimant counts; the target (actor2) is not who did it
+    assert found("Hizballah", actor1=None, claimed_by="Hezbollah") == 1.0
+    assert found("Hizballah", actor1=None, actor2={"name": "Hezbollah", "inter": 2}) == 0.0
+
+
 def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:
     g = {"event_type": "Battles", "actor1": "Sinaloa Cartel", "actor2": "Government of Mexico",
          "country": "Mexico", "admin1": "Sinaloa", "location": "Culiacán town",
