@@ -58,3 +58,9 @@ def test_a_clause_after_y_is_not_crossed(es: Locale) -> None:
     assert killed("Matan a un hombre y hieren a dos en Celaya", es) == 1
     assert killed("Roban 30 cabezas de ganado en Sonora", es) is None
     assert killed("El rodeo tiene 3 millones de cabezas en la provincia", es) is None
+
+
+def test_animals_are_no_victims(es: Locale) -> None:
+    assert killed("Hallan en Playa Serena un lobo marino muerto", es) is None
+    assert killed("Se encontró también un pingüino sin vida", es) is None
+    assert killed("Hallan a un hombre sin vida en la playa", es) == 1
