@@ -116,6 +116,14 @@ def is_extractable(language: str | None) -> bool:
 
 
 @cache
+def _pack_stop_words(codes: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(pack, its stop words) for the packs *codes* that have stop words."""
+    return tuple(
+        (code, stop) for code in codes if (stop := load_locale(code).stop_words)
+    )
+
+
+@cache
 def _shared_stop_words() -> frozenset[str]:
     """Words on the stop-word lists of two or more packs: evidence for none."""
     seen: set[str] = set()
@@ -139,10 +147,19 @@ def _grammar_words(sample: str) -> list[str]:
         return [t.group().lower() for t in tokens]
     out = []
     for t in tokens:
-        before = sample[: t.start()].rstrip(_QUOTES)
-        if t.group().islower() or not before or before[-1] in _OPENERS:
-            out.append(t.group().lower())
+        word = t.group()
+        if word.islower() or _opens(sample, t.start()):
+            out.append(word.lower())
     return out
+
+
+def _opens(sample: str, start: int) -> bool:
+    """True if the word at *start* opens the sample, a sentence or a headline part:
+    only quotes and white space between it and the start or an opener sign."""
+    i = start - 1
+    while i >= 0 and sample[i] in _QUOTES:
+        i -= 1
+    return i < 0 or sample[i] in _OPENERS
 
 
 def _word_language(sample: str) -> str | None:
@@ -181,8 +198,7 @@ def _stop_word_language(sample: str) -> str | None:
     shared = _shared_stop_words()
     counts = {
         code: sum(w in stop and w not in shared for w in grammar)
-        for code in available_languages()
-        if (stop := load_locale(code).stop_words)
+        for code, stop in _pack_stop_words(tuple(available_languages()))
     }
     if not counts:
         return None
