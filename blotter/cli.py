@@ -201,6 +201,10 @@ def evaluate(
             raise typer.BadParameter("give a gold file or directory, or --all", param_hint="GOLD")
         if pin_floors or check:
             raise typer.BadParameter("works with --all or a directory", param_hint="--pin-floors")
+        if save_predictions is not None or from_predictions is not None:
+            raise typer.BadParameter(
+                "works with --all or a directory (one file: `blotter extract` writes its "
+                "predictions; give them as PRED)", param_hint="--save-predictions")
         if not gold.is_file():
             raise CliError(f"{gold}: no such file")
         if pred is not None and not pred.is_file():

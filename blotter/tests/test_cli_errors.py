@@ -288,3 +288,14 @@ def test_a_closed_output_pipe_is_a_quiet_exit_141() -> None:
         os.close(write_end)
     assert done.returncode == 141
     assert "error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_eval_of_one_file_refuses_saved_predictions_options(tmp_path: Path) -> None:
+    """One gold file with --save-predictions: exit 2 and why, not a silently ignored option."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "g1", "source": "acled", "text": "x", "events": []}\n',
+                    encoding="utf-8")
+    result = run("eval", str(gold), "--save-predictions", str(tmp_path / "p"))
+    assert result.exit_code == 2
+    assert "--all or a directory" in result.output
+    assert not (tmp_path / "p").exists()
