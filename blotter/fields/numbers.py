@@ -94,8 +94,10 @@ def _number_words(locale: Locale) -> NumberWords:
     vague_re = "|".join(sorted((re.escape(v) for v in vague), key=len, reverse=True)) or r"(?!)"
     compound = locale.pattern("numbers.compound").replace("{word}", word)
     joiner = locale.pattern("numbers.joiner")
+    # the white space after a qualifier belongs to it: a bare "\s*" before the count
+    # was tried from every position of a run of spaces (quadratic on long runs)
     pattern = (
-        r"(?P<qual>" + locale.pattern("numbers.qualifier") + r")?\s*"
+        r"(?:(?P<qual>" + locale.pattern("numbers.qualifier") + r")\s*)?"
         r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + vague_re + r")(?![\w])|(?:" + compound + r")"
         r"|(?:" + word + r")(?:" + joiner + r"(?:" + word + r"))?)"
         r"(?![\w])"
