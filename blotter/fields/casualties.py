@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from blotter.fields.numbers import number_pattern, to_int
+from blotter.fields.numbers import number_pattern, read_digits, to_int
 from blotter.lang import NEVER as NEVER_PATTERN
 from blotter.lang import Locale, per_locale
 from blotter.record import Count
@@ -222,8 +222,9 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 if value is None or value > MAX_COUNT or _looks_like_year(m["num"]):
                     continue
                 ranged = pats.range_before.search(text[max(0, s - BEFORE_CHARS) : s])
-                if ranged:
-                    value = min(value, int(ranged["a"] or ranged["b"]))
+                low = read_digits(ranged["a"] or ranged["b"]) if ranged else None
+                if low is not None:
+                    value = min(value, low)
                 if pats.cumulative.search(text[e : e + CUMULATIVE_CHARS].split(",")[0]) or (
                     pats.cumulative_before.search(text[max(0, s - CUMULATIVE_CHARS) : s])
                 ):
@@ -318,8 +319,9 @@ def split_share(total: int | None, text: str, locale: Locale | None = None) -> i
     m = casualty_patterns(locale).split.search(text)
     if total is None or m is None:
         return total
-    if m["each"]:
-        return int(m["each"])
+    each = read_digits(m["each"]) if m["each"] else None
+    if each is not None:
+        return each
     parts = to_int(m["n"], locale)[0] or 1
     return total // parts
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 
 from blotter.fields.numbers import to_int
@@ -21,6 +21,25 @@ DAY, WEEK, MONTH = 1, 2, 3
 #: same year (wire copy dated a day or two early); beyond it, the year before.
 FUTURE_SLACK_DAYS = 2
 DAYS_PER_WEEK = 7
+
+
+def shift_days(day: date, days: int) -> date | None:
+    """*day* moved by *days* days, or None when that falls outside the calendar
+    (a report dated 0001-01-01 said "yesterday"; "999999999 days ago")."""
+    try:
+        return day + timedelta(days=days)
+    except (OverflowError, ValueError):
+        return None
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """``date(year, month, day)``, or None when there is no such day (31 June, year 0)."""
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -112,12 +131,14 @@ def _year(raw: str | None, month: int, day: int, published: date | None) -> int 
     if published is None:
         return None
     y = published.year
-    try:
-        if date(y, month, day) > published + timedelta(days=FUTURE_SLACK_DAYS):
-            y -= 1
-    except ValueError:
+    candidate = safe_date(y, month, day)
+    if candidate is None:
         return None
-    return y
+    # near date.max the slack is past the calendar's end: nothing is "after" it
+    latest = shift_days(published, FUTURE_SLACK_DAYS) or date.max
+    if candidate > latest:
+        y -= 1
+    return y if y >= MINYEAR else None
 
 
 def find_dates(
@@ -142,11 +163,8 @@ def find_dates(
             month = int(m["month"]) if "month" in m.groupdict() else pats.months[m["mon"].lower()]
             day = int(m["day"])
             year = _year(m["year"], month, day, published)
-            if year is None:
-                continue
-            try:
-                value = date(year, month, day)
-            except ValueError:
+            value = None if year is None else safe_date(year, month, day)
+            if value is None:
                 continue
             tail = text[m.end() : m.end() + 20]
             q = pats.qualifier.search(tail)
@@ -155,16 +173,19 @@ def find_dates(
     for m in pats.month_only.finditer(text):
         month = pats.months[m["mon"].lower()]
         year = int(m["year"]) if m["year"] else _year(None, month, 1, published)
-        if year is not None:
-            add(m, date(year, month, 1), MONTH, True)
+        first = None if year is None else safe_date(year, month, 1)
+        if first is not None:
+            add(m, first, MONTH, True)
     for m in pats.year_only.finditer(text):
-        add(m, date(int(m["year"]), 1, 1), MONTH, True, "year only")
+        add(m, date(int(m["year"]), 1, 1), MONTH, True, "year only")  # 19xx or 20xx only
     if published is not None:
         for m in pats.weekday.finditer(text):
             back = (published.weekday() - pats.weekdays[m["wd"].lower()]) % DAYS_PER_WEEK
             if m.groupdict().get("last") and back == 0:
                 back = DAYS_PER_WEEK
-            add(m, published - timedelta(days=back), DAY, False)
+            day_before = shift_days(published, -back)
+            if day_before is not None:
+                add(m, day_before, DAY, False)
         for m in pats.relative_re.finditer(text):
             resolved = _relative(m, published, pats, locale)
             if resolved is not None:
@@ -183,23 +204,28 @@ def _relative(
         if n is None:
             return None
         if groups.get("days"):
-            return published - timedelta(days=n), DAY
-        return published - timedelta(days=DAYS_PER_WEEK * n), WEEK
+            return _dated(shift_days(published, -n), DAY)
+        return _dated(shift_days(published, -DAYS_PER_WEEK * n), WEEK)
     rule = pats.relative.get(" ".join(m["rel"].lower().split()), "day0")
     if rule.startswith("day-") and rule[4:].isdigit():  # "day-1" yesterday, "day-2"...
-        return published - timedelta(days=int(rule[4:])), DAY
+        return _dated(shift_days(published, -int(rule[4:])), DAY)
     if rule == "week-1":
-        return published - timedelta(days=DAYS_PER_WEEK), WEEK
+        return _dated(shift_days(published, -DAYS_PER_WEEK), WEEK)
     if rule == "week0":
         return published, WEEK
     if rule == "month-1":
-        first = published.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), MONTH
+        last = shift_days(published.replace(day=1), -1)
+        return _dated(last and last.replace(day=1), MONTH)
     if rule == "month0":
         return published.replace(day=1), MONTH
     if rule == "year-1":
-        return date(published.year - 1, 1, 1), MONTH
+        return _dated(safe_date(published.year - 1, 1, 1), MONTH)
     return published, DAY
+
+
+def _dated(value: date | None, precision: int) -> tuple[date, int] | None:
+    """(value, precision), or None when the relative date fell off the calendar."""
+    return None if value is None else (value, precision)
 
 
 #: A report's own date is read from this many characters at its head (the

@@ -15,6 +15,28 @@ from text_to_num import text2num
 
 from blotter.lang import Locale, default_locale
 
+#: The largest number read from text; a larger one reads as no number (None).  No
+#: count, toll or "N days ago" in a news report comes near it (the deadliest wars'
+#: tolls run to millions): a longer digit run is a phone number, an id or garbage.
+#: Bounding the digits also keeps every conversion far below Python's 4,300-digit
+#: int-string limit, whose ValueError used to fail the whole record.
+MAX_NUMBER = 10_000_000
+#: Digits of MAX_NUMBER: a longer run (leading zeros aside) is over it, unconverted.
+MAX_DIGITS = len(str(MAX_NUMBER))
+
+
+def read_digits(raw: str) -> int | None:
+    """The value of a run of decimal digits (commas between groups allowed), or None
+    if it is not one or is over MAX_NUMBER.  Safe on runs of any length."""
+    digits = raw.replace(",", "")
+    if not digits.isdecimal():  # isdecimal, not isdigit: int() refuses "²"
+        return None
+    significant = digits.lstrip("0")
+    if len(significant) > MAX_DIGITS:
+        return None  # more digits than MAX_NUMBER has: over it, never converted
+    value = int(significant or "0")
+    return value if value <= MAX_NUMBER else None
+
 
 @dataclass(frozen=True)
 class NumberWords:
@@ -31,8 +53,8 @@ class NumberWords:
     def to_int(self, raw: str) -> tuple[int | None, bool]:
         """Convert a count word or digits to an int; the flag says the count is vague."""
         token = " ".join(raw.lower().replace("-", " ").split())
-        if token.replace(",", "").isdigit():
-            return int(token.replace(",", "")), False
+        if token.replace(",", "").isdecimal():
+            return read_digits(token), False
         if token in self.vague:
             return self.vague[token], True
         vague = token in self.vague_alone
@@ -46,16 +68,17 @@ class NumberWords:
                 return None, False
             value = self.units[part]
             total = total * value if part in self.multipliers and total else total + value
-        return total, vague
+        return (total, vague) if total <= MAX_NUMBER else (None, False)
 
 
 @lru_cache(maxsize=4096)
 def _text2num(token: str, language: str) -> int | None:
     """text2num's reading of a number phrase, or None if it is not one."""
     try:
-        return int(text2num(token, language))
+        value = int(text2num(token, language))
     except ValueError:
         return None
+    return value if value <= MAX_NUMBER else None
 
 
 def number_words(locale: Locale | None = None) -> NumberWords:
@@ -71,8 +94,10 @@ def _number_words(locale: Locale) -> NumberWords:
     vague_re = "|".join(sorted((re.escape(v) for v in vague), key=len, reverse=True)) or r"(?!)"
     compound = locale.pattern("numbers.compound").replace("{word}", word)
     joiner = locale.pattern("numbers.joiner")
+    # the white space after a qualifier belongs to it: a bare "\s*" before the count
+    # was tried from every position of a run of spaces (quadratic on long runs)
     pattern = (
-        r"(?P<qual>" + locale.pattern("numbers.qualifier") + r")?\s*"
+        r"(?:(?P<qual>" + locale.pattern("numbers.qualifier") + r")\s*)?"
         r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|(?:" + vague_re + r")(?![\w])|(?:" + compound + r")"
         r"|(?:" + word + r")(?:" + joiner + r"(?:" + word + r"))?)"
         r"(?![\w])"

@@ -185,7 +185,9 @@ class PoliteFetcher:
             if resp.status in _REDIRECTS:
                 return resp.status, resp.getheader("Location"), "", b""
             length = resp.getheader("Content-Length") or ""
-            if length.isdigit() and int(length) > MAX_FETCH_BYTES:
+            # compared by length first: int() of a 4,300-digit header raises ValueError
+            if length.isdecimal() and (len(length) > len(str(MAX_FETCH_BYTES))
+                                       or int(length) > MAX_FETCH_BYTES):
                 raise FetchError(f"{url} is larger than {MAX_FETCH_BYTES:,} bytes")
             body = self._read_body(sockets, resp, ends, url)
             if (resp.getheader("Content-Encoding") or "").lower() == "gzip":

@@ -14,6 +14,7 @@ still fails is quarantined with its reason and every other item is stored.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import signal
@@ -81,6 +82,26 @@ class IngestCounts:
 
 #: Text fields of an item that go into the store as they are.
 _TEXT_FIELDS = ("text", "title", "author", "url", "source_name", "language")
+#: Longest locator stored as it is; a longer one (a 100,000-character record id) is cut
+#: and ends with a hash of the whole, so it stays unique and the same on every run.
+#: PostgreSQL refuses unique-index entries over about 2.7 KB (at most 4 bytes a
+#: character in UTF-8), which failed the batch, then the failure row, then the run.
+MAX_LOCATOR_CHARS = 500
+#: Longest URL kept (indexed too); longer ones are no page address (browsers stop near
+#: 2,000 characters) and are dropped with a warning, the article kept.
+MAX_URL_CHARS = 2_000
+#: Widths of the ``articles.language`` and ``sources.domain`` columns (PostgreSQL
+#: refuses longer strings): a longer language tag is no tag, a longer host is cut.
+LANGUAGE_CHARS = 12
+DOMAIN_CHARS = 300
+
+
+def storable_key(value: str) -> str:
+    """*value* cut to MAX_LOCATOR_CHARS, ending with a hash of the whole when cut."""
+    if len(value) <= MAX_LOCATOR_CHARS:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "backslashreplace")).hexdigest()[:16]
+    return f"{value[:MAX_LOCATOR_CHARS - 40]}…(cut, sha256 {digest})"
 
 
 def escape_unstorable(value: str) -> str:
@@ -108,7 +129,8 @@ def _unstorable(value: str) -> str | None:
 
 def screen(item: RawItem) -> RawItem:
     """*item* with storable keys; a failed item if one of its text fields cannot be stored."""
-    locator, origin = escape_unstorable(item.locator), escape_unstorable(item.origin)
+    locator = storable_key(escape_unstorable(item.locator))
+    origin = escape_unstorable(item.origin)
     if (locator, origin) != (item.locator, item.origin):
         item = replace(item, locator=locator, origin=origin)
     if item.error is not None:
@@ -120,6 +142,14 @@ def screen(item: RawItem) -> RawItem:
             return RawItem.failed(locator, origin, item.kind, "read", f"field {name!r} {reason}")
     if any(_unstorable(w) for w in item.warnings):
         item.warnings = [escape_unstorable(w) for w in item.warnings]
+    if item.url is not None and len(item.url) > MAX_URL_CHARS:
+        item = replace(item, url=None, warnings=[
+            *item.warnings, f"URL of {len(item.url):,} characters (over {MAX_URL_CHARS:,}) "
+            "not kept"])
+    if item.language is not None and len(item.language) > LANGUAGE_CHARS:
+        item = replace(item, language=None, warnings=[
+            *item.warnings, f"language tag of {len(item.language):,} characters is no "
+            "language tag; the language is detected"])
     return item
 
 
@@ -236,8 +266,14 @@ class Ingestor:
                 self._reset_caches()
                 self.counts.items += 1
                 error = escape_unstorable(f"not stored: {type(exc).__name__}: {exc}")[:2_000]
-                with write_session(self.engine) as session:
-                    self._fail(session, item, "store", error)
+                try:
+                    with write_session(self.engine) as session:
+                        self._fail(session, item, "store", error)
+                except Exception as again:  # the failure row too: say so, go on
+                    self.counts.failures += 1
+                    self.failed_origins.add(item.origin)
+                    log.error("%s: %s; its failure could not be recorded either (%s: %s)",
+                              item.locator, error, type(again).__name__, again)
 
     def _reset_caches(self) -> None:
         """Forget objects of a rolled-back transaction (sources, fusion state)."""
@@ -314,7 +350,7 @@ class Ingestor:
 
     def _fields(self, session: Session, item: RawItem, text: str) -> dict[str, Any]:
         """The article columns taken from *item*."""
-        domain = item.url.split("/")[2] if item.url and "://" in item.url else None
+        domain = item.url.split("/")[2][:DOMAIN_CHARS] if item.url and "://" in item.url else None
         return {
             "origin": item.origin, "kind": item.kind, "url": item.url,
             "source": repo.source_for(session, self._sources, item.source_name, domain),

@@ -74,7 +74,9 @@ def _record_item(record: Any, origin: str) -> RawItem | None:
     if status != "200" or not ctype.startswith(HTML_TYPES):
         return None
     declared = record.rec_headers.get_header("Content-Length") or "0"
-    if not declared.isdigit() or int(declared) > MAX_PAYLOAD_BYTES:
+    # compared by length first: int() of a 4,300-digit header raises ValueError
+    if (not declared.isdecimal() or len(declared) > len(str(MAX_PAYLOAD_BYTES))
+            or int(declared) > MAX_PAYLOAD_BYTES):
         return RawItem.failed(locator, origin, "warc", "read",
                               f"WARC record for {uri} is {declared} bytes, over the "
                               f"{MAX_PAYLOAD_BYTES:,}-byte limit: not read")

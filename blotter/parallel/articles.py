@@ -23,7 +23,13 @@ from concurrent.futures.process import BrokenProcessPool
 from blotter.document import Article
 from blotter.io.records import InputRecord
 from blotter.parallel.process_pool import START_METHOD
-from blotter.parallel.worker import PipelineFactory, default_factory, extract_batch, warm_up
+from blotter.parallel.worker import (
+    PipelineFactory,
+    default_factory,
+    extract_batch,
+    parent_watch_args,
+    warm_up,
+)
 from blotter.pipeline import Result
 from blotter.settings import Settings
 
@@ -49,7 +55,7 @@ class PooledExtractor:
         context = multiprocessing.get_context(START_METHOD)
         return ProcessPoolExecutor(
             max_workers=self.workers, mp_context=context, initializer=warm_up,
-            initargs=(self.settings, self.pipeline_factory),
+            initargs=(self.settings, self.pipeline_factory, *parent_watch_args()),
         )
 
     def _restart(self) -> None:

@@ -76,7 +76,8 @@ def dask_client(address: str | None = None, n_workers: int = 2) -> Iterator[Clie
     with mutual authentication (``Security.temporary()``: a throw-away CA and
     certificate, in memory, that only this process and its workers hold), so no
     other local user can connect and run code on it, and serves no dashboard or
-    other HTTP routes.
+    other HTTP routes. Its workers die with this process, even mid-match
+    (``DieWithParent``).
     """
     import dask
     from distributed import Client, LocalCluster
@@ -99,4 +100,9 @@ def dask_client(address: str | None = None, n_workers: int = 2) -> Iterator[Clie
         ) as cluster,
         Client(cluster) as client,
     ):
+        from blotter.parallel.dask_plugin import DieWithParent
+
+        # the nannies start the workers from the cluster's event-loop thread, which
+        # lives as long as the cluster: the kernel's parent-death signal is safe here
+        client.register_plugin(DieWithParent())
         yield client

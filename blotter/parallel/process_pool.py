@@ -16,6 +16,7 @@ from blotter.parallel.worker import (
     PipelineFactory,
     default_factory,
     extract_batch,
+    parent_watch_args,
     watch_parent,
 )
 from blotter.pipeline import Result
@@ -49,7 +50,7 @@ class ProcessPoolSubmitter:
         """A pool of *workers* spawned processes."""
         context = multiprocessing.get_context(START_METHOD)
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                   initializer=watch_parent)
+                                   initializer=watch_parent, initargs=parent_watch_args())
 
     def _restart(self) -> None:
         """Replace the (broken) pool with a fresh one."""

@@ -7,8 +7,11 @@ kept for every later batch, so spaCy and the lexicons load once per process.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +28,10 @@ class PipelineLoadError(RuntimeError):
 
 #: Seconds between two checks that the parent process is still alive.
 PARENT_POLL_SECONDS = 1.0
+#: Linux ``prctl`` option: the signal the kernel sends this process when its parent dies
+#: (<linux/prctl.h>). Unlike the polling thread it needs no GIL, so it also ends a
+#: worker stuck inside one long C call (a regular-expression match).
+PR_SET_PDEATHSIG = 1
 
 _PIPELINES: dict[tuple[str, str], Pipeline] = {}
 # Stages keep per-batch state on shared objects (spaCy pipeline, caches), so a
@@ -59,13 +66,35 @@ def pipeline_for(settings: Settings, factory: PipelineFactory = default_factory)
         return pipeline
 
 
-def watch_parent() -> None:
-    """Exit this worker as soon as its parent process is gone (killed or crashed).
+def die_with_parent() -> bool:
+    """Ask the kernel to SIGKILL this process when its parent dies; False where it cannot
+    (not Linux, no libc ``prctl``).
 
-    A daemon thread polls the parent id: when the parent dies the worker is
-    re-parented, and it exits at once instead of finishing a batch no one reads.
+    The kernel sends it when the parent *thread* that started this process ends, so it
+    is set only in processes started from their parent's main thread (``kernel=True``).
     """
-    parent = os.getppid()
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def watch_parent(parent: int | None = None, kernel: bool = False) -> None:
+    """Exit this worker as soon as its parent process *parent* is gone (killed or crashed).
+
+    With *kernel*, the kernel kills the worker when the parent dies (Linux, see
+    :func:`die_with_parent`). Everywhere, a daemon thread also polls the parent id:
+    when the parent dies the worker is re-parented, and it exits at once instead of
+    finishing a batch no one reads. A parent that died before this ran is seen at once.
+    """
+    parent = os.getppid() if parent is None else parent
+    if kernel:
+        die_with_parent()
+    if os.getppid() != parent:
+        os._exit(1)
 
     def _watch() -> None:
         while True:
@@ -76,10 +105,18 @@ def watch_parent() -> None:
     threading.Thread(target=_watch, name="blotter-watch-parent", daemon=True).start()
 
 
-def warm_up(settings: Settings, factory: PipelineFactory = default_factory) -> None:
+def parent_watch_args() -> tuple[int, bool]:
+    """``watch_parent`` arguments for workers this thread starts now: this process's id,
+    and whether the kernel may kill them with it (started from the main thread)."""
+    return os.getpid(), threading.current_thread() is threading.main_thread()
+
+
+def warm_up(settings: Settings, factory: PipelineFactory = default_factory,
+            parent: int | None = None, kernel: bool = False) -> None:
     """Process-pool initializer: watch the parent, build the pipeline now."""
-    watch_parent()
+    watch_parent(parent, kernel)
     pipeline_for(settings, factory)
+
 
 
 def extract_batch(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from blotter.fields.dates import shift_days
 from blotter.store.acled import (
     MONTH_PRECISION,
     ExportItem,
@@ -109,7 +110,8 @@ def date_range(item: ExportItem) -> tuple[int | None, date | None, date | None]:
         last = calendar.monthrange(day.year, day.month)[1]
         return DATE_PREC_FROM_TIME[precision], day.replace(day=1), day.replace(day=last)
     if precision == 2:
-        return DATE_PREC_FROM_TIME[precision], day, day + timedelta(days=6)
+        # a week of 9999-12-31 ends with the calendar
+        return DATE_PREC_FROM_TIME[precision], day, shift_days(day, 6) or date.max
     return 1, day, day
 
 

@@ -66,3 +66,20 @@ class SlowStage:
 def faulty_factory(settings: Settings) -> Pipeline:
     """The default pipeline with ``CrashStage`` and ``SlowStage`` in front."""
     return Pipeline([CrashStage(), SlowStage(), *build_stages(settings)], settings["batch_size"])
+
+
+#: Environment variable naming the file a worker writes its pid to before it hangs.
+STUCK_LOG_ENV = "BLOTTER_TEST_STUCK_LOG"
+#: A backtracking pattern and subject: one C call that holds the GIL for hours, as a
+#: runaway pattern would (no Python thread of the process runs meanwhile).
+STUCK_PATTERN = r"(?:a+)+b"
+STUCK_SUBJECT = "a" * 60
+
+
+def hold_the_gil() -> None:
+    """Note this process's pid in $BLOTTER_TEST_STUCK_LOG, then hang inside one regex match."""
+    import re
+
+    with Path(os.environ[STUCK_LOG_ENV]).open("a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()}\n")
+    re.match(STUCK_PATTERN, STUCK_SUBJECT)
