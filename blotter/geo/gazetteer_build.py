@@ -49,7 +49,7 @@ from blotter.geo.names import (
     normalise,
     short_name,
 )
-from blotter.geo.national_areas import national_areas
+from blotter.geo.national_areas import AREAS_FILE, national_areas
 from blotter.geo.postal import (
     POSTAL_COUNTRIES,
     POSTAL_DISTRIBUTION,
@@ -221,6 +221,7 @@ def input_manifest(supplement_dir: Path | None = None) -> dict[str, str]:
         out[f"supplement:{name}"] = _file_digest(path) if path.exists() else "missing"
     for name in BUILD_MODULES:
         out[f"code:{name}"] = _file_digest(here / name)
+    out["data:national_areas.toml"] = _file_digest(AREAS_FILE)
     return out
 
 

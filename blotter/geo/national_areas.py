@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -44,11 +45,14 @@ AREA_TABLES = (AreaTable("kenya-data", "kenya_data", "kenya.db", "KE"),)
 AREA_ACCURACY = 4
 # Shortest area name kept: shorter ones are fragments.
 MIN_NAME_CHARS = 4
-# Words that split wards of one name: "Eastleigh North", "Dandora Area II",
-# "Kisumu Central". Reports write the name without them, and the full name would
-# hide a town's ("Narok Town"): a ward is indexed under its bare name only.
+# Last words that split wards of one name ("Eastleigh North", "Dandora Area
+# II"), from the data file; a ward is indexed under its bare name only (the
+# full name would hide a town's: "Narok Town").
+AREAS_FILE = Path(__file__).resolve().parent / "data" / "national_areas.toml"
+with AREAS_FILE.open("rb") as _fh:
+    WARD_PART_WORDS: tuple[str, ...] = tuple(tomllib.load(_fh)["ward_part_words"])
 WARD_PART_RE = re.compile(
-    r"(?:\s+(?:north|south|east|west|central|area|[ivx]+|township|town))+$", re.IGNORECASE
+    r"(?:\s+(?:" + "|".join(map(re.escape, WARD_PART_WORDS)) + r"|[ivx]+))+$", re.IGNORECASE
 )
 # Constituencies with their county and point (the table's coordinates).
 CONSTITUENCY_SQL = """
