@@ -39,6 +39,7 @@ _STATE_RE = re.compile(r"(?:\(|, )(" + "|".join(map(re.escape, INDIAN_STATES)) +
 # Share of upper-case letters above which a text is ALL-CAPS wire copy.
 ALL_CAPS_SHARE = 0.8
 
+
 def pack_cues(locale: Locale | None = None) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
     """*locale*'s country cues and the one-pass pattern over them (default pack if None)."""
     return _pack_cues(locale or default_locale())
@@ -70,6 +71,14 @@ def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:
     if states and not _all_caps(text):  # "(UP)" in wire copy: Colombia's Patriotic Union
         found.extend((start, STATE_CUES[a]) for a, start in states.items())
     return sorted(found, key=lambda fc: fc[0])
+
+
+def cue_spans(text: str, locale: Locale | None = None) -> list[tuple[int, int, Cue]]:
+    """Every actor-cue match in *text*: (start, end, cue)."""
+    cues, pattern = pack_cues(locale)
+    return [
+        (m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in pattern.finditer(text)
+    ]
 
 
 def _all_caps(text: str) -> bool:

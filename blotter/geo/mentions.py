@@ -14,7 +14,7 @@ from itertools import pairwise
 from rapidfuzz.fuzz import ratio
 from wordfreq import zipf_frequency
 
-from blotter.geo.cues import Cue, find_cues
+from blotter.geo.cues import Cue, cue_spans, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens
 from blotter.lang import Locale, default_locale
@@ -258,6 +258,20 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
         if code and (upper or toks[i][3][0].isupper()):
             out.demonym_countries.setdefault(code, toks[i][1])
         i += 1
+    if out.cues:
+        # words inside an actor's name ("al-Shabab") name no place, unless one of
+        # the cue's own country ("Donbas", the Luhansk villages' row)
+        spans = cue_spans(text, locale)
+        out.mentions = [
+            m
+            for m in out.mentions
+            if not any(
+                s < m.end
+                and m.start < e
+                and all(c.country_code != cue.country_code for c in m.candidates)
+                for s, e, cue in spans
+            )
+        ]
     if not upper:
         _mark_containers(text, out.mentions, w)
     return out

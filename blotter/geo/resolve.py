@@ -290,8 +290,9 @@ def _postal_admitted(
     in mixed-case text: inside a province the text names (or a one-province
     actor cue implies) if it names provinces of the village's country; where a
     regional rule admits it (near a line of contact) if a several-province cue
-    (OSCE SMM) is all there is; else
-    anywhere in the text's main country."""
+    (OSCE SMM) is all there is; else anywhere in the text's main country,
+    unless a cue of that country binds it to other units (a whole-country cue,
+    "Mungiki", does not)."""
     if places.upper:
         return False
     gaz = places.gazetteer
@@ -305,7 +306,10 @@ def _postal_admitted(
     cues = [cue for _, cue in places.cues if cue.country_code == c.country_code]
     if not units and cues and c.admin1_id in cue_units:
         return regional.admits_postal(c)
-    return not units and not cues and c.country_code == main
+    # a cue bound to units (OSCE SMM: Donetsk, Luhansk) keeps villages to them;
+    # a cue of the whole country ("Mungiki") is evidence of the main country only
+    bound = any(cue.admin1 for cue in cues)
+    return not units and not bound and c.country_code == main
 
 
 def _respell_outliers(

@@ -1,0 +1,114 @@
+"""Sub-national areas of national tables (``kenya-data``): reading, build, use."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+from blotter.geo import national_areas as na
+from blotter.geo.cues import find_cues
+from blotter.geo.gazetteer import Gazetteer
+from blotter.geo.gazetteer_build import AREA_ID_BASE, _add_postal_villages, _Place
+from blotter.geo.mentions import find_places
+from blotter.geo.names import name_variants
+from blotter.geo.postal import POSTAL_ID_BASE
+from blotter.geo.resolve import Resolution, choose_place, locate
+
+
+def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
+    """Resolve *text* and choose the place of an event spanning all of it."""
+    places, regional = locate(text, gaz)
+    return choose_place(places, [(0, len(text))], gaz, regional)
+
+
+def _table(path: Path) -> None:
+    """A two-constituency table in the package's layout, written here."""
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE counties (id INTEGER PRIMARY KEY, name TEXT);
+        CREATE TABLE constituencies (id INTEGER PRIMARY KEY, name TEXT, county_id INTEGER);
+        CREATE TABLE wards (id INTEGER PRIMARY KEY, name TEXT, constituency_id INTEGER);
+        CREATE TABLE coordinates (entity_type TEXT, entity_id INTEGER, latitude REAL,
+                                  longitude REAL);
+        INSERT INTO counties VALUES (1, 'Mombasa');
+        INSERT INTO constituencies VALUES (1, 'Likoni', 1), (2, 'Nowhere', 1);
+        INSERT INTO coordinates VALUES ('constituency', 1, -4.10, 39.64);
+        INSERT INTO wards VALUES (1, 'Likoni', 1), (2, 'Shika Adabu North', 1),
+                                 (3, 'Mtongwe', 2), (4, 'Bofu', 1);
+        """
+    )
+    con.commit()
+    con.close()
+
+
+def test_areas_are_read_with_their_county_and_constituency_point(tmp_path: Path) -> None:
+    db = tmp_path / "areas.db"
+    _table(db)
+    constituencies, wards = na.deduplicated(na.read_areas(db, "KE"))
+    assert [(v.name, v.state, v.latitude) for v in constituencies] == [("Likoni", "Mombasa", -4.10)]
+    # the ward of the constituency's name is one place; "North" is dropped; a
+    # ward of a constituency without a point is left out
+    assert sorted(v.name for v in wards) == ["Bofu", "Shika Adabu"]
+    assert all((v.latitude, v.longitude) == (-4.10, 39.64) for v in wards)
+
+
+def test_a_missing_table_package_adds_nothing() -> None:
+    table = na.AreaTable("blotter-no-such-distribution", "nowhere", "x.db", "KE")
+    assert na.national_areas((table,)) == ([], [])
+
+
+def test_constituencies_are_towns_and_wards_postal_places() -> None:
+    places = {
+        10: _Place(10, "admin1", "Mombasa", "KE", "Mombasa", None, -4.0, 39.6, 0, 10),
+        1: _Place(1, "city", "Mombasa", "KE", "Mombasa", None, -4.05, 39.66, 10**6, 10),
+    }
+    names: dict[str, set[int]] = defaultdict(set)
+    for key in name_variants("Mombasa"):
+        names[key] |= {1, 10}
+    town = na._village("Likoni", "KE", "Mombasa", -4.10, 39.64)
+    ward = na._village("Bofu", "KE", "Mombasa", -4.10, 39.64)
+    assert _add_postal_villages(places, names, [town], id_base=AREA_ID_BASE) == 1
+    assert _add_postal_villages(places, names, [ward], first_index=5_000_001) == 1
+    (tid,) = names["likoni"]
+    (wid,) = names["bofu"]
+    assert -POSTAL_ID_BASE < tid <= -AREA_ID_BASE and wid <= -POSTAL_ID_BASE
+    assert places[tid].admin1 == places[wid].admin1 == "Mombasa"
+
+
+def test_a_constituency_named_alone_is_placed_in_its_county(gaz: Gazetteer) -> None:
+    found = place_of("On May 20th 2019, in Likoni, 2 alleged gang members were lynched.", gaz)
+    assert found is not None
+    assert (found.place.name, found.place.country_code, found.place.admin1) == (
+        "Likoni",
+        "KE",
+        "Mombasa",
+    )
+
+
+def test_a_ward_needs_kenya_in_the_text(gaz: Gazetteer) -> None:
+    assert any(p.postal and p.country_code == "KE" for p in gaz.candidates("kondele"))
+    alone = place_of("Operators clash in Kondele after a bus was destroyed.", gaz)
+    assert alone is None or alone.place.country_code != "KE" or not alone.place.postal
+    found = place_of("ODM supporters and matatu operators clash in Kondele.", gaz)
+    assert found is not None and found.place.postal
+    assert (found.place.name, found.place.admin1) == ("Kondele", "Kisumu")
+
+
+def test_kenyan_actor_cues_give_the_country() -> None:
+    codes = {c.country_code for _, c in find_cues("4 civilians shot dead by Mungiki members")}
+    assert codes == {"KE"}
+    assert find_cues("NASA launched a probe into the accident") == []
+    assert {c.country_code for _, c in find_cues("NASA supporters rioted")} == {"KE"}
+
+
+def test_words_of_an_actors_name_are_not_places(gaz: Gazetteer) -> None:
+    text = "Police were ambushed by suspected al-Shabab militants in Garissa, Kenya."
+    surfaces = [m.surface for m in find_places(text, gaz).mentions]
+    assert "al-Shabab" not in surfaces and "Garissa" in surfaces
+
+
+def test_month_abbreviations_are_not_places(gaz: Gazetteer) -> None:
+    text = "On Jun 27th 2019, in Kainuk a Kenya Red Cross driver was ambushed."
+    assert "Jun" not in [m.surface for m in find_places(text, gaz).mentions]
