@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from blotter.evaluation.datasets import DEV_SUBDIR, discover, read_gold, shared_dir
-from blotter.evaluation.runner import above, detection_uncut, predict_sets, read_predictions
+from blotter.evaluation.runner import above, detection_rates, predict_sets, read_predictions
 from blotter.evaluation.scoring import current_events
 from blotter.evaluation.sources import event_reality
 
@@ -120,7 +120,7 @@ def curve(
         row: dict[str, Any] = {"min_confidence": cut, "sets": {}}
         for name, gold in golds.items():
             kept = above(predicted[name], cut)
-            row["sets"][name] = detection_uncut([(g, kept.get(g["id"], [])) for g in gold])
+            row["sets"][name] = detection_rates([(g, kept.get(g["id"], [])) for g in gold])
         out.append(row)
     return out
 

@@ -98,8 +98,9 @@ def above(predicted: Predictions, min_confidence: float) -> Predictions:
     }
 
 
-def detection_uncut(pairs: list[Pair]) -> dict[str, float]:
-    """Detection recall and false-alarm rate of every extracted event, no cut-off."""
+def detection_rates(pairs: list[Pair]) -> dict[str, float]:
+    """Record-level detection of *pairs*: recall, false-alarm rate and, with both kinds
+    of record, precision and F1 (a record "has an event" if a current event was kept)."""
     has = [(bool(g.get("events")), any(not e.get("is_background") for e in p)) for g, p in pairs]
     positives = [found for gold, found in has if gold]
     negatives = [found for gold, found in has if not gold]
@@ -108,25 +109,32 @@ def detection_uncut(pairs: list[Pair]) -> dict[str, float]:
         out["detection_recall"] = round(sum(positives) / len(positives), 4)
     if negatives:
         out["false_alarm_rate"] = round(sum(negatives) / len(negatives), 4)
+    if positives and negatives and (sum(positives) + sum(negatives)):
+        precision = sum(positives) / (sum(positives) + sum(negatives))
+        recall = sum(positives) / len(positives)
+        out["detection_precision"] = round(precision, 4)
+        if precision + recall:
+            out["detection_f1"] = round(2 * precision * recall / (precision + recall), 4)
     return out
 
 
 def score(
     gold: list[dict[str, Any]], predicted: Predictions, min_confidence: float = 0.0
 ) -> dict[str, Any]:
-    """Scores per source (fusion scores too for MUC-4) of the events at *min_confidence*
-    or more, as a user gets them; ``min_confidence`` and the detection figures with no
-    cut-off (``uncut``) are added when a cut-off is applied."""
+    """Scores per source (fusion scores too for MUC-4) of every extracted event (what
+    the extractor finds: the floors of the CI gate), and with a cut-off, ``at_cut``:
+    record-level detection of the events at *min_confidence* or more, what a user
+    gets from ``export``, ``events`` and the API by default."""
     scores: dict[str, Any] = {}
     kept = above(predicted, min_confidence)
-    for source, pairs in sorted(pairs_by_source(gold, kept).items()):
+    for source, pairs in sorted(pairs_by_source(gold, predicted).items()):
         scores[source] = score_source(source, pairs)
         if source == "muc4":
             scores[source].update(_fusion(pairs))
         if min_confidence > 0:
-            uncut = pairs_by_source([g for g, _ in pairs], predicted)[source]
             scores[source]["min_confidence"] = min_confidence
-            scores[source]["uncut"] = detection_uncut(uncut)
+            scores[source]["at_cut"] = detection_rates(
+                [(g, kept.get(g["id"], [])) for g, _ in pairs])
     return scores
 
 
@@ -164,8 +172,9 @@ def evaluate_sets(
     ``errors`` and ``seconds`` added. *save_dir* keeps the predictions
     (``NAME.jsonl`` per set, ``blotter extract`` format, every event whatever
     its confidence); *from_dir* scores predictions saved that way instead of
-    extracting.  Scores are of the events at the ``min_confidence`` setting or
-    more, what a user gets by default (see :func:`score`).
+    extracting.  Scores are of every extracted event, with the detection of those
+    at the ``min_confidence`` setting (what a user gets by default) as ``at_cut``
+    (see :func:`score`).
     """
     started = time.perf_counter()
     golds = {dev.name: read_gold(dev.path) for dev in sets}

@@ -66,7 +66,8 @@ def test_the_curve_gives_recall_and_false_alarms_per_cut() -> None:
         {"id": "b", "source": "acled", "events": []},
     ]}
     rows = curve(golds, {"x": {"a": [ev(0.45)], "b": [ev(0.25)]}})
-    by_cut = {r["min_confidence"]: r["sets"]["x"] for r in rows}
+    by_cut = {r["min_confidence"]: {k: r["sets"]["x"][k] for k in
+                                    ("detection_recall", "false_alarm_rate")} for r in rows}
     assert by_cut[0.0] == {"detection_recall": 1.0, "false_alarm_rate": 1.0}
     assert by_cut[0.3] == {"detection_recall": 1.0, "false_alarm_rate": 0.0}
     assert by_cut[0.5] == {"detection_recall": 0.0, "false_alarm_rate": 0.0}
