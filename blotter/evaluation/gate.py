@@ -30,6 +30,8 @@ DEFAULT_NOISE_MARGIN = 0.005
 #: over a few dozen items move by whole points when one item changes.
 MIN_PIN_N = 50
 #: Grouped rates and which of their keys are gated as floors.
+#: Float slack when comparing a rounded bound's move with the noise margin.
+NOISE_EPSILON = 1e-9
 RATE_GROUPS: dict[str, tuple[str, ...]] = {
     "detection": ("precision", "recall", "f1"),
     "relevant_documents": ("precision", "recall", "f1"),
@@ -102,6 +104,14 @@ def gated_metrics(entry: dict[str, Any], prefix: str = "") -> dict[str, tuple[fl
                 out[f"{prefix}{group}.{key}"] = (float(values[key]), "floor")
     if has_negatives and "false_alarm_rate" in entry:
         out[prefix + "false_alarm_rate"] = (float(entry["false_alarm_rate"]), "ceiling")
+    # what a user gets at the default cut-off (``min_confidence``): gated like the rest
+    for key, value in (entry.get("at_cut") or {}).items():
+        if not isinstance(value, int | float):
+            continue
+        if key == "false_alarm_rate" and has_negatives:
+            out[f"{prefix}at_cut.{key}"] = (float(value), "ceiling")
+        elif key == "detection_recall" or (key != "false_alarm_rate" and has_negatives):
+            out[f"{prefix}at_cut.{key}"] = (float(value), "floor")
     for section, rate in (entry.get("false_alarm_rate_by_section") or {}).items():
         out[f"{prefix}false_alarm_rate_by_section.{section}"] = (float(rate), "ceiling")
     for kind, values in (entry.get("fusion") or {}).items():
@@ -179,9 +189,11 @@ def pin(
     """Floors from a measured run, and the lowerings refused (empty: nothing refused).
 
     Every gated rate of every measured set is pinned (rounded down; ceilings up).
-    Without *allow_lower*, a new floor below the existing one, a ceiling above
-    it, or an existing bound no longer measured is refused; the caller must not
-    write the result when any was. Sets not measured keep their floors.
+    A rate that moved the wrong way by no more than the noise margin keeps its
+    old bound (the gate passes it, and floors only go up). Without
+    *allow_lower*, a new floor further below the existing one, a ceiling further
+    above it, or an existing bound no longer measured is refused; the caller
+    must not write the result when any was. Sets not measured keep their floors.
     """
     refused: list[str] = []
     new_sets = dict(floors.sets)
@@ -196,7 +208,10 @@ def pin(
                 if now is None:
                     refused.append(f"{name}: {metric} is no longer measured ({kind[:-1]} {was})")
                 elif (now < was) if kind == "floors" else (now > was):
-                    refused.append(f"{name}: {metric} {kind[:-1]} {was} -> {now}")
+                    if abs(now - was) <= floors.noise_margin + NOISE_EPSILON:
+                        bounds[kind][metric] = was  # noise: the old bound stands
+                    else:
+                        refused.append(f"{name}: {metric} {kind[:-1]} {was} -> {now}")
         new_sets[name] = {
             "file": _relative(Path(str(entry.get("file", ""))), shared),
             "sha256": entry.get("sha256", ""),

@@ -51,6 +51,24 @@ def test_pin_refuses_to_lower_a_floor_without_allow_lower() -> None:
     assert not refused and raised.sets["x_dev"]["floors"]["detection.recall"] == 0.97
 
 
+def test_pin_keeps_a_floor_that_moved_down_within_the_noise_margin() -> None:
+    old, _ = gate.pin(measured(0.95, false_alarms=0.1), gate.Floors())
+    new, refused = gate.pin(measured(0.947, false_alarms=0.103), old)
+    assert not refused
+    assert new.sets["x_dev"]["floors"]["detection.recall"] == 0.95
+    assert new.sets["x_dev"]["ceilings"]["false_alarm_rate"] == 0.1
+    _, refused = gate.pin(measured(0.944), old)
+    assert any("detection.recall floor 0.95 -> 0.944" in r for r in refused)
+
+
+def test_rates_at_the_cut_off_are_gated() -> None:
+    results = measured(0.95)
+    results["sets"]["x_dev"]["at_cut"] = {"false_alarm_rate": 0.0181, "detection_recall": 0.93}
+    spec = gate.pin(results, gate.Floors())[0].sets["x_dev"]
+    assert spec["ceilings"]["at_cut.false_alarm_rate"] == 0.019
+    assert spec["floors"]["at_cut.detection_recall"] == 0.93
+
+
 def test_check_applies_the_noise_margin_and_reports_changed_files() -> None:
     floors, _ = gate.pin(measured(0.95), gate.Floors())
     assert gate.check(measured(0.946), floors)[0].status == "ok"  # within 0.005
