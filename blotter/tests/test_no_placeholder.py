@@ -76,7 +76,7 @@ def test_claim_by_a_named_group_and_a_denial(tmp_path: Path) -> None:
     src.write_text(json.dumps({"id": "x", "text": text, "published": "2001-05-02"}) + "\n")
     (result,) = Pipeline.from_settings(Settings()).run(list(read_inputs(src, 2_000_000, 20)))
     claimed = {e["claimed_by"] for e in result.events}
-    assert "Basque Fatherland and Freedom (ETA)" in claimed
+    assert "ETA: Basque Fatherland and Freedom" in claimed  # the actor dictionary's name
     assert not any(c and "GAM" in c for c in claimed)
 
 
