@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from blotter.evaluation.datasets import DevSet, GoldError, read_gold
-from blotter.evaluation.scoring import Pair
+from blotter.evaluation.scoring import Common, Pair, current_events, prf
 from blotter.evaluation.sources import score_source
 from blotter.io.records import InputRecord, article_from_json
 from blotter.settings import Settings
@@ -101,20 +101,20 @@ def above(predicted: Predictions, min_confidence: float) -> Predictions:
 def detection_rates(pairs: list[Pair]) -> dict[str, float]:
     """Record-level detection of *pairs*: recall, false-alarm rate and, with both kinds
     of record, precision and F1 (a record "has an event" if a current event was kept)."""
-    has = [(bool(g.get("events")), any(not e.get("is_background") for e in p)) for g, p in pairs]
-    positives = [found for gold, found in has if gold]
-    negatives = [found for gold, found in has if not gold]
+    common = Common()
+    for gold, predicted in pairs:
+        events = gold.get("events") or []
+        common.record(events, current_events(predicted), 0)
+    rates = prf(common.tp, common.fp, common.fn)
     out: dict[str, float] = {}
-    if positives:
-        out["detection_recall"] = round(sum(positives) / len(positives), 4)
-    if negatives:
-        out["false_alarm_rate"] = round(sum(negatives) / len(negatives), 4)
-    if positives and negatives and (sum(positives) + sum(negatives)):
-        precision = sum(positives) / (sum(positives) + sum(negatives))
-        recall = sum(positives) / len(positives)
-        out["detection_precision"] = round(precision, 4)
-        if precision + recall:
-            out["detection_f1"] = round(2 * precision * recall / (precision + recall), 4)
+    if common.tp + common.fn:
+        out["detection_recall"] = rates["recall"]
+    if common.fp + common.tn:
+        out["false_alarm_rate"] = round(common.fp / (common.fp + common.tn), 4)
+    if common.tp + common.fn and common.fp + common.tn and common.tp + common.fp:
+        out["detection_precision"] = rates["precision"]
+        if rates["precision"] + rates["recall"]:
+            out["detection_f1"] = rates["f1"]
     return out
 
 
