@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from blotter.geo.gazetteer_build import build_gazetteer, input_checksum
@@ -75,13 +75,6 @@ class Gazetteer:
         self.meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
         # key -> English word frequency (zipf) of a one-word key, 0 for longer keys
         self.keys: dict[str, float] = dict(con.execute("SELECT key, zipf FROM keys").fetchall())
-        # the first words of multi-word keys ("san", "san jose" of "san jose del cabo"):
-        # a name scanner stops growing a candidate as soon as it leaves these
-        self.key_prefixes: frozenset[str] = frozenset(
-            " ".join(parts[:j])
-            for key in self.keys if " " in key
-            for parts in (key.split(" "),) for j in range(1, len(parts))
-        )
         # spelling-tolerant key -> normalised names (second-chance look-ups)
         self.fuzzy_keys: set[str] = {k for (k,) in con.execute("SELECT fkey FROM fuzzy")}
         self.countries: dict[str, Place] = {
@@ -109,6 +102,16 @@ class Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys
+
+    @cached_property
+    def key_prefixes(self) -> frozenset[str]:
+        """The first words of multi-word keys ("san", "san jose" of "san jose del cabo"),
+        built on the first scan of a text, not at load (look-ups by name never need it)."""
+        return frozenset(
+            " ".join(parts[:j])
+            for key in self.keys if " " in key
+            for parts in (key.split(" "),) for j in range(1, len(parts))
+        )
 
     def known_start(self, words: str) -> bool:
         """True if the normalised *words* are a key or the first words of one."""
