@@ -6,13 +6,15 @@ Registered on the main CLI by ``register``; FastAPI and uvicorn load only when s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy import Engine
 
-from blotter.server.writes import WRITE_WAIT_SECONDS
+from blotter.server import WRITE_WAIT_SECONDS
 from blotter.settings import load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 user_app = typer.Typer(help="Workbench users (viewer, editor, admin).", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens (stored hashed; shown once).", no_args_is_help=True)

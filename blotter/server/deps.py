@@ -11,10 +11,9 @@ from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBea
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from blotter.server import auth
+from blotter.server import WRITE_WAIT_SECONDS, auth
 from blotter.server.auth import Principal
 from blotter.server.safefetch import Address, public_address
-from blotter.server.writes import WRITE_WAIT_SECONDS
 
 SESSION_COOKIE = "blotter_session"
 CSRF_HEADER = "X-CSRF-Token"

@@ -26,12 +26,11 @@ from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from blotter.server import WRITE_WAIT_SECONDS
 from blotter.store.database import WRITE_OPTION, write_session
 
-#: How long a server write waits for the writer lock by default: an ingest batch of
-#: a few articles is well under it, and it stays below the 60 s after which common
-#: reverse proxies give up on a request.
-WRITE_WAIT_SECONDS = 30.0
+__all__ = ["WRITE_WAIT_SECONDS", "StoreBusy", "bound_waits", "server_write"]
+
 #: Seconds a client is told to wait before retrying a write that found the store busy
 #: (about one ingest batch).
 RETRY_AFTER_SECONDS = 5
