@@ -7,10 +7,11 @@ are converted by text2num in the pack's language.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retrie.trie import Trie
 from text_to_num import text2num
 
 from blotter.lang import Locale, default_locale
@@ -81,6 +82,16 @@ def _text2num(token: str, language: str) -> int | None:
     return value if value <= MAX_NUMBER else None
 
 
+def _union(words: Iterable[str]) -> str:
+    """One regex for a set of literal words, as a trie ("t(?:en|w(?:enty|o))"): it
+    matches what the longest-first alternation did (a word before its prefixes), but
+    the count pattern, embedded in every casualty pattern, compiles and scans several
+    times faster than 37 number words spelled out five times each."""
+    trie = Trie()
+    trie.add(*(w.lower() for w in words))
+    return trie.pattern() or r"(?!)"
+
+
 def number_words(locale: Locale | None = None) -> NumberWords:
     """The compiled count words of *locale* (default pack if None)."""
     return _number_words(locale or default_locale())
@@ -90,8 +101,7 @@ def number_words(locale: Locale | None = None) -> NumberWords:
 def _number_words(locale: Locale) -> NumberWords:
     units = {str(k): int(v) for k, v in locale.table("numbers.units").items()}
     vague = {str(k): int(v) for k, v in locale.table("numbers.vague").items()}
-    word = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True)) or r"(?!)"
-    vague_re = "|".join(sorted((re.escape(v) for v in vague), key=len, reverse=True)) or r"(?!)"
+    word, vague_re = _union(units), _union(vague)
     compound = locale.pattern("numbers.compound").replace("{word}", word)
     joiner = locale.pattern("numbers.joiner")
     # the white space after a qualifier belongs to it: a bare "\s*" before the count

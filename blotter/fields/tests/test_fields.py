@@ -108,3 +108,19 @@ def test_relative_and_weekday_words_resolve() -> None:
     assert last.value == date(2019, 10, 8)  # the same weekday as publication: a week back
     (month,) = find_dates("it happened last month", PUB)
     assert (month.value, month.precision) == (date(2019, 9, 1), MONTH)
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_the_count_pattern_reads_every_word_of_the_pack_whole(code: str) -> None:
+    """The trie-shaped union matches each unit and vague word as the whole count, the
+    longer word before its prefix ("an unknown number of" before "an", "ten" not "te")."""
+    import re
+
+    from blotter.fields.numbers import number_words
+    from blotter.lang import load_locale
+
+    words = number_words(load_locale(code))
+    pattern = re.compile(words.pattern, re.IGNORECASE)
+    for word in [*words.units, *words.vague]:
+        m = pattern.match(word)
+        assert m is not None and m.group(0) == word, word
