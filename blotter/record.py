@@ -6,8 +6,9 @@ One JSON object per event, field names following ACLED where one exists. See
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from blotter.taxonomy import CERTAINTY_LEVELS, SUB_EVENT_TYPES
@@ -109,5 +110,20 @@ class Event:
             self.evidence.append(span)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready record."""
-        return asdict(self)
+        """The JSON-ready record (what ``dataclasses.asdict`` gives, without its deep
+        copy of every value: the fields hold only numbers, strings and records)."""
+        return _plain(self)
+
+
+def _plain(value: Any) -> Any:
+    """Records as dicts (fields in order), lists as lists, everything else as is."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

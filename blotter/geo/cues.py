@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from blotter.geo.names import upper_share
 from blotter.geo.rules import regional_rules
 from blotter.lang import Locale, default_locale
 
@@ -83,5 +84,4 @@ def cue_spans(text: str, locale: Locale | None = None) -> list[tuple[int, int, C
 
 def _all_caps(text: str) -> bool:
     """True for ALL-CAPS wire copy (most letters upper case)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > ALL_CAPS_SHARE * len(letters)
+    return upper_share(text) > ALL_CAPS_SHARE

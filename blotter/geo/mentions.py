@@ -16,7 +16,7 @@ from wordfreq import zipf_frequency
 
 from blotter.geo.cues import Cue, cue_spans, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
-from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens
+from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens, upper_share
 from blotter.lang import Locale, default_locale
 
 # Longest place name looked up, in words ("Bonifacio Moreno El Aguaje" is 4).
@@ -207,8 +207,7 @@ class TextPlaces:
 
 def is_upper_text(text: str) -> bool:
     """True if the text is (nearly) ALL UPPER CASE."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= UPPER_TEXT_SHARE
+    return upper_share(text[:5000]) >= UPPER_TEXT_SHARE
 
 
 def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> TextPlaces:
@@ -436,8 +435,11 @@ def _names_country(key: str, gaz: Gazetteer) -> bool:
 def _split_possessives(toks: object, w: PlaceWords) -> list[Token]:
     """Turn "Mexico's" into "Mexico" (the possessive is not part of the name)."""
     out: list[Token] = []
+    ends = w.possessives
     for norm, start, end, surface in toks:  # type: ignore[attr-defined]
-        suffix = next((x for x in w.possessives if surface.lower().endswith(x)), None)
+        low = surface.lower()
+        # one C-level test per word; which suffix only for the few that have one
+        suffix = next((x for x in ends if low.endswith(x)), None) if low.endswith(ends) else None
         if suffix and len(surface) > len(suffix) + 1:
             cut = len(suffix)
             out.append((norm[: -(cut - 1)], start, end - cut, surface[:-cut]))

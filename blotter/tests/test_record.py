@@ -25,3 +25,20 @@ def test_record_refuses_a_sub_type_of_another_type() -> None:
         "low": None,
         "high": None,
     }
+
+
+def test_to_dict_is_asdict_without_sharing_lists() -> None:
+    """The JSON form has every field, nested records as dicts, in field order; editing
+    it leaves the event alone."""
+    from dataclasses import asdict
+
+    from blotter.record import Actor, Event
+
+    event = Event("Violence against civilians", "Attack", actor1=Actor("Sinaloa Cartel", 2))
+    event.add_evidence("actor1", "by the Sinaloa Cartel", 7, 21)
+    event.weapons.append("firearms")
+    out = event.to_dict()
+    assert out == asdict(event) and list(out) == list(asdict(event))
+    out["weapons"].append("explosives")
+    out["evidence"][0]["text"] = "edited"
+    assert event.weapons == ["firearms"] and event.evidence[0].text == "Sinaloa Cartel"
