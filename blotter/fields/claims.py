@@ -81,6 +81,11 @@ def claim_patterns(locale: Locale | None = None) -> ClaimPatterns:
     return _claim_patterns(locale or default_locale())
 
 
+#: The brackets an acronym follows a name in ("Name (ACR)", "Name [ACR]"): the
+#: ``acr`` group of the organisation pattern below.
+ACRONYM_BRACKETS = ("(", "[")
+
+
 @lru_cache(maxsize=8)
 def _claim_patterns(loc: Locale) -> ClaimPatterns:
     p = loc.pattern
@@ -170,6 +175,8 @@ def _strip_lead(name: str, start: int, lead: frozenset[str]) -> tuple[str, int]:
 def acronym_names(text: str, locale: Locale | None = None) -> dict[str, str]:
     """Acronym -> full name of the organisations a document names in full
     ("Basque Fatherland and Freedom (ETA)": a later bare "ETA" is that group)."""
+    if not any(bracket in text for bracket in ACRONYM_BRACKETS):
+        return {}  # no "Name (ACR)" without a bracket: the whole-text scan is skipped
     return {
         n.name.rsplit(" (", 1)[1][:-1]: n.name
         for n in organisation_names(text, 0, locale)
