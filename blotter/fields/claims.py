@@ -17,6 +17,7 @@ role; the engine holds no words of any language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -184,8 +185,34 @@ def acronym_names(text: str, locale: Locale | None = None) -> dict[str, str]:
     }
 
 
+class DocumentAcronyms(Mapping[str, str]):
+    """:func:`acronym_names` of a whole document, scanned only when first asked (most
+    sentences hold no bare acronym, and the scan reads the whole text)."""
+
+    def __init__(self, text: str, locale: Locale | None = None) -> None:
+        self._text, self._locale = text, locale
+        self._names: dict[str, str] | None = None
+
+    def _read(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = acronym_names(self._text, self._locale)
+        return self._names
+
+    def __getitem__(self, acronym: str) -> str:
+        return self._read()[acronym]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
 def organisation_names(
-    text: str, offset: int = 0, locale: Locale | None = None, acronyms: dict[str, str] | None = None
+    text: str,
+    offset: int = 0,
+    locale: Locale | None = None,
+    acronyms: Mapping[str, str] | None = None,
 ) -> list[_Name]:
     """Organisation names written in full in *text* (not in the dictionary), and
     bare acronyms (named in full when *acronyms* knows them)."""
@@ -195,7 +222,7 @@ def organisation_names(
         return []
     out = []
     for m in pats.acronym.finditer(text):
-        full = (acronyms or {}).get(m.group(0))
+        full = acronyms.get(m.group(0)) if acronyms is not None else None
         out.append(
             _Name(full or m.group(0), DEFAULT_INTER, m.start() + offset, m.end() + offset, not full)
         )
@@ -226,7 +253,10 @@ def organisation_names(
 
 
 def named_groups(
-    text: str, offset: int = 0, locale: Locale | None = None, acronyms: dict[str, str] | None = None
+    text: str,
+    offset: int = 0,
+    locale: Locale | None = None,
+    acronyms: Mapping[str, str] | None = None,
 ) -> list[_Name]:
     """Named groups in *text*: dictionary rows first, then names written in full."""
     mentions = find_actors(text, offset, locale)
@@ -253,7 +283,7 @@ def find_perpetrators(
     text: str,
     offset: int = 0,
     locale: Locale | None = None,
-    acronyms: dict[str, str] | None = None,
+    acronyms: Mapping[str, str] | None = None,
 ) -> list[Perpetrator]:
     """Named groups of *text* (one sentence) that the text makes the perpetrator."""
     pats = claim_patterns(locale)

@@ -15,9 +15,9 @@ from blotter.fields.actors import (
 from blotter.fields.attributes import attribute_lexicons
 from blotter.fields.casualties import combine, has_split, split_share
 from blotter.fields.claims import (
+    DocumentAcronyms,
     Perpetrator,
     Role,
-    acronym_names,
     best_perpetrator,
     find_perpetrators,
 )
@@ -77,7 +77,7 @@ class ArgumentExtractor:
             if locale is None:  # no pack for its language: warned, nothing read
                 continue
             incidents: list[Incident] = doc.incidents
-            acronyms = acronym_names(doc.text, locale)
+            acronyms = DocumentAcronyms(doc.text, locale)
             previous = -1
             bound: dict[int, list[Perpetrator]] = {}  # sentence index -> its perpetrators
             for event, incident in zip(doc.events, incidents, strict=True):

@@ -9,7 +9,12 @@ from typing import Any
 import pytest
 
 from blotter.fields.casualties import combine, find_counts
-from blotter.fields.claims import acronym_names, best_perpetrator, find_perpetrators
+from blotter.fields.claims import (
+    DocumentAcronyms,
+    acronym_names,
+    best_perpetrator,
+    find_perpetrators,
+)
 from blotter.fields.dates import header_date
 from blotter.io.records import read_inputs
 from blotter.pipeline import Pipeline
@@ -132,6 +137,18 @@ def test_bare_acronym_named_from_the_document() -> None:
     assert names["ELA"] == "Revolutionary People's Struggle (ELA)"
     found = find_perpetrators(text[text.index("ELA is") :], 0, None, names)
     assert [p.name for p in found] == ["Revolutionary People's Struggle (ELA)"]
+
+
+def test_document_acronyms_are_read_when_a_sentence_asks() -> None:
+    """The lazy map gives what acronym_names gives, and a sentence without a bare
+    acronym never makes it scan the document."""
+    text = "Revolutionary People's Struggle (ELA) members were seen. ELA is being blamed for it."
+    lazy = DocumentAcronyms(text)
+    find_perpetrators("Gunmen attacked a bus.", 0, None, lazy)
+    assert lazy._names is None
+    found = find_perpetrators(text[text.index("ELA is") :], 0, None, lazy)
+    assert [p.name for p in found] == ["Revolutionary People's Struggle (ELA)"]
+    assert dict(lazy) == acronym_names(text)
 
 
 def test_header_date_of_a_document_without_metadata() -> None:
