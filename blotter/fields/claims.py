@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from blotter.fields.actors import find_actors
+from blotter.fields.actors import ActorMention, find_actors
 from blotter.lang import Locale, default_locale
 
 
@@ -66,6 +66,7 @@ class ClaimPatterns:
     roles_after: dict[Role, re.Pattern[str]]
     denial_after: re.Pattern[str]
     wing_between: re.Pattern[str]
+    faction_between: re.Pattern[str]
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     lead_words: frozenset[str]
@@ -100,6 +101,7 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
         roles_after={r: re.compile(p(f"claims.{r.name.lower()}_after"), flags) for r in ROLES},
         denial_after=re.compile(p("claims.denial_after"), flags),
         wing_between=re.compile(p("claims.wing_between"), flags),
+        faction_between=re.compile(p("claims.faction_between"), flags),
         victim_before=re.compile(p("actors.victim_before"), flags),
         victim_after=re.compile(p("actors.victim_after"), flags),
         lead_words=loc.word_set("claims.lead_words"),
@@ -219,10 +221,19 @@ def organisation_names(
 
 
 def named_groups(
-    text: str, offset: int = 0, locale: Locale | None = None, acronyms: dict[str, str] | None = None
+    text: str,
+    offset: int = 0,
+    locale: Locale | None = None,
+    acronyms: dict[str, str] | None = None,
+    mentions: list[ActorMention] | None = None,
 ) -> list[_Name]:
-    """Named groups in *text*: dictionary rows first, then names written in full."""
-    mentions = find_actors(text, offset, locale)
+    """Named groups in *text*: dictionary rows first, then names written in full.
+
+    *mentions* are the sentence's actor finds if the caller has them already
+    (``find_actors(text, offset, locale)``): the dictionary is scanned once.
+    """
+    if mentions is None:
+        mentions = find_actors(text, offset, locale)
     found = [
         _Name(m.entry.name, m.entry.inter, m.start, m.end)
         for m in mentions
@@ -247,11 +258,13 @@ def find_perpetrators(
     offset: int = 0,
     locale: Locale | None = None,
     acronyms: dict[str, str] | None = None,
+    mentions: list[ActorMention] | None = None,
 ) -> list[Perpetrator]:
-    """Named groups of *text* (one sentence) that the text makes the perpetrator."""
+    """Named groups of *text* (one sentence) that the text makes the perpetrator
+    (*mentions*: the sentence's actor finds, if the caller has them)."""
     pats = claim_patterns(locale)
     out = []
-    groups = named_groups(text, offset, locale, acronyms)
+    groups = named_groups(text, offset, locale, acronyms, mentions)
     for k, n in enumerate(groups):
         s, e = n.start - offset, n.end - offset
         before, after = text[max(0, s - BEFORE_CHARS) : s], text[e : e + AFTER_CHARS]
@@ -272,6 +285,12 @@ def find_perpetrators(
             continue  # "attacked the GAM rebels": the target; "by US troops": no name
         if role is not None:
             parent = _parent(text, offset, n, groups[k + 1 :], pats)
+            if parent is n and k and pats.faction_between.match(
+                text[groups[k - 1].end - offset : s]
+            ):
+                # "the Corsican National Liberation Front (FLNC)-Union of Combatants
+                # claimed": a faction told joined to its parent is the parent's act
+                parent = groups[k - 1]
             out.append(Perpetrator(parent.name, parent.inter, role, n.start, n.end))
     return out
 
