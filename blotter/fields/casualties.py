@@ -38,6 +38,7 @@ class CasualtyPatterns:
     toll: re.Pattern[str]
     per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]]
     conjoined: dict[str, re.Pattern[str]]
+    active_conjoined: dict[str, re.Pattern[str]]
     unknown_toll: re.Pattern[str]
     zero: re.Pattern[str]
     zero_kinds: dict[str, list[str]]
@@ -137,11 +138,31 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         )
         for kind in KINDS
     }
+    # "killing eight policemen and three civilians": two victim groups after one
+    # active verb (the first is read by the active form, the second added to it).
+    verbs = "|".join(p(k) for k in _PASSIVE_KEYS.values())
+    plain = (
+        r"(?!(?:" + p("casualties.gap_stop") + r"|" + p("casualties.aux") + r"|" + verbs
+        + r")\b)[a-z][\w'’.-]*"
+    )  # a victim word that is no auxiliary or verb ("two were wounded" is no victim)
+    active_conjoined = {
+        kind: re.compile(
+            r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
+            + p("casualties.active_lead") + r")\s+)?" + number_pattern("1", loc)
+            + r"\s+(?P<victim1>(?:" + plain + r"\s+){0,3}?" + plain + r")\s+(?:"
+            + p("casualties.conjunction") + r")\s+" + number_pattern("2", loc)
+            + r"\s+(?P<victim2>(?:" + plain + r"\s+){0,2}?" + plain + r")(?![\w'’.-])"
+            + r"(?!\s+(?:" + p("casualties.aux") + r"|" + verbs + r")\b)",
+            re.IGNORECASE,
+        )
+        for kind in KINDS
+    }
     groups = loc.table("casualties.victim_groups")
     return CasualtyPatterns(
         toll=re.compile(p("casualties.toll") + number, re.IGNORECASE),
         per_kind=per_kind,
         conjoined=conjoined,
+        active_conjoined=active_conjoined,
         unknown_toll=re.compile(p("casualties.unknown_toll"), re.IGNORECASE),
         zero=re.compile(p("casualties.zero"), re.IGNORECASE),
         zero_kinds={str(k): list(v) for k, v in loc.table("casualties.zero_kinds").items()},
@@ -262,6 +283,21 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         kind, value, vague, group, s + offset, e + offset, additional=i == "1"
                     )
                 )
+    for kind, pattern in pats.active_conjoined.items():
+        for m in pattern.finditer(text):
+            s, e = m.span("num2")
+            value, vague = to_int(m["num2"], locale)
+            if value is None or value > MAX_COUNT or _looks_like_year(m["num2"]):
+                continue
+            if any(a <= s < b and k == kind for a, b, k in taken):
+                continue
+            if not any(a <= m.start("num1") < b and k == kind for a, b, k in taken):
+                continue  # the first group was not read as a count (a year, a cumulative toll)
+            taken.append((s, e, kind))
+            group = _group(m["victim2"] or "", pats.victim_groups)
+            found.append(
+                CountMention(kind, value, vague, group, s + offset, e + offset, additional=True)
+            )
     for kind in KINDS:
         if any(c.kind == kind for c in found):
             continue

@@ -49,6 +49,9 @@ _LOWER = re.compile(r"[a-zß-ÿ]")
 #: claimant or attributed author, and only up to this many capitalised words
 #: (longer runs are titles and headlines).
 LOOSE_WORDS = 3
+#: Letters of the shortest acronym taken as an agent when told with its
+#: fighters ("CGSB guerrillas"): two capitals are too often a country ("US").
+MIN_ACRONYM = 3
 #: ACLED inter code of an organisation the dictionary does not know: a
 #: political militia (the commonest kind of claimant that is not a rebel army).
 DEFAULT_INTER = 3
@@ -67,6 +70,9 @@ class ClaimPatterns:
     denial_after: re.Pattern[str]
     wing_between: re.Pattern[str]
     faction_between: re.Pattern[str]
+    member_after: re.Pattern[str]
+    member_before: re.Pattern[str]
+    not_claimant_before: re.Pattern[str]
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     lead_words: frozenset[str]
@@ -102,6 +108,9 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
         denial_after=re.compile(p("claims.denial_after"), flags),
         wing_between=re.compile(p("claims.wing_between"), flags),
         faction_between=re.compile(p("claims.faction_between"), flags),
+        member_after=re.compile(p("claims.member_after"), flags),
+        member_before=re.compile(p("claims.member_before"), flags),
+        not_claimant_before=re.compile(p("claims.not_claimant_before"), flags),
         victim_before=re.compile(p("actors.victim_before"), flags),
         victim_after=re.compile(p("actors.victim_after"), flags),
         lead_words=loc.word_set("claims.lead_words"),
@@ -278,10 +287,21 @@ def find_perpetrators(
             ),
             None,
         )
+        if (
+            role is Role.CLAIM
+            and not pats.roles_before[Role.CLAIM].search(before)
+            and pats.not_claimant_before.search(before)
+        ):
+            continue  # "a caller to UPI claimed": where the claim was made, not who
         by_agent = pats.roles_before[Role.AGENT].search(before)
         if role is Role.AGENT and pats.victim_after.match(after):
             continue  # "3 PKK militants were killed": the victims
-        if role is Role.AGENT and (n.bare or (not by_agent and pats.victim_before.search(before))):
+        fielded = n.bare and _is_acronym(n.name) and (
+            pats.member_after.match(after) or pats.member_before.search(before)
+        )  # "CGSB guerrillas attacked", "members of the ALN": an acronym with its fighters
+        if role is Role.AGENT and (
+            (n.bare and not fielded) or (not by_agent and pats.victim_before.search(before))
+        ):
             continue  # "attacked the GAM rebels": the target; "by US troops": no name
         if role is not None:
             parent = _parent(text, offset, n, groups[k + 1 :], pats)
@@ -293,6 +313,12 @@ def find_perpetrators(
                 parent = groups[k - 1]
             out.append(Perpetrator(parent.name, parent.inter, role, n.start, n.end))
     return out
+
+
+def _is_acronym(name: str) -> bool:
+    """True for an acronym ("CGSB", "FPMR-A"): capitals and digits, three or more."""
+    letters = name.replace("-", "")
+    return len(letters) >= MIN_ACRONYM and letters.isalnum() and letters.isupper()
 
 
 def _parent(text: str, offset: int, n: _Name, later: list[_Name], pats: ClaimPatterns) -> _Name:

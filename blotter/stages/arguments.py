@@ -269,6 +269,7 @@ class ArgumentExtractor:
             or perpetrator.role is not Role.AGENT
             or not actor1.entry.named
             or not is_agent(text, actor1, locale=locale)
+            or perpetrator.start < actor1.start  # the doer the report names first
         )
         if perpetrator is not None and bound:
             event.actor1 = Actor(perpetrator.name, perpetrator.inter)
