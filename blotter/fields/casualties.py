@@ -25,6 +25,10 @@ _PASSIVE_KEYS = {"killed": "casualties.kill", "injured": "casualties.injure",
                  "detained": "casualties.detain"}
 #: ACLED codes an unknown plural toll ("causing fatalities") as 10.
 UNKNOWN_TOLL_VALUE = 10
+#: A count starts at a word, not inside a number ("1,200", "3.5"); a comma
+#: after a word may stand before it ("Xinhua News Agency,2003-12-02,Six
+#: Colombian police killed": wire headlines of GED start so).
+NOT_INSIDE_NUMBER = r"(?<![\w.])(?!(?<=\d,)\d{3}(?!\d))"
 #: Characters of context looked at before a count (for ranges and subsets).
 BEFORE_CHARS = 20
 #: Characters around a count read for a period it sums over ("this year").
@@ -110,6 +114,13 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             + p(f"casualties.found_{kind}")
             + r")\b",
         ]
+        if p(f"casualties.found_active_{kind}") != NEVER_PATTERN:
+            # "they find the (dismembered) bodies of (at least) four persons"
+            found_forms.append(
+                r"\b(?:" + p(f"casualties.found_active_{kind}") + r")\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                + found_noun + r"\s+(?:" + p("casualties.found_of") + r")\s+" + number
+                + r"\s+" + victim.replace("{0,7}", "{0,2}")
+            )
         # (pattern, gate): a gated pattern is tried only where its gate's words
         # occur (a cheap search), as most sentences have no subset or bodies.
         subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
@@ -123,13 +134,13 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             *((f, found_gate) for f in found_forms),
         ]
         per_kind[kind] = [
-            (re.compile(r"(?<![\w,.])" + x, re.IGNORECASE), gate)
+            (re.compile(NOT_INSIDE_NUMBER + x, re.IGNORECASE), gate)
             for x, gate in pats
             if gate is None or gate.pattern.find(NEVER_PATTERN) < 0
         ]
     conjoined = {
         kind: re.compile(
-            r"(?<![\w,.])" + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
+            NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
             + gap_word.replace("[a-z]", "[a-z(]").replace(".-]", ".()-]")
             + r"\s+){1,7}?)(?:" + p("casualties.conjunction") + r")\s+"
             + number_pattern("2", loc) + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)"
