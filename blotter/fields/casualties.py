@@ -117,7 +117,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         if p(f"casualties.found_active_{kind}") != NEVER_PATTERN:
             # "they find the (dismembered) bodies of (at least) four persons"
             found_forms.append(
-                r"\b(?:" + p(f"casualties.found_active_{kind}") + r")\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                r"\b(?:" + p(f"casualties.found_active_{kind}") + r")\s+(?:[\w-]+\s+){0,2}?"
                 + found_noun + r"\s+(?:" + p("casualties.found_of") + r")\s+" + number
                 + r"\s+" + victim.replace("{0,7}", "{0,2}")
             )
@@ -152,10 +152,13 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     # "killing eight policemen and three civilians": two victim groups after one
     # active verb (the first is read by the active form, the second added to it).
     verbs = "|".join(p(k) for k in _PASSIVE_KEYS.values())
+    units = "|".join(re.escape(u) for u in loc.table("numbers.units"))
     plain = (
         r"(?!(?:" + p("casualties.gap_stop") + r"|" + p("casualties.aux") + r"|" + verbs
+        + r"|" + p("casualties.subset_lead") + (r"|" + units if units else "")
         + r")\b)[a-z][\w'’.-]*"
-    )  # a victim word that is no auxiliary or verb ("two were wounded" is no victim)
+    )  # a victim word that is no auxiliary, verb, subset or count ("two were
+    # wounded", "four people including three police" name no second group)
     active_conjoined = {
         kind: re.compile(
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"

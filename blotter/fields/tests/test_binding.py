@@ -87,6 +87,14 @@ def test_named_groups_reuse_the_callers_actor_scan() -> None:
         # the second number is its own clause's count, not the verb's
         ("The blast killed three soldiers and two were wounded.", "killed", 3),
         ("Militants killed 3 soldiers and 2 policemen were injured.", "killed", 3),
+        # a subset after "including" is no second group
+        (
+            "A bomb exploded, wounding four people including three police and a civilian.",
+            "injured",
+            4,
+        ),
+        # "two dozen" is 24, not 2 + 12
+        ("Ten were killed and at least two dozen wounded.", "injured", 24),
     ],
 )
 def test_two_victim_groups_after_one_verb(text: str, kind: str, expected: int) -> None:
@@ -117,3 +125,22 @@ def test_claim_told_after_the_window_binds_the_only_incident() -> None:
 def test_a_riots_crowd_gives_way_to_the_armed_group_that_burned() -> None:
     events = _events("FARC rebels torched two buses belonging to a transport company.")
     assert events and (events[0]["actor1"] or {}).get("name", "").startswith("FARC")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline verbs and nouns of a toll
+        ("Five soldiers die in clash with Colombian rebels.", 5),
+        ("Subjects in military-type clothing execute 5 men in the community", 5),
+        ("Armed Commando Assassinates 4 Young Men in Guanajuato", 4),
+        ("3 Decapitations in Veracruz", 3),
+        ("Mexico rights body: Army killings of 6 civilians unjustified", 6),
+        ("They find the bodies of two men with signs of extreme violence", 2),
+        # a wire headline after its source and date, and a thousands group kept whole
+        ("Xinhua News Agency,2003-12-02,Six Colombian police killed in guerrilla ambush.", 6),
+        ("About 1,200 people were killed.", 1200),
+    ],
+)
+def test_headline_tolls(text: str, expected: int) -> None:
+    assert combine(find_counts(text), "killed").best == expected
