@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from blotter.lang import Locale, default_locale, per_locale
-from blotter.lang.lexicon import phrase_pattern
 from blotter.record import Actor
 from blotter.taxonomy import GENERIC_ACTORS
 
@@ -73,6 +73,42 @@ class ActorMention:
 SHORT_ACRONYM = 4
 
 
+_STEM = "*"  # a row's trailing "*": any word ending ("houthi*")
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """The regex of :func:`phrase_pattern` (same matches, longest first) built as
+    a trie: rows sharing a beginning share its test, so a text position is
+    tried once per first letter, not once per row (a flat alternation of the
+    dictionary's 500 rows took half the actor scan's time)."""
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for ch in phrase.rstrip(_STEM):
+            node = node.setdefault(ch, {})
+        node[_END_STEM if phrase.endswith(_STEM) else _END] = {}
+    return r"(?<![\w-])" + _node_pattern(trie) + r"(?![\w])"
+
+
+_END = ""  # trie key: a phrase ends here
+_END_STEM = "*"  # trie key: a stem ends here (any word ending follows)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    """The regex of one trie node: longer continuations first, then its ends."""
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _node_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch not in (_END, _END_STEM)
+    ]
+    if _END_STEM in node:
+        branches.append(r"[\w'-]*")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if _END in node else body
+
+
 class ActorDictionary:
     """The actor dictionary compiled to one regular expression.
 
@@ -82,7 +118,7 @@ class ActorDictionary:
     """
 
     def __init__(self, entries: list[ActorEntry]) -> None:
-        self.pattern = re.compile(phrase_pattern([e.pattern for e in entries]), re.IGNORECASE)
+        self.pattern = re.compile(trie_pattern([e.pattern for e in entries]), re.IGNORECASE)
         self.exact: dict[str, ActorEntry] = {}
         stems: dict[str, ActorEntry] = {}
         for e in entries:

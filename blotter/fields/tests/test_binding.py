@@ -144,3 +144,22 @@ def test_a_riots_crowd_gives_way_to_the_armed_group_that_burned() -> None:
 )
 def test_headline_tolls(text: str, expected: int) -> None:
     assert combine(find_counts(text), "killed").best == expected
+
+
+def test_trie_pattern_matches_as_the_flat_alternation() -> None:
+    import re
+
+    from blotter.fields.actors import trie_pattern
+    from blotter.lang.lexicon import phrase_pattern
+
+    rows = ["eta", "euskadi ta askatasuna", "maoist*", "maoist communist centre", "gang*",
+            "gangs of new york", "al-fatah", "fatah", "police*", "policem*"]
+    flat = re.compile(phrase_pattern(rows), re.IGNORECASE)
+    trie = re.compile(trie_pattern(rows), re.IGNORECASE)
+    text = (
+        "ETA and Euskadi Ta  Askatasuna; Maoists of the Maoist Communist Centre; gangsters, "
+        "Gangs of New Yorkers; Al-Fatah, fatahs; Policemen and police-led units; etan."
+    )
+    spans = [m.span() for m in flat.finditer(text)]
+    assert spans == [m.span() for m in trie.finditer(text)]
+    assert "Maoist Communist Centre" in [m.group(0) for m in trie.finditer(text)]
