@@ -158,6 +158,8 @@ class Perpetrator:
     role: Role
     start: int
     end: int
+    #: A row of the pack's actor dictionary (not a name read from capitals).
+    known: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class _Name:
     start: int
     end: int
     bare: bool = False  # an acronym not named in full, or a name with no organisation word
+    known: bool = False  # a row of the actor dictionary
 
 
 def _strip_lead(name: str, start: int, lead: frozenset[str]) -> tuple[str, int]:
@@ -244,7 +247,7 @@ def named_groups(
     if mentions is None:
         mentions = find_actors(text, offset, locale)
     found = [
-        _Name(m.entry.name, m.entry.inter, m.start, m.end)
+        _Name(m.entry.name, m.entry.inter, m.start, m.end, known=True)
         for m in mentions
         if m.entry.named and m.entry.inter != 1
     ]
@@ -258,7 +261,9 @@ def named_groups(
         elif len(inside) == 1 and not n.bare:
             # "National Liberation Army (ELN)": the dictionary's name, the whole span
             a = inside[0]
-            found[found.index(a)] = _Name(a.name, a.inter, min(a.start, n.start), max(a.end, n.end))
+            found[found.index(a)] = _Name(
+                a.name, a.inter, min(a.start, n.start), max(a.end, n.end), known=True
+            )
     return sorted(found, key=lambda n: n.start)
 
 
@@ -311,7 +316,9 @@ def find_perpetrators(
                 # "the Corsican National Liberation Front (FLNC)-Union of Combatants
                 # claimed": a faction told joined to its parent is the parent's act
                 parent = groups[k - 1]
-            out.append(Perpetrator(parent.name, parent.inter, role, n.start, n.end))
+            out.append(
+                Perpetrator(parent.name, parent.inter, role, n.start, n.end, parent.known)
+            )
     return out
 
 

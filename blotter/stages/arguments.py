@@ -51,6 +51,13 @@ NAMED_BONUS = 4
 #: group the text names as the author (RDWTI dev: arson "by ETA", "FARC rebels
 #: torched" were typed riots by their words and lost the group).
 RIOTERS = 5
+#: ACLED inter code of rebel groups: only a dictionary rebel group outranks a
+#: riot's crowd (ACLED 2024 dev: parties and unions named in riot notes, "members
+#: of INC ... scuffled with police", stay with the rioters).
+REBELS = 2
+#: Sentences beyond an incident's claim window still read for its perpetrator
+#: in a one-incident report (a closing "Note: ... claimed responsibility").
+FAR_SENTENCES = 6
 #: Sentences after an incident's last one where its claim or attribution is
 #: still told ("Note: On 31 March, ETA claimed responsibility ...").
 CLAIM_WINDOW = 2
@@ -76,7 +83,8 @@ def incident_span(
     later = [i.cues[0].sentence.index for i in incidents if i.cues[0].sentence.index > last]
     hi = min(later) - 1 if later else len(doc.sentences)
     lo = after + 1 if after >= 0 or first <= CLAIM_WINDOW else first - CLAIM_WINDOW
-    lo = min(lo, first)
+    lo = max(min(lo, first), first - CLAIM_WINDOW - FAR_SENTENCES)
+    hi = min(hi, last + CLAIM_WINDOW + FAR_SENTENCES)
     return [s for s in doc.sentences if lo <= s.index <= hi]
 
 
@@ -128,7 +136,7 @@ class ArgumentExtractor:
             for event, incident in zip(doc.events, incidents, strict=True):
                 window = incident_window(doc, incident, previous)
                 perpetrator = best_perpetrator([p for s in window for p in finds.bound(s)])
-                if perpetrator is None:
+                if perpetrator is None and len(incidents) == 1:
                     span = incident_span(doc, incident, incidents, previous)
                     perpetrator = best_perpetrator([p for s in span for p in finds.bound(s)])
                 previous = max(previous, incident.cues[-1].sentence.index)
@@ -236,7 +244,8 @@ class ArgumentExtractor:
         if (
             crowd == RIOTERS
             and perpetrator is not None
-            and perpetrator.inter in NON_STATE_ARMED
+            and perpetrator.known
+            and perpetrator.inter == REBELS
         ):
             crowd = None  # an armed group's arson or attack, typed a riot by its words
 
@@ -268,8 +277,13 @@ class ArgumentExtractor:
             actor1 is None
             or perpetrator.role is not Role.AGENT
             or not actor1.entry.named
-            or not is_agent(text, actor1, locale=locale)
-            or perpetrator.start < actor1.start  # the doer the report names first
+            or (
+                perpetrator.known  # a dictionary group, not a capitalised name
+                and (
+                    not is_agent(text, actor1, locale=locale)
+                    or perpetrator.start < actor1.start  # the doer the report names first
+                )
+            )
         )
         if perpetrator is not None and bound:
             event.actor1 = Actor(perpetrator.name, perpetrator.inter)
