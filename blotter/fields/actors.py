@@ -148,17 +148,6 @@ def state_forces(text: str, offset: int = 0, locale: Locale | None = None) -> li
 
 def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
-    return list(_find_actors(text, offset, locale or default_locale()))
-
-
-#: Sentences whose actor mentions are kept: the argument stage reads the same
-#: sentences of a document several times (the perpetrator window of each event, its
-#: actors, its claims), and a batch's documents are read one after another.
-ACTOR_CACHE_SENTENCES = 512
-
-
-@lru_cache(maxsize=ACTOR_CACHE_SENTENCES)
-def _find_actors(text: str, offset: int, locale: Locale) -> tuple[ActorMention, ...]:
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
     covered = [(m.start, m.end) for m in found]
@@ -170,7 +159,7 @@ def _find_actors(text: str, offset: int, locale: Locale) -> tuple[ActorMention, 
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     found.sort(key=lambda a: a.start)
-    return tuple(found)
+    return found
 
 
 def is_agent(

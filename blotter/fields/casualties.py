@@ -25,6 +25,10 @@ _PASSIVE_KEYS = {"killed": "casualties.kill", "injured": "casualties.injure",
                  "detained": "casualties.detain"}
 #: ACLED codes an unknown plural toll ("causing fatalities") as 10.
 UNKNOWN_TOLL_VALUE = 10
+#: A count starts at a word, not inside a number ("1,200", "3.5"); a comma
+#: after a word may stand before it ("Xinhua News Agency,2003-12-02,Six
+#: Colombian police killed": wire headlines of GED start so).
+NOT_INSIDE_NUMBER = r"(?<![\w.])(?!(?<=\d,)\d{3}(?!\d))"
 #: Characters of context looked at before a count (for ranges and subsets).
 BEFORE_CHARS = 20
 #: Characters around a count read for a period it sums over ("this year").
@@ -38,6 +42,7 @@ class CasualtyPatterns:
     toll: re.Pattern[str]
     per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]]
     conjoined: dict[str, re.Pattern[str]]
+    active_conjoined: dict[str, re.Pattern[str]]
     unknown_toll: re.Pattern[str]
     zero: re.Pattern[str]
     zero_kinds: dict[str, list[str]]
@@ -109,6 +114,13 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             + p(f"casualties.found_{kind}")
             + r")\b",
         ]
+        if p(f"casualties.found_active_{kind}") != NEVER_PATTERN:
+            # "they find the (dismembered) bodies of (at least) four persons"
+            found_forms.append(
+                r"\b(?:" + p(f"casualties.found_active_{kind}") + r")\s+(?:[\w-]+\s+){0,2}?"
+                + found_noun + r"\s+(?:" + p("casualties.found_of") + r")\s+" + number
+                + r"\s+" + victim.replace("{0,7}", "{0,2}")
+            )
         # (pattern, gate): a gated pattern is tried only where its gate's words
         # occur (a cheap search), as most sentences have no subset or bodies.
         subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
@@ -122,17 +134,39 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             *((f, found_gate) for f in found_forms),
         ]
         per_kind[kind] = [
-            (re.compile(r"(?<![\w,.])" + x, re.IGNORECASE), gate)
+            (re.compile(NOT_INSIDE_NUMBER + x, re.IGNORECASE), gate)
             for x, gate in pats
             if gate is None or gate.pattern.find(NEVER_PATTERN) < 0
         ]
     conjoined = {
         kind: re.compile(
-            r"(?<![\w,.])" + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
+            NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
             + gap_word.replace("[a-z]", "[a-z(]").replace(".-]", ".()-]")
             + r"\s+){1,7}?)(?:" + p("casualties.conjunction") + r")\s+"
             + number_pattern("2", loc) + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)"
             + aux + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")\b",
+            re.IGNORECASE,
+        )
+        for kind in KINDS
+    }
+    # "killing eight policemen and three civilians": two victim groups after one
+    # active verb (the first is read by the active form, the second added to it).
+    verbs = "|".join(p(k) for k in _PASSIVE_KEYS.values())
+    units = "|".join(re.escape(u) for u in loc.table("numbers.units"))
+    plain = (
+        r"(?!(?:" + p("casualties.gap_stop") + r"|" + p("casualties.aux") + r"|" + verbs
+        + r"|" + p("casualties.subset_lead") + (r"|" + units if units else "")
+        + r")\b)[a-z][\w'’.-]*"
+    )  # a victim word that is no auxiliary, verb, subset or count ("two were
+    # wounded", "four people including three police" name no second group)
+    active_conjoined = {
+        kind: re.compile(
+            r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
+            + p("casualties.active_lead") + r")\s+)?" + number_pattern("1", loc)
+            + r"\s+(?P<victim1>(?:" + plain + r"\s+){0,3}?" + plain + r")\s+(?:"
+            + p("casualties.conjunction") + r")\s+" + number_pattern("2", loc)
+            + r"\s+(?P<victim2>(?:" + plain + r"\s+){0,2}?" + plain + r")(?![\w'’.-])"
+            + r"(?!\s+(?:" + p("casualties.aux") + r"|" + verbs + r")\b)",
             re.IGNORECASE,
         )
         for kind in KINDS
@@ -142,6 +176,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         toll=re.compile(p("casualties.toll") + number, re.IGNORECASE),
         per_kind=per_kind,
         conjoined=conjoined,
+        active_conjoined=active_conjoined,
         unknown_toll=re.compile(p("casualties.unknown_toll"), re.IGNORECASE),
         zero=re.compile(p("casualties.zero"), re.IGNORECASE),
         zero_kinds={str(k): list(v) for k, v in loc.table("casualties.zero_kinds").items()},
@@ -262,6 +297,21 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         kind, value, vague, group, s + offset, e + offset, additional=i == "1"
                     )
                 )
+    for kind, pattern in pats.active_conjoined.items():
+        for m in pattern.finditer(text):
+            s, e = m.span("num2")
+            value, vague = to_int(m["num2"], locale)
+            if value is None or value > MAX_COUNT or _looks_like_year(m["num2"]):
+                continue
+            if any(a <= s < b and k == kind for a, b, k in taken):
+                continue
+            if not any(a <= m.start("num1") < b and k == kind for a, b, k in taken):
+                continue  # the first group was not read as a count (a year, a cumulative toll)
+            taken.append((s, e, kind))
+            group = _group(m["victim2"] or "", pats.victim_groups)
+            found.append(
+                CountMention(kind, value, vague, group, s + offset, e + offset, additional=True)
+            )
     for kind in KINDS:
         if any(c.kind == kind for c in found):
             continue

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from blotter.fields.actors import find_actors
+from blotter.fields.actors import ActorMention, find_actors
 from blotter.lang import Locale, default_locale
 
 
@@ -50,6 +50,9 @@ _LOWER = re.compile(r"[a-zß-ÿ]")
 #: claimant or attributed author, and only up to this many capitalised words
 #: (longer runs are titles and headlines).
 LOOSE_WORDS = 3
+#: Letters of the shortest acronym taken as an agent when told with its
+#: fighters ("CGSB guerrillas"): two capitals are too often a country ("US").
+MIN_ACRONYM = 3
 #: ACLED inter code of an organisation the dictionary does not know: a
 #: political militia (the commonest kind of claimant that is not a rebel army).
 DEFAULT_INTER = 3
@@ -67,6 +70,10 @@ class ClaimPatterns:
     roles_after: dict[Role, re.Pattern[str]]
     denial_after: re.Pattern[str]
     wing_between: re.Pattern[str]
+    faction_between: re.Pattern[str]
+    member_after: re.Pattern[str]
+    member_before: re.Pattern[str]
+    not_claimant_before: re.Pattern[str]
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     lead_words: frozenset[str]
@@ -106,6 +113,10 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
         roles_after={r: re.compile(p(f"claims.{r.name.lower()}_after"), flags) for r in ROLES},
         denial_after=re.compile(p("claims.denial_after"), flags),
         wing_between=re.compile(p("claims.wing_between"), flags),
+        faction_between=re.compile(p("claims.faction_between"), flags),
+        member_after=re.compile(p("claims.member_after"), flags),
+        member_before=re.compile(p("claims.member_before"), flags),
+        not_claimant_before=re.compile(p("claims.not_claimant_before"), flags),
         victim_before=re.compile(p("actors.victim_before"), flags),
         victim_after=re.compile(p("actors.victim_after"), flags),
         lead_words=loc.word_set("claims.lead_words"),
@@ -153,6 +164,8 @@ class Perpetrator:
     role: Role
     start: int
     end: int
+    #: A row of the pack's actor dictionary (not a name read from capitals).
+    known: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +175,7 @@ class _Name:
     start: int
     end: int
     bare: bool = False  # an acronym not named in full, or a name with no organisation word
+    known: bool = False  # a row of the actor dictionary
 
 
 def _strip_lead(name: str, start: int, lead: frozenset[str]) -> tuple[str, int]:
@@ -257,11 +271,17 @@ def named_groups(
     offset: int = 0,
     locale: Locale | None = None,
     acronyms: Mapping[str, str] | None = None,
+    mentions: list[ActorMention] | None = None,
 ) -> list[_Name]:
-    """Named groups in *text*: dictionary rows first, then names written in full."""
-    mentions = find_actors(text, offset, locale)
+    """Named groups in *text*: dictionary rows first, then names written in full.
+
+    *mentions* are the sentence's actor finds if the caller has them already
+    (``find_actors(text, offset, locale)``): the dictionary is scanned once.
+    """
+    if mentions is None:
+        mentions = find_actors(text, offset, locale)
     found = [
-        _Name(m.entry.name, m.entry.inter, m.start, m.end)
+        _Name(m.entry.name, m.entry.inter, m.start, m.end, known=True)
         for m in mentions
         if m.entry.named and m.entry.inter != 1
     ]
@@ -275,7 +295,9 @@ def named_groups(
         elif len(inside) == 1 and not n.bare:
             # "National Liberation Army (ELN)": the dictionary's name, the whole span
             a = inside[0]
-            found[found.index(a)] = _Name(a.name, a.inter, min(a.start, n.start), max(a.end, n.end))
+            found[found.index(a)] = _Name(
+                a.name, a.inter, min(a.start, n.start), max(a.end, n.end), known=True
+            )
     return sorted(found, key=lambda n: n.start)
 
 
@@ -284,11 +306,13 @@ def find_perpetrators(
     offset: int = 0,
     locale: Locale | None = None,
     acronyms: Mapping[str, str] | None = None,
+    mentions: list[ActorMention] | None = None,
 ) -> list[Perpetrator]:
-    """Named groups of *text* (one sentence) that the text makes the perpetrator."""
+    """Named groups of *text* (one sentence) that the text makes the perpetrator
+    (*mentions*: the sentence's actor finds, if the caller has them)."""
     pats = claim_patterns(locale)
     out = []
-    groups = named_groups(text, offset, locale, acronyms)
+    groups = named_groups(text, offset, locale, acronyms, mentions)
     for k, n in enumerate(groups):
         s, e = n.start - offset, n.end - offset
         before, after = text[max(0, s - BEFORE_CHARS) : s], text[e : e + AFTER_CHARS]
@@ -302,15 +326,40 @@ def find_perpetrators(
             ),
             None,
         )
+        if (
+            role is Role.CLAIM
+            and not pats.roles_before[Role.CLAIM].search(before)
+            and pats.not_claimant_before.search(before)
+        ):
+            continue  # "a caller to UPI claimed": where the claim was made, not who
         by_agent = pats.roles_before[Role.AGENT].search(before)
         if role is Role.AGENT and pats.victim_after.match(after):
             continue  # "3 PKK militants were killed": the victims
-        if role is Role.AGENT and (n.bare or (not by_agent and pats.victim_before.search(before))):
+        fielded = n.bare and _is_acronym(n.name) and (
+            pats.member_after.match(after) or pats.member_before.search(before)
+        )  # "CGSB guerrillas attacked", "members of the ALN": an acronym with its fighters
+        if role is Role.AGENT and (
+            (n.bare and not fielded) or (not by_agent and pats.victim_before.search(before))
+        ):
             continue  # "attacked the GAM rebels": the target; "by US troops": no name
         if role is not None:
             parent = _parent(text, offset, n, groups[k + 1 :], pats)
-            out.append(Perpetrator(parent.name, parent.inter, role, n.start, n.end))
+            if parent is n and k and pats.faction_between.match(
+                text[groups[k - 1].end - offset : s]
+            ):
+                # "the Corsican National Liberation Front (FLNC)-Union of Combatants
+                # claimed": a faction told joined to its parent is the parent's act
+                parent = groups[k - 1]
+            out.append(
+                Perpetrator(parent.name, parent.inter, role, n.start, n.end, parent.known)
+            )
     return out
+
+
+def _is_acronym(name: str) -> bool:
+    """True for an acronym ("CGSB", "FPMR-A"): capitals and digits, three or more."""
+    letters = name.replace("-", "")
+    return len(letters) >= MIN_ACRONYM and letters.isalnum() and letters.isupper()
 
 
 def _parent(text: str, offset: int, n: _Name, later: list[_Name], pats: ClaimPatterns) -> _Name:

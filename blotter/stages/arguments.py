@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from blotter.document import Document, Sentence
 from blotter.fields.actors import (
     ActorMention,
@@ -47,6 +49,17 @@ TARGET_ONLY_IF_HIT: frozenset[str] = frozenset()
 #: A named organisation outranks a generic description ("the cartel group")
 #: of what is usually the same actor.
 NAMED_BONUS = 4
+#: ACLED inter code of rioters: a riot's crowd, which gives way to an armed
+#: group the text names as the author (RDWTI dev: arson "by ETA", "FARC rebels
+#: torched" were typed riots by their words and lost the group).
+RIOTERS = 5
+#: ACLED inter code of rebel groups: only a dictionary rebel group outranks a
+#: riot's crowd (ACLED 2024 dev: parties and unions named in riot notes, "members
+#: of INC ... scuffled with police", stay with the rioters).
+REBELS = 2
+#: Sentences beyond an incident's claim window still read for its perpetrator
+#: in a one-incident report (a closing "Note: ... claimed responsibility").
+FAR_SENTENCES = 6
 #: Sentences after an incident's last one where its claim or attribution is
 #: still told ("Note: On 31 March, ETA claimed responsibility ...").
 CLAIM_WINDOW = 2
@@ -58,6 +71,48 @@ def incident_window(doc: Document, incident: Incident, after: int = -1) -> list[
     first, last = incident.cues[0].sentence.index, incident.cues[-1].sentence.index
     lo = max(after + 1, first - CLAIM_WINDOW)
     return [s for s in doc.sentences if lo <= s.index <= last + CLAIM_WINDOW]
+
+
+def incident_span(
+    doc: Document, incident: Incident, incidents: list[Incident], after: int = -1
+) -> list[Sentence]:
+    """The sentences no other incident tells, around *incident*: from after
+    sentence *after* (the previous incident's last) to before the next
+    incident's first.  A claim told far from the act ("Note: On 13 June, the
+    FLNC claimed responsibility for this and twenty other attacks") is still
+    this incident's when no other incident stands between them."""
+    first, last = incident.cues[0].sentence.index, incident.cues[-1].sentence.index
+    later = [i.cues[0].sentence.index for i in incidents if i.cues[0].sentence.index > last]
+    hi = min(later) - 1 if later else len(doc.sentences)
+    lo = after + 1 if after >= 0 or first <= CLAIM_WINDOW else first - CLAIM_WINDOW
+    lo = max(min(lo, first), first - CLAIM_WINDOW - FAR_SENTENCES)
+    hi = min(hi, last + CLAIM_WINDOW + FAR_SENTENCES)
+    return [s for s in doc.sentences if lo <= s.index <= hi]
+
+
+class SentenceFinds:
+    """One document's actor finds and bound perpetrators per sentence, each
+    computed once: the dictionary scan serves the claims and actor1/actor2."""
+
+    def __init__(self, locale: Locale, acronyms: Mapping[str, str]) -> None:
+        self.locale = locale
+        self.acronyms = acronyms
+        self._actors: dict[int, list[ActorMention]] = {}
+        self._bound: dict[int, list[Perpetrator]] = {}
+
+    def actors(self, s: Sentence) -> list[ActorMention]:
+        """The actor dictionary's finds in sentence *s*."""
+        if s.index not in self._actors:
+            self._actors[s.index] = find_actors(s.text, s.start, self.locale)
+        return self._actors[s.index]
+
+    def bound(self, s: Sentence) -> list[Perpetrator]:
+        """The named groups sentence *s* makes the perpetrator."""
+        if s.index not in self._bound:
+            self._bound[s.index] = find_perpetrators(
+                s.text, s.start, self.locale, self.acronyms, self.actors(s)
+            )
+        return self._bound[s.index]
 
 
 class ArgumentExtractor:
@@ -79,17 +134,18 @@ class ArgumentExtractor:
             incidents: list[Incident] = doc.incidents
             acronyms = DocumentAcronyms(doc.text, locale)
             previous = -1
-            bound: dict[int, list[Perpetrator]] = {}  # sentence index -> its perpetrators
+            finds = SentenceFinds(locale, acronyms)
             for event, incident in zip(doc.events, incidents, strict=True):
                 window = incident_window(doc, incident, previous)
-                for s in window:
-                    if s.index not in bound:
-                        bound[s.index] = find_perpetrators(s.text, s.start, locale, acronyms)
-                perpetrator = best_perpetrator([p for s in window for p in bound[s.index]])
+                perpetrator = best_perpetrator([p for s in window for p in finds.bound(s)])
+                if perpetrator is None and len(incidents) == 1:
+                    span = incident_span(doc, incident, incidents, previous)
+                    perpetrator = best_perpetrator([p for s in span for p in finds.bound(s)])
                 previous = max(previous, incident.cues[-1].sentence.index)
                 self.fill_date(doc, event, incident, locale)
                 self.fill_counts(doc, event, incident, locale)
-                named = self.fill_actors(doc, event, incident, locale, perpetrator)
+                mentions = [m for sc in incident.cues for m in finds.actors(sc.sentence)]
+                named = self.fill_actors(doc, event, incident, locale, perpetrator, mentions)
                 self.fill_attributes(doc, event, incident, locale, perpetrator, named)
         return docs
 
@@ -167,19 +223,33 @@ class ArgumentExtractor:
         incident: Incident,
         locale: Locale | None = None,
         perpetrator: Perpetrator | None = None,
+        mentions: list[ActorMention] | None = None,
     ) -> str | None:
         """Perpetrator (actor1) and target (actor2); returns actor1's name if it is
         a named group.
 
         A group the text binds as claimant or attributed author (*perpetrator*)
-        is actor1; one bound only as agent replaces a generic actor1, not a
-        named one.  Protests and riots keep their crowd as actor1.
+        is actor1; one bound only as agent replaces a generic actor1, or a named
+        one the text does not make the doer.  Protests keep their crowd as
+        actor1; a riot's crowd gives way to a group the text names as its author
+        ("a car was burned by ETA").  *mentions* are the actor finds of the
+        incident's sentences, if the caller has them.
         """
         text = doc.text
-        mentions: list[ActorMention] = []
-        for sc in incident.cues:
-            mentions += find_actors(sc.sentence.text, sc.sentence.start, locale)
+        if mentions is None:
+            mentions = [
+                m
+                for sc in incident.cues
+                for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
+            ]
         crowd = CROWD_ACTOR.get(event.sub_event_type)
+        if (
+            crowd == RIOTERS
+            and perpetrator is not None
+            and perpetrator.known
+            and perpetrator.inter == REBELS
+        ):
+            crowd = None  # an armed group's arson or attack, typed a riot by its words
 
         def agent_score(m: ActorMention) -> float:
             s = 0.0
@@ -206,7 +276,16 @@ class ArgumentExtractor:
                 actor1 = best
         named: str | None = actor1.entry.name if actor1 is not None and actor1.entry.named else None
         bound = perpetrator is not None and crowd is None and (
-            actor1 is None or perpetrator.role is not Role.AGENT or not actor1.entry.named
+            actor1 is None
+            or perpetrator.role is not Role.AGENT
+            or not actor1.entry.named
+            or (
+                perpetrator.known  # a dictionary group, not a capitalised name
+                and (
+                    not is_agent(text, actor1, locale=locale)
+                    or perpetrator.start < actor1.start  # the doer the report names first
+                )
+            )
         )
         if perpetrator is not None and bound:
             event.actor1 = Actor(perpetrator.name, perpetrator.inter)

@@ -85,7 +85,7 @@ def test_periodic_tolls_are_never_the_events() -> None:
     [
         (
             "The Earth Liberation Front (ELF) claimed responsibility for the fire.",
-            "Earth Liberation Front (ELF)",
+            "ELF: Earth Liberation Front",  # the dictionary row
             "claim",
         ),
         (

@@ -35,3 +35,16 @@ def test_the_trie_matches_the_same_spans_as_the_flat_alternation(text: str) -> N
 
 def test_no_phrases_match_nothing() -> None:
     assert re.compile(phrase_pattern([])).search("anything at all") is None
+
+
+def test_dictionary_rows_match_as_the_flat_alternation_did() -> None:
+    rows = ["eta", "euskadi ta askatasuna", "maoist*", "maoist communist centre", "gang*",
+            "gangs of new york", "al-fatah", "fatah", "police*", "policem*"]
+    text = (
+        "ETA and Euskadi Ta  Askatasuna; Maoists of the Maoist Communist Centre; gangsters, "
+        "Gangs of New Yorkers; Al-Fatah, fatahs; Policemen and police-led units; etan."
+    )
+    trie = re.compile(phrase_pattern(rows), re.IGNORECASE)
+    spans = [m.span() for m in re.compile(flat(rows), re.IGNORECASE).finditer(text)]
+    assert spans == [m.span() for m in trie.finditer(text)]
+    assert "Maoist Communist Centre" in [m.group(0) for m in trie.finditer(text)]
