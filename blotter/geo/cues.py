@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from blotter.geo.rules import regional_rules
+from blotter.geo.rules import data_file, regional_rules
 from blotter.lang import Locale, default_locale
 
 
@@ -48,12 +48,50 @@ def pack_cues(locale: Locale | None = None) -> tuple[tuple[Cue, ...], re.Pattern
 @lru_cache(maxsize=8)
 def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
     cues = tuple(Cue(r.pattern, r.country_code, r.admin1, r.acronym) for r in loc.country_cues)
+    cues += data_cues()  # names of any language (parties, forces, peoples): geo/data
     # One pass over the text: every cue is a named group (acronyms case-sensitive).
     alternation = "|".join(
         f"(?P<c{i}>{c.pattern})" if c.acronym else f"(?P<c{i}>(?i:{c.pattern}))"
         for i, c in enumerate(cues)
     )
     return cues, re.compile(r"\b(?:" + (alternation or r"(?!)") + r")\b")
+
+
+# --- Country cues of any language (issue 12): actor, party and people names
+# confined to one country, read from geo/data so that every language pack shares
+# them (a Kenyan party is named so in English and Swahili reports alike).
+DATA_CUES_FILE = "country_cues.tsv"
+#: Columns of a cue row: pattern, country code, admin1 names (;), acronym|any.
+CUE_COLUMNS = 4
+
+
+class CueFileError(ValueError):
+    """A malformed cue file; the message names the file and line."""
+
+
+@lru_cache(maxsize=1)
+def data_cues() -> tuple[Cue, ...]:
+    """The cues of ``geo/data/country_cues.tsv`` (the pack file's format)."""
+    path = data_file(DATA_CUES_FILE)
+    if not path.is_file():
+        return ()
+    out: list[Cue] = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if len(row) != CUE_COLUMNS:
+            raise CueFileError(f"{path}:{n}: expected {CUE_COLUMNS} tab-separated columns")
+        try:
+            re.compile(row[0])
+        except re.error as exc:
+            raise CueFileError(f"{path}:{n}: bad pattern: {exc}") from exc
+        admin1 = tuple(a for a in row[2].split(";") if a)
+        out.append(Cue(row[0], row[1], admin1, row[3] == "acronym"))
+    return tuple(out)
+
+
+# --- end of the country cues of any language
 
 
 def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:

@@ -104,6 +104,11 @@ class PlaceWords:
     #: The pack's own dateline form (case-sensitive, holding a comma), read
     #: besides the wire form of DATELINE_RE: "CULIACÁN, Sin.-".
     dateline: re.Pattern[str]
+    # issue 12: words of geo/data/name_context.toml for the pack's language
+    #: "Maseno University": a capitalised word after the name that keeps it a place.
+    institution_next: frozenset[str] = frozenset()
+    #: "Lake Naivasha": a capitalised word before the name that keeps it a place.
+    feature_prev: frozenset[str] = frozenset()
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -161,7 +166,23 @@ def _place_words(loc: Locale) -> PlaceWords:
         east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
         dateline=re.compile(loc.pattern("places.dateline")),
+        institution_next=_name_context(loc.code, "institution_next"),
+        feature_prev=_name_context(loc.code, "feature_prev"),
     )
+
+
+#: Words around a name that keep it a place (per language code; issue 12).
+NAME_CONTEXT_FILE = "name_context.toml"
+
+
+def _name_context(code: str, key: str) -> frozenset[str]:
+    """One word set of ``data/name_context.toml`` for language *code* (empty if absent)."""
+    import tomllib
+
+    from blotter.geo.rules import data_file
+
+    table = tomllib.loads(data_file(NAME_CONTEXT_FILE).read_text("utf-8")).get(code, {})
+    return frozenset(str(x).lower() for x in table.get(key, ()))
 
 
 @dataclass
@@ -214,8 +235,10 @@ def is_upper_text(text: str) -> bool:
 def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> TextPlaces:
     """Find the place mentions and demonyms of *text* (read with *locale*'s place cues)."""
     w = place_words(locale)
-    toks = list(_split_possessives(tokens(text), w))
     upper = is_upper_text(text)
+    toks = list(_split_possessives(tokens(text), w))
+    if not upper:
+        toks = _bare_possessives(toks, gaz, w)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
     starts = {m.start() for m in found}
@@ -446,6 +469,48 @@ def _split_possessives(toks: object, w: PlaceWords) -> list[Token]:
     return out
 
 
+# --- issue 12: possessives written without the apostrophe ("Nairobis CBD",
+# "Manderas main market", as ACLED's Kenya notes and hurried copy write them).
+#: Shortest such word ("Nakurus"): shorter ones are plural words or names.
+BARE_POSSESSIVE_MIN_CHARS = 6
+#: A stem this common in English is a word, not a place ("Marines", "Kurds").
+BARE_POSSESSIVE_MAX_ZIPF = 3.0
+#: The stem must name a unit or a town at least this large (a village's name
+#: plus "s" is as likely a surname or a plural).
+BARE_POSSESSIVE_MIN_POPULATION = 5_000
+
+
+def _bare_possessives(toks: list[Token], gaz: Gazetteer, w: PlaceWords) -> list[Token]:
+    """Read "Nairobis" as "Nairobi": a capitalised word ending in "s" that no
+    key spells, whose stem names a rare-word unit or sizeable town."""
+    out = toks
+    for j, (norm, start, end, surface) in enumerate(toks):
+        if (
+            surface[-1:] != "s"
+            or len(surface) < BARE_POSSESSIVE_MIN_CHARS
+            or not surface[0].isupper()
+            or surface.isupper()
+            or norm in gaz.keys
+            or norm[:-1] not in gaz.keys
+        ):
+            continue
+        stem = norm[:-1]
+        if gaz.keys[stem] >= BARE_POSSESSIVE_MAX_ZIPF or w.zipf(norm) >= BARE_POSSESSIVE_MAX_ZIPF:
+            continue
+        if stem in w.demonyms or not any(
+            c.kind in ("admin1", "admin2") or c.population >= BARE_POSSESSIVE_MIN_POPULATION
+            for c in gaz.candidates(stem)
+        ):
+            continue
+        if out is toks:
+            out = list(toks)
+        out[j] = (stem, start, end - 1, surface[:-1])
+    return out
+
+
+# --- end of bare possessives
+
+
 def _chains(text: str, toks: list[Token]) -> list[int]:
     """For each token, how many tokens from it on are joined into one possible name."""
     chain = [1] * len(toks)
@@ -487,6 +552,8 @@ def _acceptable(
     """Filters against common words, people and organisation names."""
     first, last = toks[i], toks[i + n - 1]
     nxt = _next(toks, i + n)
+    # "Maseno University", "Nyeri Prison": an institution in the named place (issue 12)
+    institution = nxt is not None and nxt[0] in w.institution_next and _adjacent(text, last, nxt)
     if len(key) < 3 or (
         n == 1
         and (
@@ -511,7 +578,7 @@ def _acceptable(
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
     if nxt and (nxt[0] in w.not_place_next or (upper and nxt[0] in w.landmark_next)):
         return False  # "Molotov cocktail", "SAN MARTIN STREET"
-    if nxt and _adjacent(text, last, nxt) and nxt[0] in w.org_heads:
+    if nxt and _adjacent(text, last, nxt) and nxt[0] in w.org_heads and not institution:
         return False  # "Jalisco New Generation Cartel" is handled below; "Gaza Post"
     if not upper:
         if (
@@ -520,6 +587,7 @@ def _acceptable(
             and prev[3][0].isupper()
             and prev[0] not in w.stop_words
             and prev[0] not in w.locative
+            and prev[0] not in w.feature_prev  # "Lake Naivasha"
             and not _sentence_initial(text, prev[1])
         ):
             return False  # "Octavio Paz": the end of a longer proper name
@@ -545,6 +613,7 @@ def _acceptable(
             and nxt[0] not in w.stop_words
             and nxt[0] not in w.landmark_next  # "Hama Airbase", "Saadnayel Road"
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
+            and not institution
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     else:
@@ -621,6 +690,14 @@ def _mention(
         p_start = end + text[end:].index("(")
         paren_after = (p_start, text.index(")", p_start))
     landmark_next = after_word in w.landmark_next  # "on the Damboa road": near Damboa
+    # "Maseno University" (issue 12): named after a place, maybe after a person
+    # ("McGill University"): a landmark, which any other place of the text outranks
+    institution = (
+        after is not None
+        and after[0] in w.institution_next
+        and text[end : after[1]] == " "
+        and after[3][:1].isupper()
+    )
     modifier = (
         (after is not None and after[0] in w.country_modifier_next)
         or (prev is not None and prev[0] in w.country_modifier_prev)
@@ -634,7 +711,7 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word, w),
-        landmark=landmark_next,
+        landmark=landmark_next or institution,
         compound=_compound_part(text, toks, i, n),
         near=bool(before & w.near)
         or _compass_of(toks, i, w)

@@ -552,6 +552,7 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
         if m.best is not None
         and m.best.kind in ("admin1", "admin2")
         and m.best.country_code == town.country_code
+        and not m.landmark  # "Panjab University in Chandigarh" names no unit of the town
     ]
     # compared by province: district links are patchy in the data ("Tirupati" has none)
     provinces = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in units}  # type: ignore[union-attr]
