@@ -309,7 +309,22 @@ def _postal_admitted(
     # a cue bound to units (OSCE SMM: Donetsk, Luhansk) keeps villages to them;
     # a cue of the whole country ("Mungiki") is evidence of the main country only
     bound = any(cue.admin1 for cue in cues)
+    if main is None and not units and not places.demonym_countries:
+        # issue 12: nothing in the text says which country ("clashes with police
+        # in Dandora"): a national table's area whose name no other country bears
+        # stands (post-office villages, repeated and full of words, do not)
+        return c.national_area and _one_country_name(places, c)
     return not units and not bound and c.country_code == main
+
+
+def _one_country_name(places: TextPlaces, c: Place) -> bool:
+    """True if every place named like postal place *c* in the text lies in its country."""
+    return all(
+        p.country_code == c.country_code
+        for m in places.mentions
+        if c in m.candidates
+        for p in m.candidates
+    )
 
 
 def _respell_outliers(
