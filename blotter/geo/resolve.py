@@ -687,6 +687,18 @@ def choose_place(
         if not inside:
             return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
         chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
+    if (
+        chosen is not None
+        and chosen.best is not None
+        and chosen.best.kind == "country"
+        and chosen.modifier
+        and not places.upper
+    ):
+        # issue 12: "near the border with Somalia", "refugees from Sudan": a country
+        # named only as a modifier gives way to another country's cue or demonym
+        other = _fallback(places, [], gaz, regional, exclude=chosen.best.country_code)
+        if other is not None:
+            return other
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if not dateline:
@@ -706,16 +718,23 @@ def choose_place(
 
 
 def _fallback(
-    places: TextPlaces, cue_units: list[Place], gaz: Gazetteer, regional: TextRules
+    places: TextPlaces,
+    cue_units: list[Place],
+    gaz: Gazetteer,
+    regional: TextRules,
+    exclude: str | None = None,
 ) -> Resolution | None:
-    """No place named: an actor cue's unit or country, else a demonym's country."""
+    """No place named: an actor cue's unit or country, else a demonym's country
+    (other than *exclude*)."""
     if cue_units:
         return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
-    if places.cues:
-        code = places.cues[0][1].country_code
-    elif places.demonym_countries:
-        code = min(places.demonym_countries, key=places.demonym_countries.__getitem__)
+    cues = [cue for _, cue in places.cues if cue.country_code != exclude]
+    demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
+    if cues:
+        code = cues[0].country_code
+    elif demonyms:
+        code = min(demonyms, key=demonyms.__getitem__)
     country = gaz.country(code) if code else None
     return Resolution(country, None, 3, 6) if country is not None else None
 
