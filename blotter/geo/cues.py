@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from blotter.geo.rules import data_file, regional_rules
 from blotter.lang import Locale, default_locale
@@ -72,7 +73,12 @@ class CueFileError(ValueError):
 @lru_cache(maxsize=1)
 def data_cues() -> tuple[Cue, ...]:
     """The cues of ``geo/data/country_cues.tsv`` (the pack file's format)."""
-    path = data_file(DATA_CUES_FILE)
+    return read_cues(data_file(DATA_CUES_FILE))
+
+
+def read_cues(path: Path) -> tuple[Cue, ...]:
+    """The cue rows of one file (none if it is missing); :class:`CueFileError` names
+    the file and line of a malformed row."""
     if not path.is_file():
         return ()
     out: list[Cue] = []

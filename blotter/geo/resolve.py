@@ -263,6 +263,8 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             and m.best.country_code not in final
             and m.best.kind not in ("admin1", "admin2")
             and not (lone and len({c.country_code for c in m.candidates}) == 1)
+            # issue 12: a national table's area spelled as written is no tolerant match
+            and not (m.best.national_area and normalise(m.best.name) == normalise(m.surface))
         ):
             m.best = None  # a tolerant match must agree with the text's countries
         elif (
@@ -318,12 +320,14 @@ def _postal_admitted(
 
 
 def _one_country_name(places: TextPlaces, c: Place) -> bool:
-    """True if every place named like postal place *c* in the text lies in its country."""
+    """True if every place spelled like postal place *c* in the text lies in its
+    country (candidates under other spellings, "Dandera" for "Dandora", aside)."""
     return all(
         p.country_code == c.country_code
         for m in places.mentions
         if c in m.candidates
         for p in m.candidates
+        if normalise(p.name) == normalise(m.surface)  # the key may be a variant's
     )
 
 
