@@ -26,6 +26,7 @@ class Cue:
     country_code: str
     admin1: tuple[str, ...] = ()
     acronym: bool = False  # match case-sensitively (an acronym)
+    domestic: bool = False  # a demonym before a body acting at home ("Kenyan police")
 
 
 # Indian state abbreviations as ACLED's India notes write them after a place:

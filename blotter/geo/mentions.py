@@ -109,6 +109,8 @@ class PlaceWords:
     institution_next: frozenset[str] = frozenset()
     #: "Lake Naivasha": a capitalised word before the name that keeps it a place.
     feature_prev: frozenset[str] = frozenset()
+    #: "Kenyan police": a demonym before one of these is a cue of its country.
+    domestic_next: frozenset[str] = frozenset()
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -168,6 +170,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         dateline=re.compile(loc.pattern("places.dateline")),
         institution_next=_name_context(loc.code, "institution_next"),
         feature_prev=_name_context(loc.code, "feature_prev"),
+        domestic_next=_name_context(loc.code, "domestic_next"),
     )
 
 
@@ -253,6 +256,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
         words=w,
     )
     chain = _chains(text, toks)
+    domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
     i = 0
     while i < len(toks):
         matched = 0
@@ -280,7 +284,15 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             code = None  # "Saudi-led coalition": says who, not where
         if code and (upper or toks[i][3][0].isupper()):
             out.demonym_countries.setdefault(code, toks[i][1])
+            if nxt and nxt[0] in w.domestic_next and code not in domestic:
+                # issue 12: "Kenyan police" act at home: a cue of the country
+                domestic[code] = (toks[i][1], toks[i][3] + " " + nxt[3])
         i += 1
+    if domestic:
+        found_cues = [
+            (at, Cue(re.escape(name), code, domestic=True)) for code, (at, name) in domestic.items()
+        ]
+        out.cues = sorted(out.cues + found_cues, key=lambda oc: oc[0])
     if out.cues:
         # words inside an actor's name ("al-Shabab") name no place, unless one of
         # the cue's own country ("Donbas", the Luhansk villages' row)
@@ -301,6 +313,8 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
 
 
 Token = tuple[str, int, int, str]
+
+
 def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> None:
     """Flag each mention that names the unit around the mention before it
     ("Bara in Idleb": the pack's ``places.container_gap``)."""
@@ -375,9 +389,7 @@ def _fuzzy_match(
             # span reads across words ("Dar'a. The", "Mansura in Ar")
             and (n == 1 or k == key or not gaz.postal_only(k))
         ]
-        if similar in ([], [key]) or not _acceptable(
-            text, toks, i, n, similar[0], gaz, False, w
-        ):
+        if similar in ([], [key]) or not _acceptable(text, toks, i, n, similar[0], gaz, False, w):
             continue
         start, end = words[0][1], words[-1][2]
         m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines, w)
@@ -410,9 +422,7 @@ def _compass_of(toks: list[Token], i: int, w: PlaceWords) -> bool:
 def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
     """True if tokens i..i+n-1 are hyphen-joined to a capitalised word before or
     after them: part of a compound name ("Pobe" of "Pobe-Mengao")."""
-    return (
-        i > 0 and _hyphen_joined(text, toks, i - 1, i) and toks[i - 1][3][:1].isupper()
-    ) or (
+    return (i > 0 and _hyphen_joined(text, toks, i - 1, i) and toks[i - 1][3][:1].isupper()) or (
         i + n < len(toks)
         and _hyphen_joined(text, toks, i + n - 1, i + n)
         and toks[i + n][3][:1].isupper()
@@ -426,9 +436,7 @@ def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
     return text[toks[a][2] : toks[b][1]] == "-"
 
 
-def _countryside(
-    text: str, start: int, end: int, after_word: str, w: PlaceWords
-) -> float | None:
+def _countryside(text: str, start: int, end: int, after_word: str, w: PlaceWords) -> float | None:
     """Bearing of the part of a place's countryside the text names around it."""
     before = w.countryside_before.search(text[max(0, start - COUNTRYSIDE_CONTEXT_CHARS) : start])
     if before is not None:
@@ -642,9 +650,7 @@ def _acceptable(
         and not (prev and (prev[0] in w.stop_words or prev[0] in w.locative))
     ):
         return False
-    if gaz.postal_only(key) and (
-        upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)
-    ):
+    if gaz.postal_only(key) and (upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)):
         return False  # postal-only villages: see resolve._postal_admitted
     if n == 1 and not locative:
         unmarked = upper or _sentence_initial(text, first[1])

@@ -734,6 +734,7 @@ def _fallback(
         return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
     cues = [cue for _, cue in places.cues if cue.country_code != exclude]
+    cues.sort(key=lambda cue: not cue.domestic)  # "Kenyan police" before "al-Shabaab"
     demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
     if cues:
         code = cues[0].country_code

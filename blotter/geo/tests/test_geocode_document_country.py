@@ -80,3 +80,14 @@ def test_settlements_of_the_supplement_are_found(gaz: Gazetteer) -> None:
     found = place_of("Police clash with rioters in Kibera", gaz)
     assert found is not None
     assert (found.place.name, found.place.admin1) == ("Kibera", "Nairobi")
+
+
+def test_a_demonym_before_a_home_body_is_a_cue(gaz: Gazetteer) -> None:
+    text = "Kenyan police arrest 50 al Shabaab suspects in the northeast."
+    places = find_places(text, gaz)
+    assert any(cue.domestic and cue.country_code == "KE" for _, cue in places.cues)
+    found = place_of(text, gaz)
+    assert found is not None and found.place.country_code == "KE"
+    # soldiers also serve abroad: the actor's country stands
+    found = place_of("Al Shabaab members kill three Kenyan soldiers.", gaz)
+    assert found is not None and found.place.country_code == "SO"
