@@ -16,7 +16,7 @@ from wordfreq import zipf_frequency
 
 from blotter.geo.cues import Cue, cue_spans, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
-from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens
+from blotter.geo.names import ADMIN_WORDS, ARTICLES, normalise, tokens
 from blotter.lang import Locale, default_locale
 
 # Longest place name looked up, in words ("Bonifacio Moreno El Aguaje" is 4).
@@ -659,12 +659,19 @@ def _acceptable(
             zipf = max(zipf, w.zipf(key))  # "Roban", "Metro": common in the text's language
         if zipf >= (UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF):
             big = any(
-                c.kind in ("country", "admin1") or c.population >= BIG_PLACE_POPULATION
+                c.kind in ("country", "admin1")
+                or (c.population >= BIG_PLACE_POPULATION and _own_name(c, key))
                 for c in gaz.candidates(key)
             )
             if not big:
                 return False
     return True
+
+
+def _own_name(p: Place, key: str) -> bool:
+    """True if *key* is *p*'s own name or label, not one of its alternates (issue 12:
+    "Man killed ..." is not Amman, whose alternates include "Man")."""
+    return normalise(p.name) == key or normalise(p.label) == key
 
 
 def _mention(
