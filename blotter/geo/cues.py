@@ -103,12 +103,10 @@ def read_cues(path: Path) -> tuple[Cue, ...]:
 
 def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:
     """Every cue in *text* with the offset of its first occurrence, in text order."""
-    cues, pattern = pack_cues(locale)
+    cues, _ = pack_cues(locale)
     first: dict[int, int] = {}
-    for m in pattern.finditer(text):
-        group = m.lastgroup
-        if group is not None:
-            first.setdefault(int(group[1:]), m.start())
+    for start, _end, i in _matches(text, locale):
+        first.setdefault(i, start)
     found = [(start, cues[i]) for i, start in first.items()]
     states: dict[str, int] = {}
     for m in _STATE_RE.finditer(text):
@@ -120,10 +118,22 @@ def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:
 
 def cue_spans(text: str, locale: Locale | None = None) -> list[tuple[int, int, Cue]]:
     """Every actor-cue match in *text*: (start, end, cue)."""
-    cues, pattern = pack_cues(locale)
-    return [
-        (m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in pattern.finditer(text)
-    ]
+    cues, _ = pack_cues(locale)
+    return [(start, end, cues[i]) for start, end, i in _matches(text, locale)]
+
+
+#: Texts whose cue matches are kept: find_places asks for the first offsets and
+#: then for the spans of the same text; one scan serves both (issue 12: CPU).
+MATCH_CACHE_SIZE = 4
+
+
+@lru_cache(maxsize=MATCH_CACHE_SIZE)
+def _matches(text: str, locale: Locale | None) -> tuple[tuple[int, int, int], ...]:
+    """Every cue match of *text*: (start, end, index of the cue)."""
+    _, pattern = pack_cues(locale)
+    return tuple(
+        (m.start(), m.end(), int(m.lastgroup[1:])) for m in pattern.finditer(text) if m.lastgroup
+    )
 
 
 def _all_caps(text: str) -> bool:

@@ -492,14 +492,19 @@ def _bare_possessives(toks: list[Token], gaz: Gazetteer, w: PlaceWords) -> list[
     """Read "Nairobis" as "Nairobi": a capitalised word ending in "s" that no
     key spells, whose stem names a rare-word unit or sizeable town."""
     out = toks
-    for j, (norm, start, end, surface) in enumerate(toks):
+    keys = gaz.keys
+    # a comprehension first: this runs over every token of every text
+    hits = [
+        j
+        for j, t in enumerate(toks)
+        if t[0][-1:] == "s" and t[0][:-1] in keys and t[0] not in keys
+    ]
+    for j in hits:
+        norm, start, end, surface = toks[j]
         if (
-            surface[-1:] != "s"
-            or len(surface) < BARE_POSSESSIVE_MIN_CHARS
+            len(surface) < BARE_POSSESSIVE_MIN_CHARS
             or not surface[0].isupper()
             or surface.isupper()
-            or norm in gaz.keys
-            or norm[:-1] not in gaz.keys
         ):
             continue
         stem = norm[:-1]
