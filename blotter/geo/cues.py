@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from blotter.geo.names import upper_share
-from blotter.geo.rules import regional_rules
+from blotter.geo.rules import data_file, regional_rules
 from blotter.lang import Locale, default_locale
 
 
@@ -26,6 +27,7 @@ class Cue:
     country_code: str
     admin1: tuple[str, ...] = ()
     acronym: bool = False  # match case-sensitively (an acronym)
+    domestic: bool = False  # a demonym before a body acting at home ("Kenyan police")
 
 
 # Indian state abbreviations as ACLED's India notes write them after a place:
@@ -49,6 +51,7 @@ def pack_cues(locale: Locale | None = None) -> tuple[tuple[Cue, ...], re.Pattern
 @lru_cache(maxsize=8)
 def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
     cues = tuple(Cue(r.pattern, r.country_code, r.admin1, r.acronym) for r in loc.country_cues)
+    cues += data_cues()  # names of any language (parties, forces, peoples): geo/data
     # One pass over the text: every cue is a named group (acronyms case-sensitive).
     alternation = "|".join(
         f"(?P<c{i}>{c.pattern})" if c.acronym else f"(?P<c{i}>(?i:{c.pattern}))"
@@ -57,14 +60,54 @@ def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
     return cues, re.compile(r"\b(?:" + (alternation or r"(?!)") + r")\b")
 
 
+# --- Country cues of any language (issue 12): actor, party and people names
+# confined to one country, read from geo/data so that every language pack shares
+# them (a Kenyan party is named so in English and Swahili reports alike).
+DATA_CUES_FILE = "country_cues.tsv"
+#: Columns of a cue row: pattern, country code, admin1 names (;), acronym|any.
+CUE_COLUMNS = 4
+
+
+class CueFileError(ValueError):
+    """A malformed cue file; the message names the file and line."""
+
+
+@lru_cache(maxsize=1)
+def data_cues() -> tuple[Cue, ...]:
+    """The cues of ``geo/data/country_cues.tsv`` (the pack file's format)."""
+    return read_cues(data_file(DATA_CUES_FILE))
+
+
+def read_cues(path: Path) -> tuple[Cue, ...]:
+    """The cue rows of one file (none if it is missing); :class:`CueFileError` names
+    the file and line of a malformed row."""
+    if not path.is_file():
+        return ()
+    out: list[Cue] = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if len(row) != CUE_COLUMNS:
+            raise CueFileError(f"{path}:{n}: expected {CUE_COLUMNS} tab-separated columns")
+        try:
+            re.compile(row[0])
+        except re.error as exc:
+            raise CueFileError(f"{path}:{n}: bad pattern: {exc}") from exc
+        admin1 = tuple(a for a in row[2].split(";") if a)
+        out.append(Cue(row[0], row[1], admin1, row[3] == "acronym"))
+    return tuple(out)
+
+
+# --- end of the country cues of any language
+
+
 def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:
     """Every cue in *text* with the offset of its first occurrence, in text order."""
-    cues, pattern = pack_cues(locale)
+    cues, _ = pack_cues(locale)
     first: dict[int, int] = {}
-    for m in pattern.finditer(text):
-        group = m.lastgroup
-        if group is not None:
-            first.setdefault(int(group[1:]), m.start())
+    for start, _end, i in _matches(text, locale):
+        first.setdefault(i, start)
     found = [(start, cues[i]) for i, start in first.items()]
     states: dict[str, int] = {}
     for m in _STATE_RE.finditer(text):
@@ -76,10 +119,22 @@ def find_cues(text: str, locale: Locale | None = None) -> list[tuple[int, Cue]]:
 
 def cue_spans(text: str, locale: Locale | None = None) -> list[tuple[int, int, Cue]]:
     """Every actor-cue match in *text*: (start, end, cue)."""
-    cues, pattern = pack_cues(locale)
-    return [
-        (m.start(), m.end(), cues[int((m.lastgroup or "c0")[1:])]) for m in pattern.finditer(text)
-    ]
+    cues, _ = pack_cues(locale)
+    return [(start, end, cues[i]) for start, end, i in _matches(text, locale)]
+
+
+#: Texts whose cue matches are kept: find_places asks for the first offsets and
+#: then for the spans of the same text; one scan serves both (issue 12: CPU).
+MATCH_CACHE_SIZE = 4
+
+
+@lru_cache(maxsize=MATCH_CACHE_SIZE)
+def _matches(text: str, locale: Locale | None) -> tuple[tuple[int, int, int], ...]:
+    """Every cue match of *text*: (start, end, index of the cue)."""
+    _, pattern = pack_cues(locale)
+    return tuple(
+        (m.start(), m.end(), int(m.lastgroup[1:])) for m in pattern.finditer(text) if m.lastgroup
+    )
 
 
 def _all_caps(text: str) -> bool:

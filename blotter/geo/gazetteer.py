@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from blotter.geo.gazetteer_build import build_gazetteer, input_checksum
+from blotter.geo.gazetteer_build import NATIONAL_AREA_FIRST_INDEX, build_gazetteer, input_checksum
 from blotter.geo.names import fuzzy_key, normalise
 from blotter.geo.postal import POSTAL_ID_BASE
 
@@ -55,6 +55,12 @@ class Place:
     def postal(self) -> bool:
         """True for a village known only from postal-code data (no population)."""
         return self.id <= -POSTAL_ID_BASE
+
+    @property
+    def national_area(self) -> bool:
+        """True for a postal place of a national table (a ward: ``national_areas.py``),
+        a list of one country's named areas, not a post-office list of villages."""
+        return self.id <= -(POSTAL_ID_BASE + NATIONAL_AREA_FIRST_INDEX)
 
 
 def default_gazetteer_path(checksum: str | None = None) -> Path:

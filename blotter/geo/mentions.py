@@ -16,7 +16,7 @@ from wordfreq import zipf_frequency
 
 from blotter.geo.cues import Cue, cue_spans, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
-from blotter.geo.names import ADMIN_WORDS, ARTICLES, tokens, upper_share
+from blotter.geo.names import ADMIN_WORDS, ARTICLES, normalise, tokens, upper_share
 from blotter.lang import Locale, default_locale
 
 # Longest place name looked up, in words ("Bonifacio Moreno El Aguaje" is 4).
@@ -104,6 +104,13 @@ class PlaceWords:
     #: The pack's own dateline form (case-sensitive, holding a comma), read
     #: besides the wire form of DATELINE_RE: "CULIACÁN, Sin.-".
     dateline: re.Pattern[str]
+    # issue 12: words of geo/data/name_context.toml for the pack's language
+    #: "Maseno University": a capitalised word after the name that keeps it a place.
+    institution_next: frozenset[str] = frozenset()
+    #: "Lake Naivasha": a capitalised word before the name that keeps it a place.
+    feature_prev: frozenset[str] = frozenset()
+    #: "Kenyan police": a demonym before one of these is a cue of its country.
+    domestic_next: frozenset[str] = frozenset()
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -161,7 +168,24 @@ def _place_words(loc: Locale) -> PlaceWords:
         east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
         dateline=re.compile(loc.pattern("places.dateline")),
+        institution_next=_name_context(loc.code, "institution_next"),
+        feature_prev=_name_context(loc.code, "feature_prev"),
+        domestic_next=_name_context(loc.code, "domestic_next"),
     )
+
+
+#: Words around a name that keep it a place (per language code; issue 12).
+NAME_CONTEXT_FILE = "name_context.toml"
+
+
+def _name_context(code: str, key: str) -> frozenset[str]:
+    """One word set of ``data/name_context.toml`` for language *code* (empty if absent)."""
+    import tomllib
+
+    from blotter.geo.rules import data_file
+
+    table = tomllib.loads(data_file(NAME_CONTEXT_FILE).read_text("utf-8")).get(code, {})
+    return frozenset(str(x).lower() for x in table.get(key, ()))
 
 
 @dataclass
@@ -213,8 +237,10 @@ def is_upper_text(text: str) -> bool:
 def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> TextPlaces:
     """Find the place mentions and demonyms of *text* (read with *locale*'s place cues)."""
     w = place_words(locale)
-    toks = list(_split_possessives(tokens(text), w))
     upper = is_upper_text(text)
+    toks = list(_split_possessives(tokens(text), w))
+    if not upper:
+        toks = _bare_possessives(toks, gaz, w)
     # the place part of each dateline: up to its first comma ("SAN JOSE (COSTA RICA),")
     found = list(DATELINE_RE.finditer(text))
     starts = {m.start() for m in found}
@@ -229,6 +255,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
         words=w,
     )
     chain = _chains(text, toks)
+    domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
     i = 0
     while i < len(toks):
         matched = 0
@@ -256,7 +283,15 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             code = None  # "Saudi-led coalition": says who, not where
         if code and (upper or toks[i][3][0].isupper()):
             out.demonym_countries.setdefault(code, toks[i][1])
+            if nxt and nxt[0] in w.domestic_next and code not in domestic:
+                # issue 12: "Kenyan police" act at home: a cue of the country
+                domestic[code] = (toks[i][1], toks[i][3] + " " + nxt[3])
         i += 1
+    if domestic:
+        found_cues = [
+            (at, Cue(re.escape(name), code, domestic=True)) for code, (at, name) in domestic.items()
+        ]
+        out.cues = sorted(out.cues + found_cues, key=lambda oc: oc[0])
     if out.cues:
         # words inside an actor's name ("al-Shabab") name no place, unless one of
         # the cue's own country ("Donbas", the Luhansk villages' row)
@@ -277,6 +312,8 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
 
 
 Token = tuple[str, int, int, str]
+
+
 def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> None:
     """Flag each mention that names the unit around the mention before it
     ("Bara in Idleb": the pack's ``places.container_gap``)."""
@@ -351,9 +388,7 @@ def _fuzzy_match(
             # span reads across words ("Dar'a. The", "Mansura in Ar")
             and (n == 1 or k == key or not gaz.postal_only(k))
         ]
-        if similar in ([], [key]) or not _acceptable(
-            text, toks, i, n, similar[0], gaz, False, w
-        ):
+        if similar in ([], [key]) or not _acceptable(text, toks, i, n, similar[0], gaz, False, w):
             continue
         start, end = words[0][1], words[-1][2]
         m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines, w)
@@ -386,9 +421,7 @@ def _compass_of(toks: list[Token], i: int, w: PlaceWords) -> bool:
 def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
     """True if tokens i..i+n-1 are hyphen-joined to a capitalised word before or
     after them: part of a compound name ("Pobe" of "Pobe-Mengao")."""
-    return (
-        i > 0 and _hyphen_joined(text, toks, i - 1, i) and toks[i - 1][3][:1].isupper()
-    ) or (
+    return (i > 0 and _hyphen_joined(text, toks, i - 1, i) and toks[i - 1][3][:1].isupper()) or (
         i + n < len(toks)
         and _hyphen_joined(text, toks, i + n - 1, i + n)
         and toks[i + n][3][:1].isupper()
@@ -402,9 +435,7 @@ def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
     return text[toks[a][2] : toks[b][1]] == "-"
 
 
-def _countryside(
-    text: str, start: int, end: int, after_word: str, w: PlaceWords
-) -> float | None:
+def _countryside(text: str, start: int, end: int, after_word: str, w: PlaceWords) -> float | None:
     """Bearing of the part of a place's countryside the text names around it."""
     before = w.countryside_before.search(text[max(0, start - COUNTRYSIDE_CONTEXT_CHARS) : start])
     if before is not None:
@@ -448,6 +479,53 @@ def _split_possessives(toks: object, w: PlaceWords) -> list[Token]:
     return out
 
 
+# --- issue 12: possessives written without the apostrophe ("Nairobis CBD",
+# "Manderas main market", as ACLED's Kenya notes and hurried copy write them).
+#: Shortest such word ("Nakurus"): shorter ones are plural words or names.
+BARE_POSSESSIVE_MIN_CHARS = 6
+#: A stem this common in English is a word, not a place ("Marines", "Kurds").
+BARE_POSSESSIVE_MAX_ZIPF = 3.0
+#: The stem must name a unit or a town at least this large (a village's name
+#: plus "s" is as likely a surname or a plural).
+BARE_POSSESSIVE_MIN_POPULATION = 5_000
+
+
+def _bare_possessives(toks: list[Token], gaz: Gazetteer, w: PlaceWords) -> list[Token]:
+    """Read "Nairobis" as "Nairobi": a capitalised word ending in "s" that no
+    key spells, whose stem names a rare-word unit or sizeable town."""
+    out = toks
+    keys = gaz.keys
+    # a comprehension first: this runs over every token of every text
+    hits = [
+        j
+        for j, t in enumerate(toks)
+        if t[0][-1:] == "s" and t[0][:-1] in keys and t[0] not in keys
+    ]
+    for j in hits:
+        norm, start, end, surface = toks[j]
+        if (
+            len(surface) < BARE_POSSESSIVE_MIN_CHARS
+            or not surface[0].isupper()
+            or surface.isupper()
+        ):
+            continue
+        stem = norm[:-1]
+        if gaz.keys[stem] >= BARE_POSSESSIVE_MAX_ZIPF or w.zipf(norm) >= BARE_POSSESSIVE_MAX_ZIPF:
+            continue
+        if stem in w.demonyms or not any(
+            c.kind in ("admin1", "admin2") or c.population >= BARE_POSSESSIVE_MIN_POPULATION
+            for c in gaz.candidates(stem)
+        ):
+            continue
+        if out is toks:
+            out = list(toks)
+        out[j] = (stem, start, end - 1, surface[:-1])
+    return out
+
+
+# --- end of bare possessives
+
+
 def _chains(text: str, toks: list[Token]) -> list[int]:
     """For each token, how many tokens from it on are joined into one possible name."""
     chain = [1] * len(toks)
@@ -489,6 +567,8 @@ def _acceptable(
     """Filters against common words, people and organisation names."""
     first, last = toks[i], toks[i + n - 1]
     nxt = _next(toks, i + n)
+    # "Maseno University", "Nyeri Prison": an institution in the named place (issue 12)
+    institution = nxt is not None and nxt[0] in w.institution_next and _adjacent(text, last, nxt)
     if len(key) < 3 or (
         n == 1
         and (
@@ -513,7 +593,7 @@ def _acceptable(
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
     if nxt and (nxt[0] in w.not_place_next or (upper and nxt[0] in w.landmark_next)):
         return False  # "Molotov cocktail", "SAN MARTIN STREET"
-    if nxt and _adjacent(text, last, nxt) and nxt[0] in w.org_heads:
+    if nxt and _adjacent(text, last, nxt) and nxt[0] in w.org_heads and not institution:
         return False  # "Jalisco New Generation Cartel" is handled below; "Gaza Post"
     if not upper:
         if (
@@ -522,6 +602,7 @@ def _acceptable(
             and prev[3][0].isupper()
             and prev[0] not in w.stop_words
             and prev[0] not in w.locative
+            and prev[0] not in w.feature_prev  # "Lake Naivasha"
             and not _sentence_initial(text, prev[1])
         ):
             return False  # "Octavio Paz": the end of a longer proper name
@@ -547,6 +628,7 @@ def _acceptable(
             and nxt[0] not in w.stop_words
             and nxt[0] not in w.landmark_next  # "Hama Airbase", "Saadnayel Road"
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
+            and not institution
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     else:
@@ -575,9 +657,7 @@ def _acceptable(
         and not (prev and (prev[0] in w.stop_words or prev[0] in w.locative))
     ):
         return False
-    if gaz.postal_only(key) and (
-        upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)
-    ):
+    if gaz.postal_only(key) and (upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)):
         return False  # postal-only villages: see resolve._postal_admitted
     if n == 1 and not locative:
         unmarked = upper or _sentence_initial(text, first[1])
@@ -586,12 +666,19 @@ def _acceptable(
             zipf = max(zipf, w.zipf(key))  # "Roban", "Metro": common in the text's language
         if zipf >= (UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF):
             big = any(
-                c.kind in ("country", "admin1") or c.population >= BIG_PLACE_POPULATION
+                c.kind in ("country", "admin1")
+                or (c.population >= BIG_PLACE_POPULATION and _own_name(c, key))
                 for c in gaz.candidates(key)
             )
             if not big:
                 return False
     return True
+
+
+def _own_name(p: Place, key: str) -> bool:
+    """True if *key* is *p*'s own name or label, not one of its alternates (issue 12:
+    "Man killed ..." is not Amman, whose alternates include "Man")."""
+    return normalise(p.name) == key or normalise(p.label) == key
 
 
 def _mention(
@@ -623,6 +710,14 @@ def _mention(
         p_start = end + text[end:].index("(")
         paren_after = (p_start, text.index(")", p_start))
     landmark_next = after_word in w.landmark_next  # "on the Damboa road": near Damboa
+    # "Maseno University" (issue 12): named after a place, maybe after a person
+    # ("McGill University"): a landmark, which any other place of the text outranks
+    institution = (
+        after is not None
+        and after[0] in w.institution_next
+        and text[end : after[1]] == " "
+        and after[3][:1].isupper()
+    )
     modifier = (
         (after is not None and after[0] in w.country_modifier_next)
         or (prev is not None and prev[0] in w.country_modifier_prev)
@@ -636,7 +731,7 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word, w),
-        landmark=landmark_next,
+        landmark=landmark_next or institution,
         compound=_compound_part(text, toks, i, n),
         near=bool(before & w.near)
         or _compass_of(toks, i, w)

@@ -263,6 +263,8 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             and m.best.country_code not in final
             and m.best.kind not in ("admin1", "admin2")
             and not (lone and len({c.country_code for c in m.candidates}) == 1)
+            # issue 12: a national table's area spelled as written is no tolerant match
+            and not (m.best.national_area and normalise(m.best.name) == normalise(m.surface))
         ):
             m.best = None  # a tolerant match must agree with the text's countries
         elif (
@@ -309,7 +311,24 @@ def _postal_admitted(
     # a cue bound to units (OSCE SMM: Donetsk, Luhansk) keeps villages to them;
     # a cue of the whole country ("Mungiki") is evidence of the main country only
     bound = any(cue.admin1 for cue in cues)
+    if main is None and not units and not places.demonym_countries:
+        # issue 12: nothing in the text says which country ("clashes with police
+        # in Dandora"): a national table's area whose name no other country bears
+        # stands (post-office villages, repeated and full of words, do not)
+        return c.national_area and _one_country_name(places, c)
     return not units and not bound and c.country_code == main
+
+
+def _one_country_name(places: TextPlaces, c: Place) -> bool:
+    """True if every place spelled like postal place *c* in the text lies in its
+    country (candidates under other spellings, "Dandera" for "Dandora", aside)."""
+    return all(
+        p.country_code == c.country_code
+        for m in places.mentions
+        if c in m.candidates
+        for p in m.candidates
+        if normalise(p.name) == normalise(m.surface)  # the key may be a variant's
+    )
 
 
 def _respell_outliers(
@@ -552,6 +571,7 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
         if m.best is not None
         and m.best.kind in ("admin1", "admin2")
         and m.best.country_code == town.country_code
+        and not m.landmark  # "Panjab University in Chandigarh" names no unit of the town
     ]
     # compared by province: district links are patchy in the data ("Tirupati" has none)
     provinces = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in units}  # type: ignore[union-attr]
@@ -671,6 +691,18 @@ def choose_place(
         if not inside:
             return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
         chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
+    if (
+        chosen is not None
+        and chosen.best is not None
+        and chosen.best.kind == "country"
+        and chosen.modifier
+        and not places.upper
+    ):
+        # issue 12: "near the border with Somalia", "refugees from Sudan": a country
+        # named only as a modifier gives way to another country's cue or demonym
+        other = _fallback(places, [], gaz, regional, exclude=chosen.best.country_code)
+        if other is not None:
+            return other
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if not dateline:
@@ -690,16 +722,24 @@ def choose_place(
 
 
 def _fallback(
-    places: TextPlaces, cue_units: list[Place], gaz: Gazetteer, regional: TextRules
+    places: TextPlaces,
+    cue_units: list[Place],
+    gaz: Gazetteer,
+    regional: TextRules,
+    exclude: str | None = None,
 ) -> Resolution | None:
-    """No place named: an actor cue's unit or country, else a demonym's country."""
+    """No place named: an actor cue's unit or country, else a demonym's country
+    (other than *exclude*)."""
     if cue_units:
         return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
-    if places.cues:
-        code = places.cues[0][1].country_code
-    elif places.demonym_countries:
-        code = min(places.demonym_countries, key=places.demonym_countries.__getitem__)
+    cues = [cue for _, cue in places.cues if cue.country_code != exclude]
+    cues.sort(key=lambda cue: not cue.domestic)  # "Kenyan police" before "al-Shabaab"
+    demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
+    if cues:
+        code = cues[0].country_code
+    elif demonyms:
+        code = min(demonyms, key=demonyms.__getitem__)
     country = gaz.country(code) if code else None
     return Resolution(country, None, 3, 6) if country is not None else None
 
