@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blotter.lang import Locale, default_locale, per_locale
-from blotter.lang.lexicon import phrase_pattern
+from blotter.lang.lexicon import fold, phrase_pattern
 from blotter.record import Actor
 from blotter.taxonomy import GENERIC_ACTORS
 
@@ -82,7 +82,13 @@ class ActorDictionary:
     """
 
     def __init__(self, entries: list[ActorEntry]) -> None:
-        self.pattern = re.compile(phrase_pattern([e.pattern for e in entries]), re.IGNORECASE)
+        # Rows in lower case against the case-folded text (``lexicon.fold`` keeps the
+        # length, so spans hold): IGNORECASE compares accented letters slowly.  The
+        # lookahead on the rows' first letters lets the engine skip positions no row
+        # starts at.
+        firsts = sorted({e.pattern[:1].lower() for e in entries if e.pattern})
+        prefix = "(?=[" + "".join(re.escape(c) for c in firsts) + "])" if firsts else ""
+        self.pattern = re.compile(prefix + phrase_pattern([e.pattern.lower() for e in entries]))
         self.exact: dict[str, ActorEntry] = {}
         stems: dict[str, ActorEntry] = {}
         for e in entries:
@@ -151,11 +157,12 @@ def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> lis
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
     covered = [(m.start, m.end) for m in found]
-    for m in dictionary.pattern.finditer(text):
+    for m in dictionary.pattern.finditer(fold(text)):  # rows are lower case (ActorDictionary)
         entry = dictionary.entry(m.group(0))
         if entry is None or any(a <= m.start() + offset < b for a, b in covered):
             continue
-        if entry.pattern.isalpha() and len(entry.pattern) <= SHORT_ACRONYM and m.group(0).islower():
+        written = text[m.start() : m.end()]
+        if entry.pattern.isalpha() and len(entry.pattern) <= SHORT_ACRONYM and written.islower():
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     found.sort(key=lambda a: a.start)
