@@ -15,7 +15,7 @@ from datetime import date
 
 from blotter.document import Document, Mention, Sentence
 from blotter.fields.casualties import CountMention, find_counts
-from blotter.fields.dates import DateRef, find_dates
+from blotter.fields.dates import DateRef, find_dates, header_date
 from blotter.lang import Locale, default_locale, locale_for, per_locale
 from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
@@ -382,21 +382,37 @@ class Detector:
             if locale is None:  # no pack for its language: warned, nothing read
                 continue
             self._use(locale)
+            report = self.report_date(doc)
             cues = [
-                self.sentence_cues(doc, c)
+                self.sentence_cues(doc, c, report)
                 for s in doc.sentences
                 for c in clauses(s, self.patterns)
             ]
             genre_words = _mark_figurative(cues)
-            doc.incidents = self.group(cues, doc.article.published)
+            doc.incidents = self.group(cues, report)
             for inc in doc.incidents:
                 inc.genre_words = genre_words
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
         return docs
 
-    def sentence_cues(self, doc: Document, sentence: Sentence) -> SentenceCues:
-        """Cue hits, dates and counts of one sentence (a dateline's date is not the event's)."""
-        published = doc.article.published
+    def report_date(self, doc: Document) -> date | None:
+        """The report's date: its publication date, else (no metadata) the date of
+        its own dateline or header ("SAN SALVADOR, 3 JAN 90 --"), so that an
+        incident dated months before it is read as background."""
+        if doc.article.published is not None:
+            return doc.article.published
+        header = header_date(doc.text, self.locale)
+        return header.value if header else None
+
+    def sentence_cues(
+        self, doc: Document, sentence: Sentence, report: date | None = None
+    ) -> SentenceCues:
+        """Cue hits, dates and counts of one sentence (a dateline's date is not the event's).
+
+        Dates are resolved against *report*, the report's date
+        (:meth:`report_date`; the publication date when not given).
+        """
+        published = report if report is not None else doc.article.published
         label_match = self.patterns.label.match(sentence.text)
         dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         skip = dateline.end() if dateline else 0
