@@ -9,8 +9,9 @@ which words do this; the rules here say how they bind:
 
 - a *modal* cue (``hypothetical``, ``future``, ``negation``) before the
   sentence's first strong act, or a *cessation* cue before its first act of
-  any kind, makes the act unasserted, unless the sentence counts victims (a
-  count is told as fact);
+  any kind when the act it governs is violent ("refrain from attacks", not
+  "the suspension of the truce"), makes the act unasserted, unless the
+  sentence counts victims (a count is told as fact);
 - a *habitual* cue makes a sentence no event unless it has a count or a date
   of its own (``generic`` and ``legal`` cues: unless an explicit date): a
   specific incident is told with one, a generalisation without;
@@ -68,9 +69,24 @@ def unasserted(
     """
     if counted:
         return False
-    return _before(hits, MODAL_GROUPS, strong_groups) or _before(
-        hits, CESSATION_GROUPS, act_groups
+    if _before(hits, MODAL_GROUPS, strong_groups):
+        return True
+    return _ceased(hits, frozenset(strong_groups), tuple(act_groups))
+
+
+def _ceased(
+    hits: Mapping[str, Sequence[Hit]], strong: frozenset[str], act_groups: tuple[str, ...]
+) -> bool:
+    """A cessation cue before every act, whose object (the first act after it)
+    is violent: "refrain from attacks", not "the suspension of the truce" (the
+    violence after a truce is suspended is told as fact)."""
+    if not _before(hits, CESSATION_GROUPS, act_groups):
+        return False
+    first = _first(hits, CESSATION_GROUPS) or 0
+    after = sorted(
+        (h.start, g in strong) for g in act_groups for h in hits.get(g, ()) if h.start >= first
     )
+    return not after or after[0][1]
 
 
 def habitual(
