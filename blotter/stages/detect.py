@@ -15,11 +15,19 @@ from datetime import date
 
 from blotter.document import Document, Mention, Sentence
 from blotter.fields.casualties import CountMention, find_counts
-from blotter.fields.dates import DateRef, find_dates
+from blotter.fields.dates import DateRef, find_dates, header_date
 from blotter.lang import Locale, default_locale, locale_for, per_locale
 from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
 from blotter.record import Event
 from blotter.relevance.arguments import abstract_sentence
+from blotter.relevance.assertion import (
+    CESSATION_GROUPS,
+    MODAL_GROUPS,
+    drop_mishap_outcomes,
+    habitual,
+    mishap_toll,
+    unasserted,
+)
 from blotter.relevance.confidence import incident_evidence, score
 from blotter.settings import Settings
 from blotter.taxonomy import event_type_of
@@ -99,7 +107,7 @@ class SentenceCues:
     @property
     def hedged(self) -> bool:
         """A modal, plan, future or denial cue anywhere in the sentence."""
-        return self.has("hypothetical", "future", "negation")
+        return self.has(*MODAL_GROUPS, *CESSATION_GROUPS)
 
     def has(self, *groups: str) -> bool:
         """True if any of *groups* was hit."""
@@ -112,13 +120,9 @@ class SentenceCues:
         "Rebels threatened to attack the town" is not an attack; "students held a
         protest against rules which would prolong the curfew" still is.
         """
-        if any(c.value for c in self.counts):
-            return False
-        modal = [
-            h.start for g in ("hypothetical", "future", "negation") for h in self.hits.get(g, [])
-        ]
-        acts = [h.start for g in STRONG_GROUPS for h in self.hits.get(g, [])]
-        return bool(modal) and (not acts or min(modal) <= min(acts))
+        return unasserted(
+            self.hits, STRONG_GROUPS, ACT_GROUPS, any(c.value for c in self.counts)
+        )
 
     @property
     def is_event(self) -> bool:
@@ -127,14 +131,13 @@ class SentenceCues:
             return True
         if self.figurative or self.abstract or self.sentence.text.rstrip().endswith("?"):
             return False
-        if (
-            self.has("generic", "legal")
-            and not self.counts
-            and not any(d.explicit for d in self.dates)
-        ):
+        explicit = any(d.explicit for d in self.dates)
+        if habitual(self.hits, bool(self.counts), explicit, bool(self.dates)):
             return False
         strong = any(g in self.hits for g in STRONG_GROUPS)
-        violent_count = any(c.value > 0 and c.kind in ("killed", "injured") for c in self.counts)
+        violent_count = not mishap_toll(self.hits, strong) and any(
+            c.value > 0 and c.kind in ("killed", "injured") for c in self.counts
+        )
         weak = self.has("arrest", "disrupt", "base", "transfer", "movement", "agreement", "loot")
         return strong or violent_count or (weak and bool(self.dates))
 
@@ -294,6 +297,18 @@ def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None
         del hits[group]
 
 
+def _aimed_fire(hits: dict[str, list[Hit]]) -> None:
+    """Read fire aimed at someone ("firing at them", "machinegunned") as gunfire
+    when no heavy weapon of the ``shelling`` group is named beside it."""
+    aimed = {(h.start, h.end) for h in hits.get("aimed_fire", [])}
+    shelling = hits.get("shelling", [])
+    if not aimed or not shelling or any((h.start, h.end) not in aimed for h in shelling):
+        return
+    gunfire = hits.setdefault("gunfire", [])
+    gunfire.extend(hits.pop("shelling"))
+    gunfire.sort(key=lambda h: h.start)
+
+
 #: Groups whose cues an accusation context cancels (the qualifiers of a protest).
 ACCUSABLE_GROUPS = ("riot", "mob", "excessive")
 
@@ -382,27 +397,45 @@ class Detector:
             if locale is None:  # no pack for its language: warned, nothing read
                 continue
             self._use(locale)
+            report = self.report_date(doc)
             cues = [
-                self.sentence_cues(doc, c)
+                self.sentence_cues(doc, c, report)
                 for s in doc.sentences
                 for c in clauses(s, self.patterns)
             ]
             genre_words = _mark_figurative(cues)
-            doc.incidents = self.group(cues, doc.article.published)
+            doc.incidents = self.group(cues, report)
             for inc in doc.incidents:
                 inc.genre_words = genre_words
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
         return docs
 
-    def sentence_cues(self, doc: Document, sentence: Sentence) -> SentenceCues:
-        """Cue hits, dates and counts of one sentence (a dateline's date is not the event's)."""
-        published = doc.article.published
+    def report_date(self, doc: Document) -> date | None:
+        """The report's date: its publication date, else (no metadata) the date of
+        its own dateline or header ("SAN SALVADOR, 3 JAN 90 --"), so that an
+        incident dated months before it is read as background."""
+        if doc.article.published is not None:
+            return doc.article.published
+        header = header_date(doc.text, self.locale)
+        return header.value if header else None
+
+    def sentence_cues(
+        self, doc: Document, sentence: Sentence, report: date | None = None
+    ) -> SentenceCues:
+        """Cue hits, dates and counts of one sentence (a dateline's date is not the event's).
+
+        Dates are resolved against *report*, the report's date
+        (:meth:`report_date`; the publication date when not given).
+        """
+        published = report if report is not None else doc.article.published
         label_match = self.patterns.label.match(sentence.text)
         dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         skip = dateline.end() if dateline else 0
         hits = self.lexicon.find(sentence.text, sentence.start)
         _drop_inside(hits, "grenade", "launcher")
         _drop_accusations(hits, sentence, self.patterns.accused)
+        drop_mishap_outcomes(hits)
+        _aimed_fire(hits)
         _mark_air_attack(hits)
         cues = SentenceCues(
             sentence,
