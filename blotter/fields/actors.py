@@ -146,10 +146,63 @@ def state_forces(text: str, offset: int = 0, locale: Locale | None = None) -> li
     return found
 
 
+#: ACLED's name of an ethnic or clan militia and its actor type (communal militia).
+COMMUNAL_NAME = "{people} {kind} Militia ({{country}})"
+COMMUNAL_INTER = 4
+
+
+@per_locale
+def communal_patterns(loc: Locale) -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
+    """The pack's communal-militia patterns with its peoples filled in, and its clan words."""
+    peoples = sorted(loc.word_list("actors.ethnic_groups"), key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in peoples) or r"(?!)"
+    keys = ("actors.communal_head", "actors.communal_pair", "actors.communal_subject")
+    compiled = tuple(
+        re.compile(loc.pattern(k).replace("{ethnic}", alternation), re.IGNORECASE) for k in keys
+    )
+    return compiled, loc.word_set("actors.clan_kinds")
+
+
+def communal_militias(
+    text: str, offset: int = 0, locale: Locale | None = None
+) -> list[ActorMention]:
+    """Ethnic and clan militias ("Pokot raiders" -> Pokot Ethnic Militia, inter 4).
+
+    A people's name counts only as written capitalised ("Turkana raiders",
+    not a county's name in lower case), and only beside a word that makes
+    armed men of it (the pack's ``actors.communal_*`` patterns).
+    """
+    loc = locale or default_locale()
+    patterns, clan_kinds = communal_patterns(loc)
+    found: list[ActorMention] = []
+    head = patterns[0]
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            kinds = [m[k] for k in ("kind", "kind2") if k in m.re.groupindex and m[k]]
+            clan = any(k.lower().split()[0] in clan_kinds for k in kinds)
+            for group in ("eth", "eth2", "eth3", "eth4"):
+                if group not in m.re.groupindex or not m[group] or not m[group][0].isupper():
+                    continue
+                people = m[group]  # as written: capitalised (checked above)
+                name = COMMUNAL_NAME.format(people=people, kind="Clan" if clan else "Ethnic")
+                # "Pokot raiders" is one mention; the verb after "Degodia" and the
+                # other side of a pair are not part of it
+                end = m.end() if pattern is head else m.end(group)
+                entry = ActorEntry(m[group].lower(), name, COMMUNAL_INTER, False)
+                found.append(ActorMention(entry, m.start(group) + offset, end + offset))
+    found.sort(key=lambda a: (a.start, -a.end))
+    kept: list[ActorMention] = []
+    for a in found:
+        if not kept or a.start >= kept[-1].end:
+            kept.append(a)
+    return kept
+
+
 def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
+    found += communal_militias(text, offset, locale)
     covered = [(m.start, m.end) for m in found]
     for m in dictionary.pattern.finditer(text):
         entry = dictionary.entry(m.group(0))
