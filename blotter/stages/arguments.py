@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from blotter.document import Document, Sentence
 from blotter.fields.actors import (
     ActorMention,
@@ -22,6 +24,7 @@ from blotter.fields.claims import (
     find_perpetrators,
 )
 from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
+from blotter.fields.roles import retype
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
@@ -33,6 +36,7 @@ from blotter.taxonomy import (
     GENERIC_ACTORS,
     NO_TARGET,
     STATE_TARGETED,
+    event_type_of,
 )
 
 #: Actor types that commit violence (state, rebels, militias, rioters, external).
@@ -90,8 +94,28 @@ class ArgumentExtractor:
                 self.fill_date(doc, event, incident, locale)
                 self.fill_counts(doc, event, incident, locale)
                 named = self.fill_actors(doc, event, incident, locale, perpetrator)
+                if self.retype(doc, event, incident, locale):
+                    named = self.fill_actors(doc, event, incident, locale, perpetrator)
                 self.fill_attributes(doc, event, incident, locale, perpetrator, named)
         return docs
+
+    @staticmethod
+    def retype(doc: Document, event: Event, incident: Incident, locale: Locale) -> bool:
+        """Type the event by its parties (:func:`blotter.fields.roles.retype`); True if
+        the type changed, its actors cleared to be read again for the new type."""
+        new = retype(event, incident, doc.text, locale)
+        if new is None or new == event.sub_event_type:
+            return False
+        old = event.sub_event_type
+        event.sub_event_type, event.event_type = new, event_type_of(new)
+        event.actor1 = event.actor2 = None
+        event.evidence = [e for e in event.evidence if e.field not in ("actor1", "actor2")]
+        lines = {sc.sentence.index for sc in incident.cues}
+        doc.mentions = [
+            replace(m, sub_event_type=new) if m.sentence in lines and m.sub_event_type == old else m
+            for m in doc.mentions
+        ]
+        return True
 
     @staticmethod
     def fill_date(
