@@ -77,7 +77,7 @@ def retype(event: Event, incident: Incident, text: str, locale: Locale | None = 
     mentions: list[ActorMention] = [
         m for sc in incident.cues for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
     ]
-    a1, a2 = _inter(event.actor1), _inter(event.actor2)
+    a1 = _inter(event.actor1)
     if sub in PROTEST_SUBS:
         context = " ".join(sc.sentence.text for sc in incident.context)
         if pats.crowd_violence.search(told) or pats.crowd_violence.search(context):
@@ -95,12 +95,8 @@ def retype(event: Event, incident: Incident, text: str, locale: Locale | None = 
             crowd_acts or any(m.entry.inter in (5, 6) for m in mentions)
         ):
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
-        if a1 in ARMED and a2 in (None, 7) and not pats.mutual.search(told):
-            lexicon = cue_lexicon(locale)
-            dp = detect_patterns(locale)
-            hit = [victims(lexicon, sc.sentence.text, dp) for sc in incident.cues]
-            if any(c for c, _ in hit) and not any(f for _, f in hit):
-                return "Attack"
+        if not pats.mutual.search(told) and _civilians_hit(incident, locale):
+            return "Attack"
         return None
     if sub == "Attack" and crowd_acts and a1 in (None, 5, 6, 7) and not armed_agents:
         return "Mob violence"
@@ -111,3 +107,11 @@ def retype(event: Event, incident: Incident, text: str, locale: Locale | None = 
         if agents and not any(m.entry.inter in (5, 6) for m in mentions):
             return "Attack"
     return None
+
+
+def _civilians_hit(incident: Incident, locale: Locale | None) -> bool:
+    """True if the incident's told victims (objects, passive subjects) are
+    civilians and none is an armed party."""
+    lexicon, dp = cue_lexicon(locale), detect_patterns(locale)
+    hit = [victims(lexicon, sc.sentence.text, dp) for sc in incident.cues]
+    return any(c for c, _ in hit) and not any(f for _, f in hit)
