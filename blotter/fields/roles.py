@@ -39,7 +39,9 @@ NON_STATE_ARMED = frozenset({2, 3, 4, 8})
 #: The crowd's own actor types (rioters, protesters) and civilians.
 CROWD = frozenset({5, 6, 7})
 #: Sub-event types of a protest that a crowd's own violence makes a riot.
-PROTEST_SUBS = frozenset({"Peaceful protest", "Protest with intervention"})
+PROTEST_SUBS = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
 #: Cue groups of a protest or riot (the riot is then a violent demonstration).
 DEMONSTRATION_GROUPS = frozenset({"protest", "riot"})
 
