@@ -29,6 +29,9 @@ from blotter.taxonomy import event_type_of
 CONTEXT_GROUPS = frozenset(
     {"intervention", "excessive", "riot", "fight", "gunfire", "civilian_target", "forces_target"}
 )
+#: A crowd's own acts: a protest against a trial or a court's ruling is still
+#: a protest, so legal cues alone do not cancel these.
+CROWD_ACT_GROUPS = ("protest", "mob")
 #: Cue groups that say a text is about sport, markets or products and media.
 GENRE_GROUPS = ("sport", "market", "media")
 #: Different cue words of one genre a text needs before its figurative acts
@@ -131,6 +134,7 @@ class SentenceCues:
             self.has("generic", "legal")
             and not self.counts
             and not any(d.explicit for d in self.dates)
+            and not (self.has(*CROWD_ACT_GROUPS) and not self.has("generic"))
         ):
             return False
         strong = any(g in self.hits for g in STRONG_GROUPS)
