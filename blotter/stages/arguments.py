@@ -32,6 +32,7 @@ from blotter.stages.detect import Incident
 from blotter.stages.fuse import UNDATED_NOTE
 from blotter.taxonomy import (
     CROWD_ACTOR,
+    DEFAULT_PERPETRATOR,
     DEFAULT_TARGET,
     GENERIC_ACTORS,
     NO_TARGET,
@@ -267,6 +268,10 @@ class ArgumentExtractor:
         context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)
         if context is not None and event.actor1 is None:
             event.actor1 = Actor(*context[0])
+        if event.actor1 is None and sub in DEFAULT_PERPETRATOR:
+            # an unnamed perpetrator of armed violence (read after actor2, which
+            # it must not move: a non-state actor1 would imply a state target)
+            event.actor1 = Actor(*DEFAULT_PERPETRATOR[sub])
         return named
 
     def fill_attributes(
