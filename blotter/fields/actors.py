@@ -151,8 +151,21 @@ COMMUNAL_NAME = "{people} {kind} Militia ({{country}})"
 COMMUNAL_INTER = 4
 
 
+#: A capitalised word of a text (a people's name is written so).
+CAPITALISED = re.compile(r"\b[A-Z][\w]*")
+
+
+@dataclass(frozen=True)
+class CommunalPatterns:
+    """One pack's communal-militia patterns, its clan words and its peoples' first words."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    clan_kinds: frozenset[str]
+    first_words: frozenset[str]
+
+
 @per_locale
-def communal_patterns(loc: Locale) -> tuple[tuple[re.Pattern[str], ...], frozenset[str]]:
+def communal_patterns(loc: Locale) -> CommunalPatterns:
     """The pack's communal-militia patterns with its peoples filled in, and its clan words."""
     peoples = sorted(loc.word_list("actors.ethnic_groups"), key=len, reverse=True)
     alternation = "|".join(re.escape(p) for p in peoples) or r"(?!)"
@@ -160,7 +173,8 @@ def communal_patterns(loc: Locale) -> tuple[tuple[re.Pattern[str], ...], frozens
     compiled = tuple(
         re.compile(loc.pattern(k).replace("{ethnic}", alternation), re.IGNORECASE) for k in keys
     )
-    return compiled, loc.word_set("actors.clan_kinds")
+    firsts = frozenset(re.split(r"[\s-]", p)[0] for p in peoples)
+    return CommunalPatterns(compiled, loc.word_set("actors.clan_kinds"), firsts)
 
 
 def communal_militias(
@@ -173,7 +187,13 @@ def communal_militias(
     armed men of it (the pack's ``actors.communal_*`` patterns).
     """
     loc = locale or default_locale()
-    patterns, clan_kinds = communal_patterns(loc)
+    compiled = communal_patterns(loc)
+    # most texts name no people: one scan of capitalised words rules them out
+    words = {w.lower() for w in CAPITALISED.findall(text)}
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "the Maasais"
+    if not words & compiled.first_words:
+        return []
+    patterns, clan_kinds = compiled.patterns, compiled.clan_kinds
     found: list[ActorMention] = []
     head = patterns[0]
     for pattern in patterns:
@@ -198,8 +218,18 @@ def communal_militias(
     return kept
 
 
+#: Sentences whose actor mentions are kept: claims, actors and typing by roles
+#: read the same sentences of a document one after another.
+ACTOR_CACHE = 512
+
+
 def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
+    return list(_find_actors(text, offset, locale or default_locale()))
+
+
+@lru_cache(maxsize=ACTOR_CACHE)
+def _find_actors(text: str, offset: int, locale: Locale) -> tuple[ActorMention, ...]:
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
     found += communal_militias(text, offset, locale)
@@ -212,7 +242,7 @@ def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> lis
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     found.sort(key=lambda a: a.start)
-    return found
+    return tuple(found)
 
 
 def is_agent(
