@@ -74,6 +74,13 @@ DEFAULT_TARGET: dict[str, tuple[str, int]] = {
 STATE_TARGETED = frozenset(s.name for s in SUB_TYPES.values() if s.target == "state")
 #: Sub-event types with no second actor (a peaceful protest, a curfew, a new base).
 NO_TARGET = frozenset(s.name for s in SUB_TYPES.values() if s.target == "none")
+#: The first actor ACLED codes when the text names none, by sub-event type
+#: (``[perpetrators]`` of taxonomy.toml: kind of generic actor -> sub-event types).
+DEFAULT_PERPETRATOR: dict[str, tuple[str, int]] = {
+    sub: (GENERIC_ACTORS[kind], GENERIC_INTER[kind])
+    for kind, subs in _TABLE.get("perpetrators", {}).items()
+    for sub in subs
+}
 #: Sub-event types whose first actor is the crowd itself, with its inter code.
 CROWD_ACTOR: dict[str, int] = {
     s.name: s.crowd for s in SUB_TYPES.values() if s.crowd is not None

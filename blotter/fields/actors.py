@@ -152,10 +152,93 @@ def state_forces(text: str, offset: int = 0, locale: Locale | None = None) -> li
     return found
 
 
+#: ACLED's name of an ethnic or clan militia and its actor type (communal militia).
+COMMUNAL_NAME = "{people} {kind} Militia ({{country}})"
+COMMUNAL_INTER = 4
+
+
+#: A capitalised word of a text (a people's name is written so).
+CAPITALISED = re.compile(r"\b[A-Z][\w]*")
+
+
+@dataclass(frozen=True)
+class CommunalPatterns:
+    """One pack's communal-militia patterns, its clan words and its peoples' first words."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    clan_kinds: frozenset[str]
+    first_words: frozenset[str]
+
+
+@per_locale
+def communal_patterns(loc: Locale) -> CommunalPatterns:
+    """The pack's communal-militia patterns with its peoples filled in, and its clan words."""
+    peoples = sorted(loc.word_list("actors.ethnic_groups"), key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in peoples) or r"(?!)"
+    keys = ("actors.communal_head", "actors.communal_pair", "actors.communal_subject")
+    compiled = tuple(
+        re.compile(loc.pattern(k).replace("{ethnic}", alternation), re.IGNORECASE) for k in keys
+    )
+    firsts = frozenset(re.split(r"[\s-]", p)[0] for p in peoples)
+    return CommunalPatterns(compiled, loc.word_set("actors.clan_kinds"), firsts)
+
+
+def communal_militias(
+    text: str, offset: int = 0, locale: Locale | None = None
+) -> list[ActorMention]:
+    """Ethnic and clan militias ("Pokot raiders" -> Pokot Ethnic Militia, inter 4).
+
+    A people's name counts only as written capitalised ("Turkana raiders",
+    not a county's name in lower case), and only beside a word that makes
+    armed men of it (the pack's ``actors.communal_*`` patterns).
+    """
+    loc = locale or default_locale()
+    compiled = communal_patterns(loc)
+    # most texts name no people: one scan of capitalised words rules them out
+    words = {w.lower() for w in CAPITALISED.findall(text)}
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "the Maasais"
+    if not words & compiled.first_words:
+        return []
+    patterns, clan_kinds = compiled.patterns, compiled.clan_kinds
+    found: list[ActorMention] = []
+    head = patterns[0]
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            kinds = [m[k] for k in ("kind", "kind2") if k in m.re.groupindex and m[k]]
+            clan = any(k.lower().split()[0] in clan_kinds for k in kinds)
+            for group in ("eth", "eth2", "eth3", "eth4"):
+                if group not in m.re.groupindex or not m[group] or not m[group][0].isupper():
+                    continue
+                people = m[group]  # as written: capitalised (checked above)
+                name = COMMUNAL_NAME.format(people=people, kind="Clan" if clan else "Ethnic")
+                # "Pokot raiders" is one mention; the verb after "Degodia" and the
+                # other side of a pair are not part of it
+                end = m.end() if pattern is head else m.end(group)
+                entry = ActorEntry(m[group].lower(), name, COMMUNAL_INTER, False)
+                found.append(ActorMention(entry, m.start(group) + offset, end + offset))
+    found.sort(key=lambda a: (a.start, -a.end))
+    kept: list[ActorMention] = []
+    for a in found:
+        if not kept or a.start >= kept[-1].end:
+            kept.append(a)
+    return kept
+
+
+#: Sentences whose actor mentions are kept: claims, actors and typing by roles
+#: read the same sentences of a document one after another.
+ACTOR_CACHE = 512
+
+
 def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
+    return list(_find_actors(text, offset, locale or default_locale()))
+
+
+@lru_cache(maxsize=ACTOR_CACHE)
+def _find_actors(text: str, offset: int, locale: Locale) -> tuple[ActorMention, ...]:
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
+    found += communal_militias(text, offset, locale)
     covered = [(m.start, m.end) for m in found]
     for m in dictionary.pattern.finditer(fold(text)):  # rows are lower case (ActorDictionary)
         entry = dictionary.entry(m.group(0))
@@ -166,7 +249,7 @@ def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> lis
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     found.sort(key=lambda a: a.start)
-    return found
+    return tuple(found)
 
 
 def is_agent(

@@ -207,10 +207,25 @@ def incident_evidence(incidents: Iterable[Incident]) -> Evidence:
     )
 
 
+def _default_perpetrator(event: Event) -> bool:
+    """True if actor1 is the unnamed perpetrator the type implies (taxonomy.toml
+    ``[perpetrators]``), not an actor the text names."""
+    from blotter.fields.actors import fill_country
+    from blotter.taxonomy import DEFAULT_PERPETRATOR
+
+    default = DEFAULT_PERPETRATOR.get(event.sub_event_type)
+    if default is None or event.actor1 is None or any(e.field == "actor1" for e in event.evidence):
+        return False
+    names = {default[0], fill_country(default[0], event.location.country)}
+    return event.actor1.name in names
+
+
 def event_evidence(event: Event, incidents: Iterable[Incident]) -> Evidence:
     """The evidence of an event whose arguments are filled: its incidents' and its record's."""
     base = incident_evidence(incidents)
     actors = [a for a in (event.actor1, event.actor2) if a is not None]
+    if event.actor1 is not None and _default_perpetrator(event):
+        actors.remove(event.actor1)  # inferred, not read: no evidence of an event
     counts = (event.fatalities.best, event.injuries.best, event.detained.best)
     note = event.date_note or ""
     return Evidence(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from blotter.document import Document, Sentence
 from blotter.fields.actors import (
@@ -24,6 +25,7 @@ from blotter.fields.claims import (
     find_perpetrators,
 )
 from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
+from blotter.fields.roles import retype
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
@@ -31,10 +33,12 @@ from blotter.stages.detect import Incident
 from blotter.stages.fuse import UNDATED_NOTE
 from blotter.taxonomy import (
     CROWD_ACTOR,
+    DEFAULT_PERPETRATOR,
     DEFAULT_TARGET,
     GENERIC_ACTORS,
     NO_TARGET,
     STATE_TARGETED,
+    event_type_of,
 )
 
 #: Actor types that commit violence (state, rebels, militias, rioters, external).
@@ -146,8 +150,28 @@ class ArgumentExtractor:
                 self.fill_counts(doc, event, incident, locale)
                 mentions = [m for sc in incident.cues for m in finds.actors(sc.sentence)]
                 named = self.fill_actors(doc, event, incident, locale, perpetrator, mentions)
+                if self.retype(doc, event, incident, locale):
+                    named = self.fill_actors(doc, event, incident, locale, perpetrator, mentions)
                 self.fill_attributes(doc, event, incident, locale, perpetrator, named)
         return docs
+
+    @staticmethod
+    def retype(doc: Document, event: Event, incident: Incident, locale: Locale) -> bool:
+        """Type the event by its parties (:func:`blotter.fields.roles.retype`); True if
+        the type changed, its actors cleared to be read again for the new type."""
+        new = retype(event, incident, doc.text, locale)
+        if new is None or new == event.sub_event_type:
+            return False
+        old = event.sub_event_type
+        event.sub_event_type, event.event_type = new, event_type_of(new)
+        event.actor1 = event.actor2 = None
+        event.evidence = [e for e in event.evidence if e.field not in ("actor1", "actor2")]
+        lines = {sc.sentence.index for sc in incident.cues}
+        doc.mentions = [
+            replace(m, sub_event_type=new) if m.sentence in lines and m.sub_event_type == old else m
+            for m in doc.mentions
+        ]
+        return True
 
     @staticmethod
     def fill_date(
@@ -322,6 +346,10 @@ class ArgumentExtractor:
         context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)
         if context is not None and event.actor1 is None:
             event.actor1 = Actor(*context[0])
+        if event.actor1 is None and sub in DEFAULT_PERPETRATOR:
+            # an unnamed perpetrator of armed violence (read after actor2, which
+            # it must not move: a non-state actor1 would imply a state target)
+            event.actor1 = Actor(*DEFAULT_PERPETRATOR[sub])
         return named
 
     def fill_attributes(

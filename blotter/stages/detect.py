@@ -37,6 +37,9 @@ from blotter.taxonomy import event_type_of
 CONTEXT_GROUPS = frozenset(
     {"intervention", "excessive", "riot", "fight", "gunfire", "civilian_target", "forces_target"}
 )
+#: A crowd's own acts: a protest against a trial or a court's ruling is still
+#: a protest, so legal cues alone do not cancel these.
+CROWD_ACT_GROUPS = ("protest", "mob")
 #: Cue groups that say a text is about sport, markets or products and media.
 GENRE_GROUPS = ("sport", "market", "media")
 #: Different cue words of one genre a text needs before its figurative acts
@@ -132,7 +135,11 @@ class SentenceCues:
         if self.figurative or self.abstract or self.sentence.text.rstrip().endswith("?"):
             return False
         explicit = any(d.explicit for d in self.dates)
-        if habitual(self.hits, bool(self.counts), explicit, bool(self.dates)):
+        hits = self.hits
+        if self.has(*CROWD_ACT_GROUPS) and not self.has("generic"):
+            # a crowd's act told with a court's words is still one ("protest a trial")
+            hits = {g: h for g, h in hits.items() if g != "legal"}
+        if habitual(hits, bool(self.counts), explicit, bool(self.dates)):
             return False
         strong = any(g in self.hits for g in STRONG_GROUPS)
         violent_count = not mishap_toll(self.hits, strong) and any(

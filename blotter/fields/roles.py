@@ -1,0 +1,119 @@
+"""Typing by roles: who acts on whom decides a clash, an attack, a riot or a protest.
+
+The decision list of :func:`blotter.stages.detect.classify` types an incident
+from its cue words; ACLED's codebook types it from its parties.  Once the
+actors are read (:mod:`blotter.stages.arguments`), :func:`retype` corrects the
+cue type where the parties say otherwise:
+
+- an *armed clash* in which no armed non-state party takes part and a crowd
+  (students, traders, supporters) fights the police, or two crowds fight, is
+  a riot: a violent demonstration when it was a protest or riot, else mob
+  violence;
+- an *armed clash* whose only named victims are civilians, with no fighting
+  both ways, is an attack on civilians;
+- a *protest* in which the protesters themselves burn, block, stone or fight
+  is a violent demonstration;
+- an *attack* done by a crowd is mob violence, and *mob violence* done by an
+  armed party with no crowd acting is its attack (or clash).
+
+The words are the pack's (``patterns.toml [roles]``); no rule names a source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from blotter.fields.actors import ActorMention, find_actors, is_agent, is_victim
+from blotter.lang import Locale, per_locale
+from blotter.lang.lexicon import cue_lexicon
+from blotter.record import Event
+from blotter.stages.detect import Incident, detect_patterns, victims
+
+#: ACLED actor types that bear arms: state forces, rebels, political and
+#: identity militias, rioters aside, external forces.
+ARMED = frozenset({1, 2, 3, 4, 8})
+#: Armed parties other than the state's forces: where one takes part, a fight
+#: is not a riot.
+NON_STATE_ARMED = frozenset({2, 3, 4, 8})
+#: The crowd's own actor types (rioters, protesters) and civilians.
+CROWD = frozenset({5, 6, 7})
+#: Sub-event types of a protest that a crowd's own violence makes a riot.
+PROTEST_SUBS = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+#: Cue groups of a protest or riot (the riot is then a violent demonstration).
+DEMONSTRATION_GROUPS = frozenset({"protest", "riot"})
+
+
+@dataclass(frozen=True)
+class RolePatterns:
+    """One pack's role patterns (``patterns.toml [roles]``), compiled."""
+
+    crowd_agent: re.Pattern[str]
+    crowd_violence: re.Pattern[str]
+    mutual: re.Pattern[str]
+
+
+@per_locale
+def role_patterns(loc: Locale) -> RolePatterns:
+    """The compiled role patterns of *loc* (default pack if None)."""
+    p = loc.pattern
+    return RolePatterns(
+        re.compile(p("roles.crowd_agent"), re.IGNORECASE),
+        re.compile(p("roles.crowd_violence"), re.IGNORECASE),
+        re.compile(p("roles.mutual"), re.IGNORECASE),
+    )
+
+
+def _inter(actor: object) -> int | None:
+    return getattr(actor, "inter", None)
+
+
+def retype(event: Event, incident: Incident, text: str, locale: Locale | None = None) -> str | None:
+    """The sub-event type the parties make of *event*, or None to keep its type."""
+    pats = role_patterns(locale)
+    sub = event.sub_event_type
+    told = " ".join(sc.sentence.text for sc in incident.cues)
+    groups = incident.groups()
+    mentions: list[ActorMention] = [
+        m for sc in incident.cues for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
+    ]
+    a1 = _inter(event.actor1)
+    if sub in PROTEST_SUBS:
+        context = " ".join(sc.sentence.text for sc in incident.context)
+        if pats.crowd_violence.search(told) or pats.crowd_violence.search(context):
+            return "Violent demonstration"
+        return None
+    crowd_acts = bool(pats.crowd_agent.search(told))
+    armed_agents = [
+        m
+        for m in mentions
+        if m.entry.inter in NON_STATE_ARMED
+        and not is_victim(text, m, locale=locale)
+    ]
+    if sub == "Armed clash":
+        if not any(m.entry.inter in NON_STATE_ARMED for m in mentions) and (
+            crowd_acts or any(m.entry.inter in (5, 6) for m in mentions)
+        ):
+            return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
+        if not pats.mutual.search(told) and _civilians_hit(incident, locale):
+            return "Attack"
+        return None
+    if sub == "Attack" and crowd_acts and a1 in (None, 5, 6, 7) and not armed_agents:
+        return "Mob violence"
+    if sub == "Mob violence" and not crowd_acts:
+        agents = [
+            m for m in mentions if m.entry.inter in ARMED and is_agent(text, m, locale=locale)
+        ]
+        if agents and not any(m.entry.inter in (5, 6) for m in mentions):
+            return "Attack"
+    return None
+
+
+def _civilians_hit(incident: Incident, locale: Locale | None) -> bool:
+    """True if the incident's told victims (objects, passive subjects) are
+    civilians and none is an armed party."""
+    lexicon, dp = cue_lexicon(locale), detect_patterns(locale)
+    hit = [victims(lexicon, sc.sentence.text, dp) for sc in incident.cues]
+    return any(c for c, _ in hit) and not any(f for _, f in hit)
