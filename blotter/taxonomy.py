@@ -81,6 +81,8 @@ DEFAULT_PERPETRATOR: dict[str, tuple[str, int]] = {
     for kind, subs in _TABLE.get("perpetrators", {}).items()
     for sub in subs
 }
+#: Words of output actor names that identify no one (``[actor_words]``).
+GENERIC_ACTOR_WORDS = frozenset(_TABLE.get("actor_words", {}).get("generic", []))
 #: Sub-event types whose first actor is the crowd itself, with its inter code.
 CROWD_ACTOR: dict[str, int] = {
     s.name: s.crowd for s in SUB_TYPES.values() if s.crowd is not None

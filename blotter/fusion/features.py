@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from blotter.fusion.reports import Report
 from blotter.geo.distance import haversine_km
+from blotter.taxonomy import GENERIC_ACTOR_WORDS
 
 #: Weight of each feature in the pair score (log-odds-like units).
 WEIGHTS: dict[str, float] = {
@@ -58,10 +59,6 @@ TARGET_CONFLICT_VALUE = -0.5
 #: Value of two tolls too far apart to be one revision. Moderate: tolls keep
 #: rising for days and early reports count only part of the victims.
 COUNT_CONFLICT_VALUE = -0.5
-#: Actor names that do not identify anyone: matching them says nothing.
-GENERIC_ACTOR_WORDS = frozenset(
-    {"unidentified", "unknown", "civilians", "civilian", "gunmen", "assailants", "armed group"}
-)
 
 
 @dataclass

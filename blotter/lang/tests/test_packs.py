@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from blotter.document import Article
+from blotter.fields.actors import fill_country
 from blotter.fields.casualties import find_counts
 from blotter.fields.dates import find_dates
 from blotter.fields.numbers import to_int
@@ -21,6 +22,7 @@ from blotter.lang import (
 )
 from blotter.pipeline import Pipeline
 from blotter.settings import Settings
+from blotter.taxonomy import DEFAULT_PERPETRATOR
 
 #: A toy language ("xx") whose whole pack is two cue words: one act, one victim.
 TOY_CUES = """
@@ -80,7 +82,10 @@ def test_toy_pack_extracts_with_its_own_words_only(toy_pack: Path) -> None:
     assert event["sub_event_type"] == "Attack"  # "zap" is an act, "glorb" a civilian
     # No English rule ran: the English count, weekday and actor words mean nothing in "xx".
     assert event["fatalities"]["best"] is None and event["injuries"]["best"] is None
-    assert event["event_date"] is None and event["actor1"] is None
+    # the only first actor is the taxonomy's unnamed perpetrator, which no word names
+    name, inter = DEFAULT_PERPETRATOR[event["sub_event_type"]]
+    unnamed = {"name": fill_country(name, None), "inter": inter}  # no country: slot dropped
+    assert event["event_date"] is None and event["actor1"] == unnamed
     xx = load_locale("xx")
     assert find_counts(TOY_TEXT, 0, xx) == [] and to_int("five", xx) == (None, False)
     assert find_dates(TOY_TEXT, None, 0, xx) == []
