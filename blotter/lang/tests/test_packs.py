@@ -80,7 +80,10 @@ def test_toy_pack_extracts_with_its_own_words_only(toy_pack: Path) -> None:
     assert event["sub_event_type"] == "Attack"  # "zap" is an act, "glorb" a civilian
     # No English rule ran: the English count, weekday and actor words mean nothing in "xx".
     assert event["fatalities"]["best"] is None and event["injuries"]["best"] is None
-    assert event["event_date"] is None and event["actor1"] is None
+    assert event["event_date"] is None
+    # no actor read from words: only the unnamed perpetrator an attack implies (taxonomy.toml)
+    assert not any(e["field"] == "actor1" for e in event["evidence"])
+    assert event["actor1"] == {"name": "Unidentified Armed Group", "inter": 3}
     xx = load_locale("xx")
     assert find_counts(TOY_TEXT, 0, xx) == [] and to_int("five", xx) == (None, False)
     assert find_dates(TOY_TEXT, None, 0, xx) == []
