@@ -224,18 +224,8 @@ def communal_militias(
     return kept
 
 
-#: Sentences whose actor mentions are kept: claims, actors and typing by roles
-#: read the same sentences of a document one after another.
-ACTOR_CACHE = 512
-
-
 def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
-    return list(_find_actors(text, offset, locale or default_locale()))
-
-
-@lru_cache(maxsize=ACTOR_CACHE)
-def _find_actors(text: str, offset: int, locale: Locale) -> tuple[ActorMention, ...]:
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
     found += communal_militias(text, offset, locale)
@@ -249,7 +239,7 @@ def _find_actors(text: str, offset: int, locale: Locale) -> tuple[ActorMention, 
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
     found.sort(key=lambda a: a.start)
-    return tuple(found)
+    return found
 
 
 def is_agent(

@@ -70,15 +70,25 @@ def _inter(actor: object) -> int | None:
     return getattr(actor, "inter", None)
 
 
-def retype(event: Event, incident: Incident, text: str, locale: Locale | None = None) -> str | None:
-    """The sub-event type the parties make of *event*, or None to keep its type."""
+def retype(
+    event: Event,
+    incident: Incident,
+    text: str,
+    locale: Locale | None = None,
+    mentions: list[ActorMention] | None = None,
+) -> str | None:
+    """The sub-event type the parties make of *event*, or None to keep its type
+    (*mentions*: the actor finds of the incident's sentences, if the caller has them)."""
     pats = role_patterns(locale)
     sub = event.sub_event_type
     told = " ".join(sc.sentence.text for sc in incident.cues)
     groups = incident.groups()
-    mentions: list[ActorMention] = [
-        m for sc in incident.cues for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
-    ]
+    if mentions is None:
+        mentions = [
+            m
+            for sc in incident.cues
+            for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
+        ]
     a1 = _inter(event.actor1)
     if sub in PROTEST_SUBS:
         context = " ".join(sc.sentence.text for sc in incident.context)

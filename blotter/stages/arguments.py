@@ -150,16 +150,22 @@ class ArgumentExtractor:
                 self.fill_counts(doc, event, incident, locale)
                 mentions = [m for sc in incident.cues for m in finds.actors(sc.sentence)]
                 named = self.fill_actors(doc, event, incident, locale, perpetrator, mentions)
-                if self.retype(doc, event, incident, locale):
+                if self.retype(doc, event, incident, locale, mentions):
                     named = self.fill_actors(doc, event, incident, locale, perpetrator, mentions)
                 self.fill_attributes(doc, event, incident, locale, perpetrator, named)
         return docs
 
     @staticmethod
-    def retype(doc: Document, event: Event, incident: Incident, locale: Locale) -> bool:
+    def retype(
+        doc: Document,
+        event: Event,
+        incident: Incident,
+        locale: Locale,
+        mentions: list[ActorMention] | None = None,
+    ) -> bool:
         """Type the event by its parties (:func:`blotter.fields.roles.retype`); True if
         the type changed, its actors cleared to be read again for the new type."""
-        new = retype(event, incident, doc.text, locale)
+        new = retype(event, incident, doc.text, locale, mentions)
         if new is None or new == event.sub_event_type:
             return False
         old = event.sub_event_type
