@@ -34,6 +34,17 @@ def data_dir() -> Path:
     return root / "blotter"
 
 
+def cache_dir() -> Path:
+    """Blotter's per-user cache folder: ``$XDG_CACHE_HOME/blotter`` (``~/.cache/blotter``).
+
+    What is in it is derived from installed packages (the gazetteer index, the
+    language identifier's decompressed model) and rebuilt when missing.
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "blotter"
+
+
 def default_database_url() -> str:
     """The SQLite store used when neither ``--db`` nor ``database_url`` names one."""
     return f"sqlite:///{data_dir() / DEFAULT_STORE_NAME}"

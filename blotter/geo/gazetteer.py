@@ -12,7 +12,6 @@ cache file is named after that checksum.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from blotter.geo.gazetteer_build import NATIONAL_AREA_FIRST_INDEX, build_gazetteer, input_checksum
 from blotter.geo.names import fuzzy_key, normalise
 from blotter.geo.postal import POSTAL_ID_BASE
+from blotter.settings import cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +66,8 @@ class Place:
 def default_gazetteer_path(checksum: str | None = None) -> Path:
     """The per-user cache location of the index for the installed inputs (or
     those of *checksum*): ``$XDG_CACHE_HOME/blotter/gazetteer-<checksum>.sqlite``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     name = GAZETTEER_FILE.format(checksum=(checksum or input_checksum())[:CHECKSUM_CHARS])
-    return Path(base) / "blotter" / name
+    return cache_dir() / name
 
 
 class Gazetteer:
