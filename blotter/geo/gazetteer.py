@@ -15,10 +15,15 @@ import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from blotter.geo.gazetteer_build import NATIONAL_AREA_FIRST_INDEX, build_gazetteer, input_checksum
+from blotter.geo.gazetteer_build import (
+    NATIONAL_AREA_FIRST_INDEX,
+    WORD_LIST_SEPARATOR,
+    build_gazetteer,
+    input_checksum,
+)
 from blotter.geo.names import fuzzy_key, normalise
 from blotter.geo.postal import POSTAL_ID_BASE
 from blotter.settings import cache_dir
@@ -78,10 +83,14 @@ class Gazetteer:
         self._local = threading.local()
         con = self._con()
         self.meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        lists = dict(con.execute("SELECT name, words FROM word_lists"))
         # key -> English word frequency (zipf) of a one-word key, 0 for longer keys
-        self.keys: dict[str, float] = dict(con.execute("SELECT key, zipf FROM keys").fetchall())
+        self.keys: dict[str, float] = dict.fromkeys(lists["keys"].split(WORD_LIST_SEPARATOR), 0.0)
+        self.keys.update(con.execute("SELECT key, zipf FROM keys WHERE zipf > 0"))
         # spelling-tolerant key -> normalised names (second-chance look-ups)
-        self.fuzzy_keys: set[str] = {k for (k,) in con.execute("SELECT fkey FROM fuzzy")}
+        self.fuzzy_keys = frozenset(lists["fuzzy"].split(WORD_LIST_SEPARATOR))
+        # the first words of multi-word keys: a text's scan stops where none begins
+        self.key_prefixes = frozenset(lists["prefixes"].split(WORD_LIST_SEPARATOR))
         self.countries: dict[str, Place] = {
             p.country_code: p
             for (i,) in con.execute("SELECT id FROM places WHERE kind = 'country'")
@@ -107,16 +116,6 @@ class Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys
-
-    @cached_property
-    def key_prefixes(self) -> frozenset[str]:
-        """The first words of multi-word keys ("san", "san jose" of "san jose del cabo"),
-        built on the first scan of a text, not at load (look-ups by name never need it)."""
-        return frozenset(
-            " ".join(parts[:j])
-            for key in self.keys if " " in key
-            for parts in (key.split(" "),) for j in range(1, len(parts))
-        )
 
     def known_start(self, words: str) -> bool:
         """True if the normalised *words* are a key or the first words of one."""

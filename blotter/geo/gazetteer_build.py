@@ -16,7 +16,9 @@ its ACLED-style output name; hand-written additions from the supplement files
 of :mod:`blotter.geo.supplement`),
 ``keys`` (normalised name -> place ids, plus the name's English word
 frequency), ``fuzzy`` (spelling-tolerant key -> normalised names, see
-:func:`blotter.geo.names.fuzzy_key`) and ``meta``, whose ``inputs`` row is the
+:func:`blotter.geo.names.fuzzy_key`), ``word_lists`` (the keys, fuzzy keys and key
+prefixes as one text each, loaded whole by every process) and ``meta``, whose
+``inputs`` row is the
 checksum of everything the build reads (:func:`input_checksum`): a cached index
 whose checksum differs from the installed inputs' is rebuilt. See
 ``docs/geocoding.md``.
@@ -34,6 +36,7 @@ import sqlite3
 import sys
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -110,6 +113,9 @@ BUILD_DATA = (UNIT_NAME_WORDS_FILE, POSTAL_WORDS_FILE.name)
 # as ordinary towns, ids -(AREA_ID_BASE + n): between the supplement's and the
 # postal villages'.
 NATIONAL_AREA_FIRST_INDEX = 5_000_001
+# Between the words of a stored word list (``word_lists``): normalised names are
+# one line each, never holding a line break.
+WORD_LIST_SEPARATOR = "\n"
 AREA_ID_BASE = 25_000_000
 # Alternate names this short are mostly codes (airport "UPN", "KN"); skipped.
 MIN_ALT_NAME_CHARS = 3
@@ -230,6 +236,15 @@ def checksum_of(manifest: dict[str, str]) -> str:
     """SHA-256 of an input manifest."""
     text = "\n".join(f"{k}={v}" for k, v in sorted(manifest.items()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def key_prefixes(keys: Iterable[str]) -> set[str]:
+    """The first words of multi-word keys ("san", "san jose" of "san jose del cabo")."""
+    return {
+        " ".join(parts[:j])
+        for key in keys if " " in key
+        for parts in (key.split(" "),) for j in range(1, len(parts))
+    }
 
 
 def build_gazetteer(path: Path, supplement_dir: Path | None = None) -> Path:
@@ -719,6 +734,7 @@ def _write(
             admin1_id INTEGER, admin2_id INTEGER, label TEXT);
         CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT, zipf REAL) WITHOUT ROWID;
         CREATE TABLE fuzzy (fkey TEXT PRIMARY KEY, keys TEXT) WITHOUT ROWID;
+        CREATE TABLE word_lists (name TEXT PRIMARY KEY, words TEXT) WITHOUT ROWID;
         """
     )
     con.executemany(
@@ -759,6 +775,15 @@ def _write(
             fuzzy[fk].append(key)
     con.executemany(
         "INSERT INTO fuzzy VALUES (?,?)", ((fk, "|".join(sorted(ks))) for fk, ks in fuzzy.items())
+    )
+    # Every process loads these sets whole: one text each splits four times faster
+    # than as many table rows are read (0.3 s less CPU per process).
+    lists: dict[str, Iterable[str]] = {
+        "keys": names, "fuzzy": fuzzy, "prefixes": key_prefixes(names)
+    }
+    con.executemany(
+        "INSERT INTO word_lists VALUES (?,?)",
+        ((name, WORD_LIST_SEPARATOR.join(sorted(words))) for name, words in lists.items()),
     )
     meta = {
         "inputs": checksum,

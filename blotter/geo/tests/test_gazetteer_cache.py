@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from blotter.geo.gazetteer import Gazetteer, default_gazetteer_path, is_current, open_gazetteer
-from blotter.geo.gazetteer_build import DATA_PACKAGES, input_checksum, input_manifest
+from blotter.geo.gazetteer_build import DATA_PACKAGES, input_checksum, input_manifest, key_prefixes
 from blotter.geo.rules import RuleError, acled_units, regional_rules
 from blotter.geo.supplement import (
     PLACES_FILE,
@@ -122,3 +122,15 @@ def test_countryside_labels_come_from_the_data_file() -> None:
     words = [compass_word(b) for b in (0, 44, 90, 135, 180, 225, 270, 315, 359)]
     assert words == ["northern", "north-eastern", "eastern", "south-eastern", "southern",
                      "south-western", "western", "north-western", "northern"]
+
+
+def test_word_lists_hold_what_the_tables_hold(gaz: Gazetteer) -> None:
+    """The keys, fuzzy keys and prefixes each process loads as one text are the
+    tables' own (a stale or truncated list would hide places from every text)."""
+    con = gaz._con()
+    assert set(gaz.keys) == {k for (k,) in con.execute("SELECT key FROM keys")}
+    assert gaz.fuzzy_keys == {k for (k,) in con.execute("SELECT fkey FROM fuzzy")}
+    assert gaz.key_prefixes == key_prefixes(gaz.keys)
+    assert "san" in gaz.key_prefixes and gaz.known_start("san")
+    zipf = dict(con.execute("SELECT key, zipf FROM keys WHERE zipf > 0 LIMIT 50"))
+    assert zipf and all(gaz.keys[k] == v for k, v in zipf.items())
