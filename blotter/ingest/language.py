@@ -79,6 +79,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: and quotes, skipped before them).
 _OPENERS = ".:;!?|¿¡\n"
 _QUOTES = " \t\"'“”‘’«»()-–—"
+#: A word opening the sample, a sentence or a headline part.
+_OPENING_WORD = re.compile(
+    f"(?:^|[{re.escape(_OPENERS)}])[{re.escape(_QUOTES)}]*([^\\W\\d_]+)"
+)
 
 
 @cache
@@ -182,9 +186,10 @@ def is_extractable(language: str | None) -> bool:
 
 @cache
 def _pack_stop_words(codes: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """(pack, its stop words) for the packs *codes* that have stop words."""
+    """(pack, its stop words that no other pack lists) for the packs *codes* that have any."""
+    shared = _shared_stop_words()
     return tuple(
-        (code, stop) for code in codes if (stop := load_locale(code).stop_words)
+        (code, stop - shared) for code in codes if (stop := load_locale(code).stop_words)
     )
 
 
@@ -205,26 +210,13 @@ def _grammar_words(sample: str) -> list[str]:
 
     Those are names ("El Marro", "Los Tlacos", "San Luis de la Paz"), not the
     text's own grammar; a sentence's first word counts, and ALL-CAPS copy
-    keeps every word.
+    keeps every word.  (Order is not kept: callers count the words.)
     """
-    tokens = list(_WORD.finditer(sample))
-    if sum(t.group().isupper() for t in tokens) > len(tokens) / 2:
-        return [t.group().lower() for t in tokens]
-    out = []
-    for t in tokens:
-        word = t.group()
-        if word.islower() or _opens(sample, t.start()):
-            out.append(word.lower())
-    return out
-
-
-def _opens(sample: str, start: int) -> bool:
-    """True if the word at *start* opens the sample, a sentence or a headline part:
-    only quotes and white space between it and the start or an opener sign."""
-    i = start - 1
-    while i >= 0 and sample[i] in _QUOTES:
-        i -= 1
-    return i < 0 or sample[i] in _OPENERS
+    words = _WORD.findall(sample)
+    if sum(map(str.isupper, words)) > len(words) / 2:
+        return [w.lower() for w in words]
+    lower = [w for w in words if w.islower()]
+    return lower + [w.lower() for w in _OPENING_WORD.findall(sample) if not w.islower()]
 
 
 def _word_language(sample: str) -> str | None:
@@ -260,10 +252,9 @@ def _stop_word_language(sample: str) -> str | None:
     if len(words) < SHORT_MIN_WORDS:
         return None
     grammar = _grammar_words(sample)
-    shared = _shared_stop_words()
     counts = {
-        code: sum(w in stop and w not in shared for w in grammar)
-        for code, stop in _pack_stop_words(tuple(available_languages()))
+        code: sum(map(own.__contains__, grammar))
+        for code, own in _pack_stop_words(tuple(available_languages()))
     }
     if not counts:
         return None
