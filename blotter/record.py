@@ -115,15 +115,24 @@ class Event:
         return _plain(self)
 
 
+#: Values returned as they are (most of a record's fields): tested first, by type.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Records as dicts (fields in order), lists as lists, everything else as is."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    kind: type = type(value)
+    if kind in _SCALARS:
+        return value
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return value
+    names = _field_names(kind)
+    if names is None:
+        return value
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a record type in order; None for a type that is no record."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
