@@ -21,6 +21,9 @@ DAY, WEEK, MONTH = 1, 2, 3
 #: same year (wire copy dated a day or two early); beyond it, the year before.
 FUTURE_SLACK_DAYS = 2
 DAYS_PER_WEEK = 7
+#: Any digit (the same class as the patterns' ``\d``): a sentence without one
+#: holds no explicit date or year, and those patterns are not run on it.
+_DIGIT = re.compile(r"\d")
 
 
 def shift_days(day: date, days: int) -> date | None:
@@ -158,7 +161,8 @@ def find_dates(
         taken.append((s, e))
         refs.append(DateRef(s + offset, e + offset, value, precision, explicit, note))
 
-    for pattern in pats.explicit:
+    digits = _DIGIT.search(text) is not None  # every explicit date and year has one
+    for pattern in pats.explicit if digits else ():
         for m in pattern.finditer(text):
             month = int(m["month"]) if "month" in m.groupdict() else pats.months[m["mon"].lower()]
             day = int(m["day"])
@@ -176,7 +180,7 @@ def find_dates(
         first = None if year is None else safe_date(year, month, 1)
         if first is not None:
             add(m, first, MONTH, True)
-    for m in pats.year_only.finditer(text):
+    for m in pats.year_only.finditer(text) if digits else ():
         add(m, date(int(m["year"]), 1, 1), MONTH, True, "year only")  # 19xx or 20xx only
     if published is not None:
         for m in pats.weekday.finditer(text):
