@@ -7,11 +7,11 @@ a text, as much as the rest of extracting a short ACLED note) is not needed.
 
 from __future__ import annotations
 
+import io
 import logging
 import lzma
 import os
 import re
-import shutil
 import tempfile
 from array import array
 from functools import cache
@@ -69,9 +69,9 @@ FREQUENCY_MARGIN = 4.0
 #: ("Asesinan a balazos a ejidatario cañero en Chietla").
 FREQUENCY_MAX_WORDS = 20
 #: The decompressed identifier model in the cache, one per py3langid version.
-MODEL_CACHE_FILE = "py3langid-{version}.npz"
-#: Bytes copied at a time while decompressing (the model is 68 MB unpacked).
-COPY_CHUNK_BYTES = 1 << 20
+MODEL_CACHE_FILE = "py3langid-{version}.npy"
+#: The model's arrays in the order the cache file stores them (py3langid 0.4's layout).
+MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 #: stdlib array type codes by item size (py3langid keeps its DFA tables as arrays).
 ARRAY_TYPECODES = {2: "H", 4: "I", 8: "L"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -100,12 +100,13 @@ def _identifier() -> Any:
     cached = _cached_model(MODEL_DIR / MODEL_FILE)
     if cached is not None:
         try:
-            with np.load(cached, allow_pickle=False) as model:
-                return LanguageIdentifier(
-                    model["ptc"], model["pc"], model["classes"].tolist(),
-                    _stdlib_array(model["nextmove"]), model["out_feat"].tolist(),
-                    norm_probs=True, tk_row=_stdlib_array(model["nextmove_row"]),
-                )
+            with cached.open("rb") as f:
+                model = {name: np.load(f, allow_pickle=False) for name in MODEL_ARRAYS}
+            return LanguageIdentifier(
+                model["ptc"], model["pc"], model["classes"].tolist(),
+                _stdlib_array(model["nextmove"]), model["out_feat"].tolist(),
+                norm_probs=True, tk_row=_stdlib_array(model["nextmove_row"]),
+            )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("language model cache %s unreadable (%s): using the packaged model",
                         cached, exc)
@@ -113,8 +114,14 @@ def _identifier() -> Any:
 
 
 def _cached_model(packaged: Path) -> Path | None:
-    """The decompressed model in the cache, written on first use; None if it cannot be."""
+    """The decompressed model in the cache, written on first use; None if it cannot be.
+
+    Its arrays are stored one after the other as plain ``.npy`` records (a
+    ``.npz`` is a zip archive whose 68 MB are checksummed at every load).
+    """
     from importlib.metadata import version
+
+    import numpy as np
 
     target = cache_dir() / MODEL_CACHE_FILE.format(version=version("py3langid"))
     if target.is_file():
@@ -124,10 +131,11 @@ def _cached_model(packaged: Path) -> Path | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
             part = Path(tmp.name)
-            with lzma.open(packaged) as source:
-                shutil.copyfileobj(source, tmp, length=COPY_CHUNK_BYTES)
+            with lzma.open(packaged) as source, np.load(io.BytesIO(source.read())) as model:
+                for name in MODEL_ARRAYS:
+                    np.save(tmp, model[name], allow_pickle=False)
         os.replace(part, target)  # atomic: a parallel worker never reads half a file
-    except (OSError, lzma.LZMAError) as exc:
+    except (OSError, ValueError, KeyError, lzma.LZMAError) as exc:
         log.warning("cannot cache the language model in %s: %s", target.parent, exc)
         if part is not None:
             part.unlink(missing_ok=True)

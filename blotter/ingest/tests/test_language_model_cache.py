@@ -39,7 +39,7 @@ def test_cached_model_is_written_once_and_ranks_as_the_packaged_one(
     fresh: Path, packaged: LanguageIdentifier
 ) -> None:
     first = language._identifier()
-    files = list(fresh.glob("py3langid-*.npz"))
+    files = list(fresh.glob("py3langid-*.npy"))
     assert len(files) == 1 and not list(fresh.glob("*.part"))
     written = files[0].stat().st_mtime_ns
     language._identifier.cache_clear()
@@ -54,7 +54,7 @@ def test_unreadable_cache_falls_back_to_the_packaged_model(
     fresh: Path, packaged: LanguageIdentifier, caplog: pytest.LogCaptureFixture
 ) -> None:
     language._identifier()
-    (cached,) = fresh.glob("py3langid-*.npz")
+    (cached,) = fresh.glob("py3langid-*.npy")
     cached.write_bytes(b"not a model")
     language._identifier.cache_clear()
     with caplog.at_level(logging.WARNING):
