@@ -11,9 +11,12 @@ cache file is named after that checksum.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +36,11 @@ log = logging.getLogger(__name__)
 # Default cache file: "gazetteer-<first hex digits of the input checksum>.sqlite";
 # 16 hex digits tell apart any two input sets one user will ever have.
 GAZETTEER_FILE = "gazetteer-{checksum}.sqlite"
+# An index of other inputs (an older Blotter or package release) not opened for
+# this many days is deleted when a new one is built: a month keeps the index of
+# a second installation in regular use, and frees ~100 MB per upgrade.
+STALE_DAYS = 30
+SECONDS_PER_DAY = 86_400
 CHECKSUM_CHARS = 16
 # Place rows kept in memory per process; a working set of a few thousand names
 # covers a news stream, and each row is small.
@@ -206,6 +214,29 @@ def is_current(path: Path, checksum: str) -> bool:
     return bool(row) and row[0] == checksum
 
 
+def prune_stale_gazetteers(current: Path, now: float | None = None) -> list[Path]:
+    """Delete the cache's indexes of other input sets unused for STALE_DAYS (each
+    is about 100 MB and every package upgrade or supplement edit makes one)."""
+    limit = (time.time() if now is None else now) - STALE_DAYS * SECONDS_PER_DAY
+    removed = []
+    for old in current.parent.glob(GAZETTEER_FILE.format(checksum="*")):
+        try:
+            if old != current and old.stat().st_mtime < limit:
+                old.unlink()
+                removed.append(old)
+        except OSError as exc:  # another process removed it, or the folder is read-only
+            log.info("could not remove the stale gazetteer %s: %s", old, exc)
+    if removed:
+        log.info("removed %d gazetteer index(es) unused for %d days", len(removed), STALE_DAYS)
+    return removed
+
+
+def _mark_used(target: Path) -> None:
+    """Touch the index so that another version's prune sees it in use (best effort)."""
+    with contextlib.suppress(OSError):
+        os.utime(target)
+
+
 def open_gazetteer(path: str | Path | None = None, supplement_dir: Path | None = None) -> Gazetteer:
     """The gazetteer at *path* (default: the per-user cache), built on first use
     from the installed data packages and the supplement files of
@@ -222,6 +253,10 @@ def open_gazetteer(path: str | Path | None = None, supplement_dir: Path | None =
         if not is_current(target, checksum):
             log.warning("building the gazetteer index at %s (once; about a minute)", target)
             build_gazetteer(target, supplement_dir)
+            if not path:
+                prune_stale_gazetteers(target)
+        elif not path:
+            _mark_used(target)
         gaz = Gazetteer(target)
         _open[(target, checksum)] = gaz
         return gaz

@@ -3,12 +3,20 @@ hand-written supplements and regional rules are data files with clear errors."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from blotter.geo.gazetteer import Gazetteer, default_gazetteer_path, is_current, open_gazetteer
+from blotter.geo.gazetteer import (
+    STALE_DAYS,
+    Gazetteer,
+    default_gazetteer_path,
+    is_current,
+    open_gazetteer,
+    prune_stale_gazetteers,
+)
 from blotter.geo.gazetteer_build import DATA_PACKAGES, input_checksum, input_manifest, key_prefixes
 from blotter.geo.rules import RuleError, acled_units, regional_rules
 from blotter.geo.supplement import (
@@ -134,3 +142,19 @@ def test_word_lists_hold_what_the_tables_hold(gaz: Gazetteer) -> None:
     assert "san" in gaz.key_prefixes and gaz.known_start("san")
     zipf = dict(con.execute("SELECT key, zipf FROM keys WHERE zipf > 0 LIMIT 50"))
     assert zipf and all(gaz.keys[k] == v for k, v in zipf.items())
+
+
+def test_stale_indexes_of_other_inputs_are_pruned(tmp_path: Path) -> None:
+    """A build deletes the cache's indexes of other input sets unused for a month,
+    never the current one and never one in recent use."""
+    now = 2_000_000_000.0
+    current, recent, stale = (tmp_path / f"gazetteer-{c}.sqlite" for c in ("cur", "new", "old"))
+    other = tmp_path / "py3langid-0.4.0.npy"
+    for f in (current, recent, stale, other):
+        f.write_bytes(b"x")
+    month = STALE_DAYS * 86_400
+    for f in (current, stale, other):
+        os.utime(f, (now - month - 60, now - month - 60))
+    os.utime(recent, (now - month + 3_600, now - month + 3_600))
+    assert prune_stale_gazetteers(current, now=now) == [stale]
+    assert current.exists() and recent.exists() and other.exists() and not stale.exists()
