@@ -62,14 +62,24 @@ def split_sentences(
         cursor = m.end()
     spans.append((cursor, end))
     if "." not in text[start:end] and len(text[start:end].split()) >= UNPUNCTUATED_MIN_WORDS:
-        spans = [piece for a, b in spans for piece in _stripped_stops(text, a, b)]
+        no_end = loc.word_set("sentences.no_end")
+        spans = [piece for a, b in spans for piece in _stripped_stops(text, a, b, no_end)]
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _stripped_stops(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut ``text[start:end]`` at the stops its punctuation lost (``STRIPPED_STOP``)."""
+def _stripped_stops(
+    text: str, start: int, end: int, no_end: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at the stops its punctuation lost (``STRIPPED_STOP``),
+    except after a word that ends no sentence (the pack's ``sentences.no_end``:
+    "la marcha del  Sí se puede" lost the quotes of a name, not a stop)."""
     spans, cursor = [], start
     for m in STRIPPED_STOP.finditer(text, start, end):
+        word_start = m.start()
+        while word_start > cursor and text[word_start - 1].isalpha():
+            word_start -= 1
+        if text[word_start : m.start()].lower() in no_end:
+            continue
         spans.append((cursor, m.start()))
         cursor = m.end()
     spans.append((cursor, end))

@@ -98,3 +98,14 @@ def test_unpunctuated_article_is_read_sentence_by_sentence(pipeline: Pipeline) -
         "Los manifestantes cortaron la avenida durante dos horas"
     )
     assert any(e["event_type"] == "Protests" for e in current(pipeline, text))
+
+
+def test_lost_quotes_after_a_function_word_are_no_stop(es: Locale) -> None:
+    from blotter.stages.parse import split_sentences
+
+    text = (
+        "La semana pasada se confirmó la marcha del  Sí se puede  que encabezarán el "
+        "presidente y la gobernadora un día antes  El acto será en la plaza del centro"
+    )
+    sentences = [text[a:b] for a, b in split_sentences(text, 0, len(text), es)]
+    assert sentences == [text[: text.index("  El acto")], "El acto será en la plaza del centro"]
