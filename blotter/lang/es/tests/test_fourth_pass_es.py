@@ -58,6 +58,14 @@ def current(pipeline: Pipeline, text: str) -> list[dict]:
         "El funcionario indicó que en la región son seis los pacientes fallecidos por gripe A.",
         # a habit, not a march
         "Colaboraba en la organización de cada marcha por los derechos humanos en la ciudad.",
+        "Los jubilados marchan todos los miércoles frente al Congreso.",
+        # plans, calls and announcements: nothing has happened yet
+        "Los gremios convocaron a una marcha para el jueves en el centro de la ciudad.",
+        "Los estatales llamaron a un paro por tiempo indeterminado.",
+        "Los docentes anunciaron un paro de 48 horas para la semana próxima.",
+        "Los gremios harán un paro el jueves en toda la provincia.",
+        "Los municipales evalúan un paro si no hay aumento.",
+        "Las organizaciones sociales cortarán las rutas 2 y 88 el viernes.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:
@@ -76,6 +84,13 @@ def test_no_event(pipeline: Pipeline, text: str) -> None:
         ("Hombres armados secuestraron a un comerciante el lunes en Culiacán.",
          "Abduction/forced disappearance"),
         ("Hallan tres cabezas en una avenida de Zacatecas.", "Attack"),
+        # what happened, beside what is planned
+        ("Miles de trabajadores se movilizaron ayer por el centro.", "Peaceful protest"),
+        ("Los municipales realizaron un paro con alta adhesión y harán otro el jueves.",
+         "Peaceful protest"),
+        ("Los obreros de la fábrica ocuparon la planta tras los despidos.", "Peaceful protest"),
+        ("Después de 22 días, el Polo Obrero levantó el acampe frente al municipio.",
+         "Peaceful protest"),
     ],
 )
 def test_event_kept(pipeline: Pipeline, text: str, sub: str) -> None:
