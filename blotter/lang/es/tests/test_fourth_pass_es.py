@@ -59,6 +59,9 @@ def current(pipeline: Pipeline, text: str) -> list[dict]:
         # a habit, not a march
         "Colaboraba en la organización de cada marcha por los derechos humanos en la ciudad.",
         "Los jubilados marchan todos los miércoles frente al Congreso.",
+        # Spain: "el paro" is also unemployment
+        "El paro bajó en 30.000 personas en octubre, según los datos del paro registrado.",
+        "La tasa de paro juvenil sigue por encima del 30 por ciento en Andalucía.",
         # plans, calls and announcements: nothing has happened yet
         "Los gremios convocaron a una marcha para el jueves en el centro de la ciudad.",
         "Los estatales llamaron a un paro por tiempo indeterminado.",
@@ -84,6 +87,13 @@ def test_no_event(pipeline: Pipeline, text: str) -> None:
         ("Hombres armados secuestraron a un comerciante el lunes en Culiacán.",
          "Abduction/forced disappearance"),
         ("Hallan tres cabezas en una avenida de Zacatecas.", "Attack"),
+        # Spain's and the Southern Cone's forms of protest
+        ("Cientos de vecinos hicieron una cacerolada frente al ayuntamiento el martes.",
+         "Peaceful protest"),
+        ("Los estudiantes hicieron una sentada frente al rectorado ayer.", "Peaceful protest"),
+        ("Un pañuelazo reunió a cientos de personas frente al Congreso ayer.", "Peaceful protest"),
+        ("Los productores realizaron un tractorazo en la ruta 5 este lunes.", "Peaceful protest"),
+        ("Los docentes participaron en el paro de la CGT con alta adhesión.", "Peaceful protest"),
         # what happened, beside what is planned
         ("Miles de trabajadores se movilizaron ayer por el centro.", "Peaceful protest"),
         ("Los municipales realizaron un paro con alta adhesión y harán otro el jueves.",
