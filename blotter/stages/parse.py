@@ -61,7 +61,7 @@ def split_sentences(
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
-    if "." not in text[start:end] and len(text[start:end].split()) >= UNPUNCTUATED_MIN_WORDS:
+    if text.find(".", start, end) < 0 and len(text[start:end].split()) >= UNPUNCTUATED_MIN_WORDS:
         no_end = loc.word_set("sentences.no_end")
         spans = [piece for a, b in spans for piece in _stripped_stops(text, a, b, no_end)]
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
