@@ -96,6 +96,12 @@ STRONG_GROUPS = frozenset(ACT_GROUPS) - {
 }
 
 
+#: Phrases in which a cue word has another sense ("paro cardíaco", "cardiac
+#: arrest", "la marcha de la economía"): a hit of any other group inside one
+#: of them is no cue.  The group itself is not reported.
+OTHER_SENSE_GROUP = "other_sense"
+
+
 @dataclass(frozen=True)
 class Hit:
     """A cue found in a text: its group and character span."""
@@ -172,7 +178,20 @@ class CueLexicon:
                 if not kept or s >= kept[-1].end - offset:
                     kept.append(Hit(group, s + offset, e + offset))
             hits[group] = kept
+        if OTHER_SENSE_GROUP in hits:
+            _drop_other_senses(hits)
         return hits
+
+
+def _drop_other_senses(hits: dict[str, list[Hit]]) -> None:
+    """Drop the hits that lie inside an ``other_sense`` phrase, and that group."""
+    spans = [(h.start, h.end) for h in hits.pop(OTHER_SENSE_GROUP)]
+    for group in list(hits):
+        kept = [h for h in hits[group] if not any(a <= h.start and h.end <= b for a, b in spans)]
+        if kept:
+            hits[group] = kept
+        else:
+            del hits[group]
 
 
 def cue_lexicon(locale: Locale | None = None) -> CueLexicon:

@@ -27,6 +27,17 @@ SPACY_MAX_LENGTH = 10_000_000
 #: (accented ones too: "Él", "Ángel"), a digit, or an opening quote, bracket
 #: or inverted question/exclamation mark.
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[¿¡]?[A-Z0-9À-ÖØ-Þ])")
+#: Unpunctuated text (scraped pages, corpora whose punctuation was stripped):
+#: a paragraph of at least this many words without a single full stop is not
+#: one sentence.  Shorter ones are headlines, captions and list items.
+UNPUNCTUATED_MIN_WORDS = 20
+#: In such a paragraph a run of two or more spaces before a capital is where a
+#: stop (or a comma before a name) was removed: "... del oficialismo  El
+#: proyecto ...".  Read as a sentence end, so that one sentence does not carry
+#: every cue and actor of the paragraph.  A line break is not one: the lines
+#: of a hard-wrapped paragraph and of a bundle of headlines stay as the
+#: cleaner joined them.
+STRIPPED_STOP = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=[\"“‘'(\[¿¡-]?[A-ZÀ-ÖØ-Þ])")
 
 
 @lru_cache(maxsize=4)
@@ -50,7 +61,29 @@ def split_sentences(
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
+    if text.find(".", start, end) < 0 and len(text[start:end].split()) >= UNPUNCTUATED_MIN_WORDS:
+        no_end = loc.word_set("sentences.no_end")
+        spans = [piece for a, b in spans for piece in _stripped_stops(text, a, b, no_end)]
     return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _stripped_stops(
+    text: str, start: int, end: int, no_end: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at the stops its punctuation lost (``STRIPPED_STOP``),
+    except after a word that ends no sentence (the pack's ``sentences.no_end``:
+    "la marcha del  Sí se puede" lost the quotes of a name, not a stop)."""
+    spans, cursor = [], start
+    for m in STRIPPED_STOP.finditer(text, start, end):
+        word_start = m.start()
+        while word_start > cursor and text[word_start - 1].isalpha():
+            word_start -= 1
+        if text[word_start : m.start()].lower() in no_end:
+            continue
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return spans
 
 
 def _is_abbreviation(text: str, dot: int, locale: Locale) -> bool:

@@ -42,3 +42,38 @@ def test_model_parses_only_sentences_that_can_report_an_event() -> None:
     # the ambush and the wounded: yes; the weather, the mayor and the budget: no
     assert parsed == {0: doc.sentences[0].text, 2: doc.sentences[2].text}
     assert any(token.dep_ for token in doc.parses[0])
+
+
+#: A paragraph whose punctuation was stripped (a scraped page, a corpus made so):
+#: the stops and commas left two spaces each.
+UNPUNCTUATED = (
+    "El concejo archivó ayer el proyecto de repudio al ataque contra el bar  El bloque "
+    "oficialista lo frenó en la comisión  Los vecinos marcharon luego hasta la plaza  "
+    "según contaron a este medio"
+)
+
+
+def test_unpunctuated_paragraph_is_cut_where_its_stops_were() -> None:
+    sentences = [UNPUNCTUATED[a:b] for a, b in split_sentences(UNPUNCTUATED, 0, len(UNPUNCTUATED))]
+    assert sentences == [
+        "El concejo archivó ayer el proyecto de repudio al ataque contra el bar",
+        "El bloque oficialista lo frenó en la comisión",
+        "Los vecinos marcharon luego hasta la plaza  según contaron a este medio",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # punctuated: two spaces before a capital are no stop there
+        "Rebels attacked the town of  Ayacucho on Monday, the army said, and  Police said "
+        "four people were killed in the attack near the market square.",
+        # a headline is short
+        "Marcha  Docente en el centro",
+        # a bundle of headlines, one a line, is not cut at its line breaks
+        "Gunmen kill 4 in northern Mexico\nHallan 10 cuerpos en fosa común en norte de México\n"
+        "9 found dead in Nuevo Leon after clashes between rival gangs",
+    ],
+)
+def test_punctuated_short_and_line_broken_text_is_not_cut(text: str) -> None:
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]

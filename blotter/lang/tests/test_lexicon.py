@@ -48,3 +48,19 @@ def test_dictionary_rows_match_as_the_flat_alternation_did() -> None:
     spans = [m.span() for m in re.compile(flat(rows), re.IGNORECASE).finditer(text)]
     assert spans == [m.span() for m in trie.finditer(text)]
     assert "Maoist Communist Centre" in [m.group(0) for m in trie.finditer(text)]
+
+
+def test_a_cue_inside_an_other_sense_phrase_is_no_cue() -> None:
+    from blotter.lang.lexicon import CueLexicon
+
+    lexicon = CueLexicon({
+        "protest": ["paro", "la marcha"],
+        "arrest": ["arrest*"],
+        "other_sense": ["paro cardíaco", "cardiac arrest"],
+    })
+    text = "Murió tras un paro cardíaco; el paro docente sigue. He died of cardiac arrest."
+    hits = lexicon.find(text)
+    assert [text[h.start:h.end] for h in hits["protest"]] == ["paro"]
+    assert hits["protest"][0].start == text.index("paro docente")
+    assert "arrest" not in hits  # its only hit was inside "cardiac arrest"
+    assert "other_sense" not in hits  # the group itself is never reported
