@@ -61,6 +61,10 @@ RDWTI_ALIASES: dict[str, tuple[str, ...]] = {
     "tanzim qa idat al jihad fi bilad al rafidayn": ("Al Qaeda in Iraq", "AQI"),
     "mujahideen youth movement": ("Al Shabaab",),
     "anti castro cubans": ("Omega 7", "El Poder Cubano", "Alpha 66"),
+    "pkk kongra gel": ("PKK",),  # the PKK under its 2003 name
+    "real ira": ("Real Irish Republican Army",),
+    "mozambique national resistance movement mnr": ("RENAMO",),
+    "african national congress south africa": ("ANC",),  # "(South Africa)" is no acronym
 }
 _LAST_WORD = re.compile(r"(\w+)$")
 _WORD = re.compile(r"\w+")
@@ -226,6 +230,7 @@ GED_GROUP_ACRONYMS: dict[str, tuple[str, ...]] = {
 GED_ALIASES: dict[str, tuple[str, ...]] = {
     "los caballeros templarios": ("Knights Templar",),
     "los zetas cartel del noreste faction": ("Northeast Cartel", "Cartel del Noreste"),
+    "epl megateo": ("EPL",),  # a faction: its parent's name names it, as "Sinaloa Cartel" does
 }
 #: An acronym derived from a name's initials counts only from this many letters
 #: ("JC" for Juarez Cartel would be noise).
