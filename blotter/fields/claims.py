@@ -212,15 +212,16 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
 
 
 def person_surnames(text: str, locale: Locale | None = None) -> frozenset[str]:
-    """Last words of the capitalised two- and three-word names of *text* that are
-    no organisation's, place's or phrase's ("Oberdan Sallustro" -> "Sallustro")."""
+    """The words after the first of the capitalised two- and three-word names of
+    *text* that are no organisation's, place's or phrase's ("Oberdan Sallustro"
+    -> "Sallustro")."""
     pats = claim_patterns(locale)
     out = set()
     for m in _FULL_NAME.finditer(text):
         low = [w.lower() for w in m.group(0).split()]
         if any(w in pats.org_heads or w in pats.not_names for w in low):
             continue
-        out.add(m.group(0).split()[-1])
+        out.update(m.group(0).split()[1:])  # "Alan Jara Urzola": Jara, Urzola
     return frozenset(out)
 
 
@@ -242,8 +243,8 @@ class DocumentAcronyms(Mapping[str, str]):
         return self._read()[acronym]
 
     def surnames(self) -> frozenset[str]:
-        """Last words of the people's names the document writes in full
-        ("Babloo Gupta"): alone later ("The Maoists suspected Gupta"), a person."""
+        """Family names of the people the document names in full ("Babloo
+        Gupta"): alone later ("The Maoists suspected Gupta"), a person."""
         if self._surnames is None:
             self._surnames = person_surnames(self._text, self._locale)
         return self._surnames
@@ -331,12 +332,36 @@ def named_groups(
         if not inside:
             found.append(n)
         elif len(inside) == 1 and not n.bare:
-            # "National Liberation Army (ELN)": the dictionary's name, the whole span
             a = inside[0]
+            if _other_group(n, a):
+                # "Armed Revolutionary Left (IRA)": the acronym is another group's row
+                found[found.index(a)] = n
+                continue
+            # "National Liberation Army (ELN)": the dictionary's name, the whole span
             found[found.index(a)] = _Name(
                 a.name, a.inter, min(a.start, n.start), max(a.end, n.end), known=True
             )
     return sorted(found, key=lambda n: n.start)
+
+
+#: Words this short say nothing of which group a name is ("of", "the", "al").
+NAME_WORD_CHARS = 4
+_NAME_WORDS = re.compile(r"[^\W\d_]{" + str(NAME_WORD_CHARS) + r",}")
+
+
+def _other_group(written: _Name, row: _Name) -> bool:
+    """True if a name written in full with its acronym ("Armed Revolutionary Left
+    (IRA)") shares no word with the dictionary row its acronym matched
+    ("PIRA: Provisional Irish Republican Army"): the text names another group.
+    A row that is the acronym alone ("Hamas") is never another group."""
+    if row.start < written.start or "(" not in written.name:
+        return False  # the row matched the name itself, not only its acronym
+    full = written.name.rsplit(" (", 1)[0]
+    row_words = {w.lower() for w in _NAME_WORDS.findall(row.name)}
+    acronym = written.name.rsplit(" (", 1)[1].rstrip(")").lower()
+    if row_words <= {acronym}:
+        return False
+    return not row_words & {w.lower() for w in _NAME_WORDS.findall(full)}
 
 
 def find_perpetrators(
