@@ -44,6 +44,7 @@ ROWS: list[tuple[str, str]] = [
     ("actor1_found", "actor1 / side A found"),
     ("actor2_found", "actor2 / side B found"),
     ("named_side_found", "named group side found (headline names it)"),
+    ("named_side_found_detected", "  ... where an event was found"),
     ("perpetrator_found", "named perpetrator found"),
     ("inter1", "inter1"),
     ("inter2", "inter2"),

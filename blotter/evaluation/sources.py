@@ -381,7 +381,9 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
 
     ``named_side_found``: each named group side (not the state, not civilians)
     that the headline names, once per record: is it among the actors of any
-    current predicted event of the record?
+    current predicted event of the record?  ``named_side_found_detected``: the
+    same over the records where an event was found at all (actors apart from
+    detection).
     """
 
     def fields(t: Tally, g: Event, p: Event | None, record: dict[str, Any]) -> None:
@@ -400,6 +402,8 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
                 seen.add(group)
                 found = any(ged_actor_match(n, group) for n in record["_actors"])
                 t.add("named_side_found", found)
+                if record["_detected"]:  # the actors' share where an event was found at all
+                    t.add("named_side_found_detected", found)
         place_said = stated(g.get("location"), key) or stated(g.get("admin1"), key)
         if coded(g.get("country")) and (place_said or stated(g["country"], key)):
             t.add("country", same_country(loc, g["country"]))
@@ -421,6 +425,7 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
                 "_predicted": pr,
                 "_text_key": normalise(g.get("text")),
                 "_actors": [n for e in current_events(pr) for n in event_actors(e)],
+                "_detected": bool(current_events(pr)),
                 "_groups_seen": set(),
             },
             pr,

@@ -179,14 +179,18 @@ def test_ged_named_side_found_counts_each_named_group_once_per_record() -> None:
                                                      "Civilians")), [templars]),
         # not named in the headline: not counted
         (gold("Gunmen kill five", ("Gulf Cartel", "Los Zetas")), []),
+        # named, but no event found at all
+        (gold("Los Zetas hang two in Monterrey", ("Los Zetas", "Civilians")), []),
     ]
     s = score_source("ged", pairs)
-    assert s["n"]["named_side_found"] == 3  # CJNG, Sinaloa, Templarios
-    assert s["named_side_found"] == round(2 / 3, 4)
+    assert s["n"]["named_side_found"] == 4  # CJNG, Sinaloa, Templarios, Zetas
+    assert s["named_side_found"] == 0.5
+    assert s["named_side_found_detected"] == round(2 / 3, 4)  # Zetas' record had no event
     _header, rows = table_rows({"sets": {"ged_mexico_dev": s}})
     labels = {row[0]: row[1] for row in rows}
-    assert labels["named group side found (headline names it)"] == "0.667"
-    assert labels["lang other: named group side found (headline names it)"] == "0.667"
+    assert labels["named group side found (headline names it)"] == "0.500"
+    assert labels["lang other: named group side found (headline names it)"] == "0.500"
+    assert labels["  ... where an event was found"] == "0.667"
 
 
 def test_stated_and_count_stated() -> None:
