@@ -43,6 +43,8 @@ ROWS: list[tuple[str, str]] = [
     ("actor1", "actor1 (main event)"),
     ("actor1_found", "actor1 / side A found"),
     ("actor2_found", "actor2 / side B found"),
+    ("named_side_found", "named group side found (headline names it)"),
+    ("named_side_found_detected", "  ... where an event was found"),
     ("perpetrator_found", "named perpetrator found"),
     ("inter1", "inter1"),
     ("inter2", "inter2"),
@@ -52,8 +54,8 @@ ROWS: list[tuple[str, str]] = [
     ("seconds", "seconds of extraction"),
 ]
 #: Rows repeated per language (GED records carry a language).
-LANGUAGE_ROWS = ("records", "detection.recall", "event_type", "actor1_found", "country",
-                 "admin1", "event_date", "fatalities_exact_pos")
+LANGUAGE_ROWS = ("records", "detection.recall", "event_type", "actor1_found",
+                 "named_side_found", "country", "admin1", "event_date", "fatalities_exact_pos")
 _INTEGER_ROWS = {"records", "errors", "seconds", "median_km"}
 
 

@@ -61,6 +61,10 @@ RDWTI_ALIASES: dict[str, tuple[str, ...]] = {
     "tanzim qa idat al jihad fi bilad al rafidayn": ("Al Qaeda in Iraq", "AQI"),
     "mujahideen youth movement": ("Al Shabaab",),
     "anti castro cubans": ("Omega 7", "El Poder Cubano", "Alpha 66"),
+    "pkk kongra gel": ("PKK",),  # the PKK under its 2003 name
+    "real ira": ("Real Irish Republican Army",),
+    "mozambique national resistance movement mnr": ("RENAMO",),
+    "african national congress south africa": ("ANC",),  # "(South Africa)" is no acronym
 }
 _LAST_WORD = re.compile(r"(\w+)$")
 _WORD = re.compile(r"\w+")
@@ -168,8 +172,219 @@ def ged_fit(gold: Event, p: Event) -> float:
     )
 
 
+#: GED sides that are not a named group: the state and its victims.
+GED_STATE_PREFIX = "government of"
+GED_CIVILIANS = "civilians"
+#: Words of a GED side name that say what kind of group it is, in English and
+#: Spanish (accent-folded, plural-folded).  A name that has one ("Sinaloa
+#: Cartel") is named only where one of these stands next to its distinctive
+#: words ("cártel de Sinaloa", "Sinaloa cartel"): alone, "Sinaloa" is a state.
+GROUP_KIND_WORDS = frozenset(
+    ["cartel", "gang", "pandilla", "banda", "group", "grupo", "organization", "organizacion",
+     "clan", "force", "fuerza"]
+)
+#: Articles a name may start with ("Los Zetas", "La Familia"): a name of one
+#: distinctive word after an article is named only with an article before it
+#: ("una familia" is a family, "La Familia" the group).
+GROUP_ARTICLES = frozenset(["the", "la", "las", "los", "el"])
+#: The article an English headline writes before any group's name ("the Zetas").
+ENGLISH_ARTICLE = "the"
+#: Words dropped from names and headlines before the distinctive words are
+#: read: articles and connectives, faction markers, and the descriptive words
+#: of "Jalisco Cartel New Generation" / "La Nueva Familia" (headlines name the
+#: groups "the Jalisco cartel", "La Familia").
+GROUP_FILLER_WORDS = GROUP_ARTICLES | frozenset(
+    ["of", "de", "del", "s", "faction", "faccion", "new", "nueva", "nuevo", "generation",
+     "generacion"]
+)
+#: Words joining two names that share one kind word ("los cárteles de Sinaloa
+#: y Jalisco", "the Sinaloa and Juarez cartels").
+GROUP_JOINERS = frozenset(["y", "e", "and"])
+#: Spanish name words (plural-folded) and the English word GED writes instead
+#: ("Cártel del Golfo" is GED's "Gulf Cartel"); names and headlines are both
+#: read through this map.
+GROUP_WORD_EQUIVALENTS = {
+    "golfo": "gulf",
+    "caballero": "knight",
+    "templario": "templar",
+    "unido": "united",
+    "cartele": "cartel",
+    "organizacione": "organizacion",
+}
+#: The acronyms the groups go by that are not the initials of GED's English
+#: name (they are their Spanish names' initials): general knowledge, written
+#: here from the groups' usage, not from Blotter's actor dictionary.
+GED_GROUP_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "jalisco cartel new generation": ("cjng",),
+    "gulf cartel": ("cdg",),
+    "sinaloa cartel": ("cds",),
+    "tijuana cartel": ("caf",),
+    "santa rosa de lima cartel": ("csrl",),
+    "beltran leyva cartel": ("cbl", "blo"),
+    "cartel del noreste": ("cdn",),
+    "la familia": ("lfm",),
+    "la nueva familia": ("lfm", "lnfm"),
+}
+#: Other names GED's groups go by (normalised GED name -> names of the same
+#: group): GED writes some in Spanish, others by a faction's own name.
+GED_ALIASES: dict[str, tuple[str, ...]] = {
+    "los caballeros templarios": ("Knights Templar",),
+    "los zetas cartel del noreste faction": ("Northeast Cartel", "Cartel del Noreste"),
+    "epl megateo": ("EPL",),  # a faction: its parent's name names it, as "Sinaloa Cartel" does
+}
+#: An acronym derived from a name's initials counts only from this many letters
+#: ("JC" for Juarez Cartel would be noise).
+MIN_ACRONYM_LETTERS = 3
+#: A name written in capitals this short ("MAS", "ELN") is an acronym: it names
+#: the group only where the headline writes it in capitals ("más" is a word).
+SHORT_NAME_LETTERS = 4
+_FACTION_SPLIT = re.compile(r"\s+-\s+")
+_PARENS = re.compile(r"\([^()]*\)")
+#: GED's marker of a faction's name ("Los Zetas - Cártel del Noreste faction").
+_FACTION_WORD = re.compile(r"\s+faction$", re.IGNORECASE)
+#: Punctuation that ends a stretch of a headline: "Culiacán, Sinaloa: cartel
+#: gunmen ..." does not name the Sinaloa cartel.
+_SEGMENT_BREAK = re.compile(r"[,:;.!?|()\[\]]|\s[-–—]\s")
+#: Where a new sentence (or title) starts and its first word is capitalised anyway.
+_SENTENCE_BREAK = re.compile(r"[:.!?|\"“”‘’']")
+
+
+def _fold_plural(word: str) -> str:
+    """A plural-folded word, as the actor matcher folds it ("zetas" -> "zeta")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _name_words(text: str) -> list[str]:
+    """Normalised, plural-folded words read through GROUP_WORD_EQUIVALENTS."""
+    out = []
+    for w in normalise(text).split():
+        w = _fold_plural(w)
+        out.append(GROUP_WORD_EQUIVALENTS.get(w, w))
+    return out
+
+
+def ged_groups(side: str | None) -> list[str]:
+    """The named groups of a GED side: none for the state or civilians; one per
+    comma-listed group ("Caborca Cartel, Sinaloa Cartel - Los Mayos")."""
+    if not isinstance(side, str) or not coded(side):
+        return []
+    groups = [g.strip() for g in side.split(",") if g.strip()]
+    return [
+        g for g in groups
+        if normalise(g) != GED_CIVILIANS and not normalise(g).startswith(GED_STATE_PREFIX)
+    ]
+
+
+def _kind_beside(seq: list[str], i: int, n: int) -> bool:
+    """True if a kind word stands beside ``seq[i:i+n]``, or beyond one joined
+    name ("cartel sinaloa y jalisco": the cartel word reaches "jalisco")."""
+    def kind(j: int) -> bool:
+        return 0 <= j < len(seq) and seq[j] in GROUP_KIND_WORDS
+
+    left, right = i - 1, i + n
+    return (
+        kind(left) or kind(right)
+        or (left >= 1 and seq[left] in GROUP_JOINERS and kind(left - 2))
+        or (right < len(seq) and seq[right] in GROUP_JOINERS and kind(right + 2))
+    )
+
+
+def _segment_names(
+    core: list[str], article: str, has_kind: bool, segment: str, capitalised: set[str]
+) -> bool:
+    """True if the distinctive words *core* stand together in one headline stretch
+    (a one-word name after *article* or "the", or as the name writes it and
+    capitalised: "Zetas" but not "Rojo" for "Los Rojos")."""
+    articles = {article, ENGLISH_ARTICLE}
+    seq: list[str] = []  # the stretch's words without fillers
+    marked: list[bool] = []  # ... and whether each stands after the article or capitalised
+    previous_article = False
+    for raw, w in zip(normalise(segment).split(), _name_words(segment), strict=True):
+        if w in GROUP_ARTICLES:
+            previous_article = w in articles
+            continue
+        if w in GROUP_FILLER_WORDS:
+            continue
+        seq.append(w)
+        marked.append(previous_article or raw in capitalised)
+        previous_article = False
+    n = len(set(core))
+    for i in range(len(seq) - n + 1):
+        if set(seq[i : i + n]) != set(core):
+            continue
+        if has_kind and not _kind_beside(seq, i, n):
+            continue
+        if article and not marked[i]:
+            continue
+        return True
+    return False
+
+
+def _capitalised(headline: str) -> set[str]:
+    """The (normalised) words written with a capital first letter, but not
+    where every word has one: a sentence's first word, a headline all in capitals."""
+    if headline.isupper():
+        return set()
+    out = set()
+    for sentence in _SENTENCE_BREAK.split(headline):
+        words = re.findall(r"\w+", sentence)
+        out |= {normalise(w) for w in words[1:] if w[:1].isupper()}
+    return out
+
+
+def _part_named(part: str, headline: str) -> bool:
+    """True if one part of a group's name (its parent or its faction) is named."""
+    part = _FACTION_WORD.sub("", _PARENS.sub(" ", part)).strip()
+    letters = re.sub(r"\W", "", part)
+    if letters.isupper() and len(letters) <= SHORT_NAME_LETTERS:
+        return letters in re.sub(r"[^\w\s]", " ", headline).split()
+    acronyms = {"".join(w[0] for w in normalise(part).split())}
+    acronyms = {a for a in acronyms if len(a) >= MIN_ACRONYM_LETTERS}
+    acronyms |= set(GED_GROUP_ACRONYMS.get(normalise(part), ()))
+    if acronyms & set(normalise(headline).split()):
+        return True
+    name = _name_words(part)
+    has_kind = any(w in GROUP_KIND_WORDS for w in name)
+    core = [w for w in name if w not in GROUP_KIND_WORDS and w not in GROUP_FILLER_WORDS]
+    if not any(not w.isdigit() for w in core):
+        return False  # "Los 28": a bare number is a count in a headline
+    one_word = len(core) == 1 and not has_kind
+    article = name[0] if one_word and name[0] in GROUP_ARTICLES else ""
+    # a one-word name's own word, capitalised where the headline writes it so
+    capitalised = _capitalised(headline) & set(normalise(part).split()) if article else set()
+    return any(
+        _segment_names(core, article, has_kind, segment, capitalised)
+        for segment in _SEGMENT_BREAK.split(headline)
+    )
+
+
+def named_in_headline(group: str, headline: str) -> bool:
+    """True if a reader would say the headline names the GED group (docs/evaluation.md).
+
+    Decided from GED's name alone, not from Blotter's actor dictionary: its
+    distinctive words stand together in one stretch of the headline (beside a
+    kind word such as "cartel" when the name has one; after an article when
+    the name is an article and one word), or its acronym is written there.
+    A faction ("Sinaloa Cartel - Los Chapitos") is named by either part.
+    """
+    return any(_part_named(p, headline) for p in _FACTION_SPLIT.split(group) if p.strip())
+
+
+def ged_actor_match(predicted: str, group: str) -> bool:
+    """True if a predicted name names a GED group (as written, or by an alias)."""
+    names = [group, *GED_ALIASES.get(normalise(group), ())]
+    return any(actor_match(predicted, name) for name in names)
+
+
 def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
-    """UCDP GED headlines: type, sides, and places, dates and counts the text states."""
+    """UCDP GED headlines: type, sides, and places, dates and counts the text states.
+
+    ``named_side_found``: each named group side (not the state, not civilians)
+    that the headline names, once per record: is it among the actors of any
+    current predicted event of the record?  ``named_side_found_detected``: the
+    same over the records where an event was found at all (actors apart from
+    detection).
+    """
 
     def fields(t: Tally, g: Event, p: Event | None, record: dict[str, Any]) -> None:
         loc = (p or {}).get("location") or {}
@@ -180,6 +395,15 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
         for side in ("actor1", "actor2"):
             if coded(g.get(side)):
                 t.add(f"{side}_found", any(actor_match(n, g[side]) for n in names))
+            for group in ged_groups(g.get(side)):
+                seen = record["_groups_seen"]
+                if group in seen or not named_in_headline(group, record.get("text") or ""):
+                    continue
+                seen.add(group)
+                found = any(ged_actor_match(n, group) for n in record["_actors"])
+                t.add("named_side_found", found)
+                if record["_detected"]:  # the actors' share where an event was found at all
+                    t.add("named_side_found_detected", found)
         place_said = stated(g.get("location"), key) or stated(g.get("admin1"), key)
         if coded(g.get("country")) and (place_said or stated(g["country"], key)):
             t.add("country", same_country(loc, g["country"]))
@@ -195,7 +419,18 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
             t.count("fatalities", g["fatalities"], p, "fatalities")
 
     marked = [
-        ({**g, "_predicted": pr, "_text_key": normalise(g.get("text"))}, pr) for g, pr in pairs
+        (
+            {
+                **g,
+                "_predicted": pr,
+                "_text_key": normalise(g.get("text")),
+                "_actors": [n for e in current_events(pr) for n in event_actors(e)],
+                "_detected": bool(current_events(pr)),
+                "_groups_seen": set(),
+            },
+            pr,
+        )
+        for g, pr in pairs
     ]
     return finish(*run_scorer(marked, ged_fit, fields))
 

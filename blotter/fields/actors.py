@@ -23,6 +23,9 @@ class ActorPatterns:
     source_after: re.Pattern[str]
     state_forces: re.Pattern[str]
     police_kinds: tuple[str, ...]
+    coordinated: re.Pattern[str]
+    coordinated_kinds: tuple[str, ...]
+    coordinated_form: str
     theatres: tuple[tuple[re.Pattern[str], tuple[str, int], tuple[str, int]], ...]
 
 
@@ -38,6 +41,9 @@ def actor_patterns(loc: Locale) -> ActorPatterns:
         source_after=re.compile(p("actors.source_after"), re.IGNORECASE),
         state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
         police_kinds=tuple(loc.word_list("actors.police_kinds")),
+        coordinated=re.compile(p("actors.coordinated")),  # case-sensitive: names are capitalised
+        coordinated_kinds=tuple(loc.word_list("actors.coordinated_kinds")),
+        coordinated_form=str(loc.table("actors.coordinated").get("form", "")),
         theatres=tuple(
             (
                 re.compile(t["pattern"], re.IGNORECASE),
@@ -224,13 +230,37 @@ def communal_militias(
     return kept
 
 
+def coordinated_groups(
+    text: str, folded: str, covered: list[tuple[int, int]], offset: int, loc: Locale
+) -> list[ActorMention]:
+    """Groups named together under one kind word ("los cárteles de Juárez y
+    Sinaloa", "the Sinaloa and Tijuana cartels"): each name, written in the
+    pack's ``actors.coordinated_form`` ("cártel de {name}"), that is a dictionary row."""
+    pats = actor_patterns(loc)
+    if not pats.coordinated_form or not any(k in folded for k in pats.coordinated_kinds):
+        return []  # most sentences have no plural kind word: no scan
+    dictionary = actor_dictionary(loc)
+    found = []
+    for m in pats.coordinated.finditer(text):
+        for group in ("a", "b"):
+            start, end = m.start(group) + offset, m.end(group) + offset
+            if any(a <= start < b for a, b in covered):
+                continue  # already a row's ("cárteles de juárez")
+            phrase = fold(pats.coordinated_form.format(name=m[group]))
+            entry = dictionary.exact.get(" ".join(phrase.split()))
+            if entry is not None and entry.named:
+                found.append(ActorMention(entry, start, end))
+    return found
+
+
 def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> list[ActorMention]:
     """Actor mentions in *text*, longest match first, in text order."""
     dictionary = actor_dictionary(locale)
     found = state_forces(text, offset, locale)
     found += communal_militias(text, offset, locale)
     covered = [(m.start, m.end) for m in found]
-    for m in dictionary.pattern.finditer(fold(text)):  # rows are lower case (ActorDictionary)
+    folded = fold(text)
+    for m in dictionary.pattern.finditer(folded):  # rows are lower case (ActorDictionary)
         entry = dictionary.entry(m.group(0))
         if entry is None or any(a <= m.start() + offset < b for a, b in covered):
             continue
@@ -238,6 +268,8 @@ def find_actors(text: str, offset: int = 0, locale: Locale | None = None) -> lis
         if entry.pattern.isalpha() and len(entry.pattern) <= SHORT_ACRONYM and written.islower():
             continue  # short acronyms ("naf", "stc") only as written in capitals
         found.append(ActorMention(entry, m.start() + offset, m.end() + offset))
+    covered = [(m.start, m.end) for m in found]
+    found += coordinated_groups(text, folded, covered, offset, locale or default_locale())
     found.sort(key=lambda a: a.start)
     return found
 

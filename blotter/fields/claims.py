@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from blotter.fields.actors import ActorMention, find_actors
 from blotter.lang import Locale, default_locale
@@ -39,7 +40,9 @@ class Role(IntEnum):
 ROLES = tuple(Role)
 #: Characters of context read before and after a name for its role.
 BEFORE_CHARS = 70
-AFTER_CHARS = 90
+#: (An appositive of up to 80 characters may stand between a name and its claim:
+#: "The Ninth of June Organization, an Armenian group named after ..., claimed".)
+AFTER_CHARS = 120
 #: A text this share upper-case (wire copy in capitals) has no capitalisation
 #: to tell names by: only dictionary rows are taken there.
 UPPER_SHARE = 0.6
@@ -65,10 +68,12 @@ class ClaimPatterns:
     org: re.Pattern[str]
     acronym: re.Pattern[str]
     org_heads: frozenset[str]
+    head_links: frozenset[str]
     head_inter: dict[str, int]
     roles_before: dict[Role, re.Pattern[str]]
     roles_after: dict[Role, re.Pattern[str]]
     denial_after: re.Pattern[str]
+    accused_of_after: re.Pattern[str]
     wing_between: re.Pattern[str]
     faction_between: re.Pattern[str]
     member_after: re.Pattern[str]
@@ -108,10 +113,12 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
         org=re.compile(org),  # case-sensitive: names are capitalised
         acronym=re.compile(r"(?<![\w(\[-])[A-Z][A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3})?[A-Z]?(?![\w)\]-])"),
         org_heads=loc.word_set("claims.org_heads"),
+        head_links=loc.word_set("claims.head_links"),
         head_inter={str(k): int(v) for k, v in loc.table("claims.head_inter").items()},
         roles_before={r: re.compile(p(f"claims.{r.name.lower()}_before"), flags) for r in ROLES},
         roles_after={r: re.compile(p(f"claims.{r.name.lower()}_after"), flags) for r in ROLES},
         denial_after=re.compile(p("claims.denial_after"), flags),
+        accused_of_after=re.compile(p("claims.accused_of_after"), flags),
         wing_between=re.compile(p("claims.wing_between"), flags),
         faction_between=re.compile(p("claims.faction_between"), flags),
         member_after=re.compile(p("claims.member_after"), flags),
@@ -199,6 +206,25 @@ def acronym_names(text: str, locale: Locale | None = None) -> dict[str, str]:
     }
 
 
+#: Two or three capitalised words (no organisation word among them): a person's
+#: name written in full, whose last word may later stand alone.
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+
+
+def person_surnames(text: str, locale: Locale | None = None) -> frozenset[str]:
+    """The words after the first of the capitalised two- and three-word names of
+    *text* that are no organisation's, place's or phrase's ("Oberdan Sallustro"
+    -> "Sallustro")."""
+    pats = claim_patterns(locale)
+    out = set()
+    for m in _FULL_NAME.finditer(text):
+        low = [w.lower() for w in m.group(0).split()]
+        if any(w in pats.org_heads or w in pats.not_names for w in low):
+            continue
+        out.update(m.group(0).split()[1:])  # "Alan Jara Urzola": Jara, Urzola
+    return frozenset(out)
+
+
 class DocumentAcronyms(Mapping[str, str]):
     """:func:`acronym_names` of a whole document, scanned only when first asked (most
     sentences hold no bare acronym, and the scan reads the whole text)."""
@@ -206,6 +232,7 @@ class DocumentAcronyms(Mapping[str, str]):
     def __init__(self, text: str, locale: Locale | None = None) -> None:
         self._text, self._locale = text, locale
         self._names: dict[str, str] | None = None
+        self._surnames: frozenset[str] | None = None
 
     def _read(self) -> dict[str, str]:
         if self._names is None:
@@ -214,6 +241,13 @@ class DocumentAcronyms(Mapping[str, str]):
 
     def __getitem__(self, acronym: str) -> str:
         return self._read()[acronym]
+
+    def surnames(self) -> frozenset[str]:
+        """Family names of the people the document names in full ("Babloo
+        Gupta"): alone later ("The Maoists suspected Gupta"), a person."""
+        if self._surnames is None:
+            self._surnames = person_surnames(self._text, self._locale)
+        return self._surnames
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._read())
@@ -248,7 +282,12 @@ def organisation_names(
         name, start = _strip_lead(m["name"], m.start("name"), pats.lead_words)
         words = name.split()
         low = [w.lower().strip("'’.,") for w in words]
-        has_head = low[-1] in pats.org_heads
+        # the last word, or one its purpose follows ("Secret Army for the
+        # Liberation of Armenia", "Revolutionary Organization of Socialist Moslems")
+        has_head = low[-1] in pats.org_heads or any(
+            w in pats.org_heads and nxt in pats.head_links
+            for w, nxt in pairwise(low)
+        )
         loose = not m["acr"] and (not has_head or len(words) < 2)
         capitalised = [w for w, raw in zip(low, words, strict=True) if raw[:1].isupper()]
         if loose and (
@@ -293,12 +332,36 @@ def named_groups(
         if not inside:
             found.append(n)
         elif len(inside) == 1 and not n.bare:
-            # "National Liberation Army (ELN)": the dictionary's name, the whole span
             a = inside[0]
+            if _other_group(n, a):
+                # "Armed Revolutionary Left (IRA)": the acronym is another group's row
+                found[found.index(a)] = n
+                continue
+            # "National Liberation Army (ELN)": the dictionary's name, the whole span
             found[found.index(a)] = _Name(
                 a.name, a.inter, min(a.start, n.start), max(a.end, n.end), known=True
             )
     return sorted(found, key=lambda n: n.start)
+
+
+#: Words this short say nothing of which group a name is ("of", "the", "al").
+NAME_WORD_CHARS = 4
+_NAME_WORDS = re.compile(r"[^\W\d_]{" + str(NAME_WORD_CHARS) + r",}")
+
+
+def _other_group(written: _Name, row: _Name) -> bool:
+    """True if a name written in full with its acronym ("Armed Revolutionary Left
+    (IRA)") shares no word with the dictionary row its acronym matched
+    ("PIRA: Provisional Irish Republican Army"): the text names another group.
+    A row that is the acronym alone ("Hamas") is never another group."""
+    if row.start < written.start or "(" not in written.name:
+        return False  # the row matched the name itself, not only its acronym
+    full = written.name.rsplit(" (", 1)[0]
+    row_words = {w.lower() for w in _NAME_WORDS.findall(row.name)}
+    acronym = written.name.rsplit(" (", 1)[1].rstrip(")").lower()
+    if row_words <= {acronym}:
+        return False
+    return not row_words & {w.lower() for w in _NAME_WORDS.findall(full)}
 
 
 def find_perpetrators(
@@ -335,6 +398,17 @@ def find_perpetrators(
         by_agent = pats.roles_before[Role.AGENT].search(before)
         if role is Role.AGENT and pats.victim_after.match(after):
             continue  # "3 PKK militants were killed": the victims
+        if role is Role.ATTRIBUTION and pats.accused_of_after.match(after):
+            continue  # "the Maoists suspected Gupta of being an informer": another charge
+        if (
+            role is not None
+            and n.bare
+            and " " not in n.name
+            and not _is_acronym(n.name)
+            and isinstance(acronyms, DocumentAcronyms)
+            and n.name in acronyms.surnames()
+        ):
+            continue  # "the kidnappers said Sallustro was responsible": a person named before
         fielded = n.bare and _is_acronym(n.name) and (
             pats.member_after.match(after) or pats.member_before.search(before)
         )  # "CGSB guerrillas attacked", "members of the ALN": an acronym with its fighters

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from blotter.evaluation.matching import actor_match, country_codes, same_country, stated
+from blotter.evaluation.report import table_rows
 from blotter.evaluation.sources import (
     count_stated,
     event_reality,
+    ged_groups,
+    named_in_headline,
     score_acep,
     score_negatives,
     score_rdwti,
@@ -114,6 +117,80 @@ def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:
     assert s["within_25km"] == 1.0 and s["n"]["within_25km"] == 1
     assert set(s["by_language"]) == {"other"}  # under 100 records each: pooled
     assert s["by_language"]["other"]["records"] == 2
+
+
+def test_ged_groups_leave_out_the_state_and_civilians() -> None:
+    assert ged_groups("Government of Mexico") == [] and ged_groups("Civilians") == []
+    assert ged_groups("Caborca Cartel, Sinaloa Cartel - Los Mayos") == [
+        "Caborca Cartel", "Sinaloa Cartel - Los Mayos"]
+    assert ged_groups(None) == []
+
+
+def test_a_headline_names_a_group_as_a_reader_would() -> None:
+    named = [
+        ("Sinaloa Cartel", "Cártel de Sinaloa deja tres muertos"),
+        ("Sinaloa Cartel", "Nephew of Sinaloa cartel leader killed"),
+        ("Sinaloa Cartel", "Se enfrentan en Zacatecas los cárteles de Jalisco y Sinaloa"),
+        ("Jalisco Cartel New Generation", "Veracruz: CJNG clashes leave five dead"),
+        ("Jalisco Cartel New Generation", "Ex federales en Cártel Jalisco"),
+        ("Gulf Cartel", "Narcoguerra contra Cártel del Golfo"),
+        ("Los Zetas", "CDG Sends a Message to los Zetas"),
+        ("Los Zetas", "Zacatecas: 5 dismembered Zetas with messages"),
+        ("La Familia", "CJNG Question Members of LFM"),
+        ("Sinaloa Cartel - Los Chapitos", "Gunmen of Los Chapitos kill 8"),
+        ("Los Zetas - Cártel del Noreste faction", "CDN ambushed in Mier"),
+        ("FARC", "Colombian troops kill 31 FARC rebels."),
+        ("Cartel Independiente de Acapulco", "BLO threatens CIDA in Acapulco"),
+    ]
+    not_named = [
+        ("Sinaloa Cartel", "Ejecutan a padre e hijo en Sinaloa"),
+        ("Sinaloa Cartel", "Culiacán, Sinaloa: cartel gunmen kill three"),
+        ("La Nueva Familia", "Asesinan a 5 integrantes de una familia en Puruándiro"),
+        ("Los Rojos", "Commander Rojo Tortures And Kills 3"),
+        ("Sinaloa Cartel - Los Mayos", "Matan en Culiacán a operador del Mayo"),
+        ("Carteles Unidos", "Estados Unidos: cártel extradita"),
+        ("MAS", "Matan a más de 10 en Cali"),
+        ("Sinaloa Cartel - Los 28 faction", "28 killed in Sinaloa"),
+        ("FARC", "Colombia rebels kill 45 soldiers in ambush"),
+    ]
+    for group, headline in named:
+        assert named_in_headline(group, headline), (group, headline)
+    for group, headline in not_named:
+        assert not named_in_headline(group, headline), (group, headline)
+
+
+def test_ged_named_side_found_counts_each_named_group_once_per_record() -> None:
+    def gold(text: str, *sides: tuple[str, str]) -> dict[str, Any]:
+        events = [{"event_type": "Battles", "actor1": a, "actor2": b, "country": "Mexico"}
+                  for a, b in sides]
+        return {"id": text, "source": "ged", "language": "en", "text": text, "events": events}
+
+    cjng = event(event_type="Battles", actor1={"name": "Jalisco New Generation Cartel",
+                                               "inter": 3}, actor2=None)
+    templars = event(event_type="Battles", actor1={"name": "Knights Templar Cartel",
+                                                   "inter": 3}, actor2=None)
+    pairs = [
+        # two GED events with the same named side: counted once, found
+        (gold("CJNG and Sinaloa cartel clash", ("Jalisco Cartel New Generation",
+                                                 "Sinaloa Cartel"),
+              ("Jalisco Cartel New Generation", "Government of Mexico")), [cjng]),
+        # GED's Spanish name for the group Blotter writes in English
+        (gold("Los Caballeros Templarios hang one", ("Los Caballeros Templarios",
+                                                     "Civilians")), [templars]),
+        # not named in the headline: not counted
+        (gold("Gunmen kill five", ("Gulf Cartel", "Los Zetas")), []),
+        # named, but no event found at all
+        (gold("Los Zetas hang two in Monterrey", ("Los Zetas", "Civilians")), []),
+    ]
+    s = score_source("ged", pairs)
+    assert s["n"]["named_side_found"] == 4  # CJNG, Sinaloa, Templarios, Zetas
+    assert s["named_side_found"] == 0.5
+    assert s["named_side_found_detected"] == round(2 / 3, 4)  # Zetas' record had no event
+    _header, rows = table_rows({"sets": {"ged_mexico_dev": s}})
+    labels = {row[0]: row[1] for row in rows}
+    assert labels["named group side found (headline names it)"] == "0.500"
+    assert labels["lang other: named group side found (headline names it)"] == "0.500"
+    assert labels["  ... where an event was found"] == "0.667"
 
 
 def test_stated_and_count_stated() -> None:

@@ -50,6 +50,7 @@ OUTPUT_MODULES = frozenset(
         "evaluation/fusion.py",
         "evaluation/report.py",
         "evaluation/matching.py",  # matches gold place names (scoring, not extraction)
+        "evaluation/sources.py",  # reads gold group names in headlines (scoring, not extraction)
         "store/acled.py",  # ACLED's export vocabulary (source scale, month names, types)
         "store/export.py",  # export column names
         "fusion/reports.py",  # fused-event report texts

@@ -1,0 +1,124 @@
+"""Claims, attributions and agency as terrorism chronologies tell them (docs/actors.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.fields.claims import (
+    DocumentAcronyms,
+    Role,
+    best_perpetrator,
+    find_perpetrators,
+    person_surnames,
+)
+
+
+def bound(text: str) -> tuple[str, str] | None:
+    """The strongest-bound perpetrator of one sentence: (name, role)."""
+    found = best_perpetrator(find_perpetrators(text, acronyms=DocumentAcronyms(text)))
+    return (found.name, found.role.name) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a warning call before a bomb is the bombers' own word
+        ("ETA called in a warning.", ("ETA: Basque Fatherland and Freedom", "CLAIM")),
+        (
+            "An unknown caller, representing the Basque Fatherland and Freedom (ETA) called "
+            "in a warning about ten minutes prior to the blast.",
+            ("ETA: Basque Fatherland and Freedom", "CLAIM"),
+        ),
+        (
+            "A man claiming to belong to Hizballah was arrested after throwing firebombs.",
+            ("Hezbollah", "CLAIM"),
+        ),
+        # an organisation word inside the name, its purpose after it
+        (
+            "The Secret Army for the Liberation of Armenia claimed credit for the attack.",
+            ("Secret Army for the Liberation of Armenia", "CLAIM"),
+        ),
+        (
+            "A group calling itself the Revolutionary Organization of Socialist Moslems "
+            "claimed credit for kidnapping a British journalist.",
+            ("Revolutionary Organization of Socialist Moslems", "CLAIM"),
+        ),
+        # an appositive of up to 80 characters between the name and its claim
+        (
+            "The Ninth of June Organization, an Armenian group named after the day of the "
+            "arrest of an Armenian in Geneva, claimed responsibility for a small bomb.",
+            ("Ninth of June Organization", "CLAIM"),
+        ),
+        (
+            "The Pedro Leon Arboleda (PLA) guerrilla commandos claimed responsibility.",
+            ("Pedro Leon Arboleda (PLA)", "CLAIM"),
+        ),
+        # attributions
+        ("The Dev-Sol group is believed to have been responsible.", ("Dev Sol", "ATTRIBUTION")),
+        ("Molotov cocktails were thrown at an office. Dev Sol suspected.",
+         ("Dev Sol", "ATTRIBUTION")),
+        (
+            "Police arrested nine suspects believed to have connections with Dev Sol.",
+            ("Dev Sol", "ATTRIBUTION"),
+        ),
+        (
+            "Al-Mahdi Army is known to operate in the region.",
+            ("Mahdi Army", "ATTRIBUTION"),
+        ),
+        (
+            "In London a caller said that the Palestinian group, Black September, was "
+            "responsible for the attacks.",
+            ("Black September", "ATTRIBUTION"),
+        ),
+        # the first told of a joint claim, as chronologies file it
+        (
+            "The Al-Aqsa Martyrs Brigade and the armed wing of the Popular Resistance "
+            "Committees claimed responsibility for firing a rocket.",
+            ("Al Aqsa Martyrs Brigade", "CLAIM"),
+        ),
+        ("The ELA and 1 May Organization claimed joint responsibility.", ("ELA", "CLAIM")),
+        # a person's claim "of" a group is the group's
+        (
+            "Azad Khan Baloch, of the Baloch Liberation Army, claimed the attack.",
+            ("BLA: Baloch Liberation Army", "CLAIM"),
+        ),
+        # an acronym that is another group's row: the name the text writes
+        (
+            "The People's Defense Forces (HPG) claimed responsibility for the incident.",
+            ("People's Defense Forces (HPG)", "CLAIM"),
+        ),
+        ("The National Liberation Army (ELN) is blamed for the blast.",
+         ("ELN: National Liberation Army", "ATTRIBUTION")),
+        ("The Islamic Resistance Movement (Hamas) claimed the attack.", ("Hamas", "CLAIM")),
+        # agency
+        ("ETA machine-gunned a French truck.", ("ETA: Basque Fatherland and Freedom", "AGENT")),
+        (
+            "Insurgents with the Movement for the Emancipation of the Niger Delta (MEND) "
+            "sabotaged two pipelines.",
+            ("MEND: Movement for the Emancipation of the Niger Delta", "AGENT"),
+        ),
+    ],
+)
+def test_claim_forms(text: str, expected: tuple[str, str]) -> None:
+    assert bound(text) == expected
+
+
+def test_a_charge_of_another_kind_is_no_attribution() -> None:
+    # the Maoists suspected Gupta of being an informer: Gupta did not do the act
+    assert bound("The Maoists suspected Gupta of being a police informer.") is None
+    assert bound("Police suspected Gupta of the bombing.") == ("Gupta", "ATTRIBUTION")
+
+
+def test_a_person_named_in_full_before_is_no_group() -> None:
+    text = (
+        "Members of the ERP kidnapped Oberdan Sallustro, president of Fiat of Argentina. "
+        "The kidnappers said Sallustro was responsible for repression of the workers."
+    )
+    acronyms = DocumentAcronyms(text)
+    assert "Sallustro" in person_surnames(text)
+    second = text.index("The kidnappers")
+    found = find_perpetrators(text[second:], second, acronyms=acronyms)
+    assert found == []
+    # an organisation's name or a place's is no person's
+    assert person_surnames("The Islamic Jihad Movement and the Turkish Republic.") == set()
+    assert Role.CLAIM < Role.ATTRIBUTION

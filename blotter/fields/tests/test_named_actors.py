@@ -1,0 +1,48 @@
+"""Cartels and armed groups found as actors, named as ACLED names them (docs/actors.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.fields.actors import find_actors
+from blotter.lang import load_locale
+
+
+def names(text: str, lang: str = "en") -> list[str]:
+    """The named groups found in *text* (generic actors left out)."""
+    return [m.entry.name for m in find_actors(text, 0, load_locale(lang)) if m.entry.named]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the acronyms and Spanish forms English headlines write
+        ("4 CDS Sicarios Caught after they Executed 2", "en", ["Sinaloa Cartel"]),
+        ("Valparaiso: Cartel Jalisco Gunmen Film Themselves", "en",
+         ["Jalisco New Generation Cartel"]),
+        ("CJNG Executes three Members of the LFM", "en",
+         ["Jalisco New Generation Cartel", "La Nueva Familia Michoacana"]),
+        ("Shootings Reorganize the CAF", "en", ["Tijuana Cartel"]),
+        ("Colombian police die in clash with FARC dissidents", "en",
+         ["FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"]),
+        ("14 Colombian EPL guerrillas killed in clash", "en", ["EPL: Popular Liberation Army"]),
+        # English forms in Spanish-tagged headlines
+        ("Los Caballeros Templarios Hang One", "es", ["Knights Templar Cartel"]),
+        ("Knights Templar kill two in Apatzingan", "es", ["Knights Templar Cartel"]),
+    ],
+)
+def test_named_groups_as_headlines_write_them(text: str, lang: str, expected: list[str]) -> None:
+    assert [n for n in names(text, lang) if n in expected] == expected
+
+
+def test_groups_named_together_under_one_kind_word() -> None:
+    assert names("Disputas entre los cárteles de Juárez y Sinaloa deja 32 muertos", "es") == [
+        "Juarez Cartel", "Sinaloa Cartel"]
+    assert names("Se enfrentan en Zacatecas los cárteles de Sinaloa y Jalisco", "es") == [
+        "Sinaloa Cartel", "Jalisco New Generation Cartel"]
+    assert names("Sinaloa and Tijuana Cartels compete for a port", "en") == [
+        "Sinaloa Cartel", "Tijuana Cartel"]
+    # a name that is no cartel's stays out ("the Mexican and US cartels")
+    assert names("Mexican and Colombian cartels meet", "en") == []
+    # lower case is no name
+    assert names("los cárteles de siempre y otros", "es") == []
