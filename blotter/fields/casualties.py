@@ -259,8 +259,11 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         kind: re.compile(
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:" + p("casualties.head_lead")
             + r")\s+(?:[\w'’-]+\s+){0,4}?(?:" + person + r")(?:\s*,[^,]{0,80},)?\s+(?:"
-            + with_ + r")\s+"
-            + companion_tail.replace("{0,3}?", "{0,2}?") + r"(?P<end>[\w'’-]+)",
+            + with_ + r")\s+(?:(?P<num>" + number_pattern("x", loc).replace("?P<qualx>", "?:")
+            .replace("?P<numx>", "?:") + r")\s+of\s+)?(?:" + p("casualties.possessive")
+            + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + p("casualties.not_companion") + r")\b)"
+            + r"(?:(?P<num2>" + number_pattern("y", loc).replace("?P<qualy>", "?:").replace(
+                "?P<numy>", "?:") + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<end>[\w'’-]+)",
             re.IGNORECASE,
         )
         for kind in KINDS
@@ -589,8 +592,8 @@ def _companions(
         for m in pattern.finditer(text):
             raw = m["num"] or m["num2"]
             at = m.start("num") if m["num"] else m.start("num2") if m["num2"] else m.start("end")
-            if _taken(taken, at, kind):
-                continue
+            if _taken(taken, at, kind) or (not raw and m["end"].lower().endswith("s")):
+                continue  # read already, or plural without a number ("and his friends")
             many = to_int(raw, locale)[0] if raw else 1
             if many is None:
                 continue
