@@ -38,9 +38,12 @@ CUMULATIVE_CHARS = 60
 #: Characters before a count or a companion read for the one person named
 #: first ("The Chief and two members of his detail", an appositive included).
 HEAD_CHARS = 160
-#: Forms of the per-kind patterns: a passive, one with "and" inside its victims,
-#: a count noun ("14 dead", "3 killed"), and every other (active, "left", bodies).
-PASSIVE, PASSIVE_AND, NOUN, OTHER = "passive", "passive_and", "noun", "other"
+#: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed"),
+#: and every other (active, "left", bodies found).
+PASSIVE, NOUN, OTHER = "passive", "noun", "other"
+#: Kinds whose victims come with companions ("an official and his driver were
+#: killed"); a detained man's companions are rare, and each pattern costs time.
+COMPANION_KINDS = ("killed", "injured")
 #: Groups of a list read before its last two ("3 police, 2 soldiers, 4 civilians and ...").
 MAX_LIST_ITEMS = 6
 
@@ -79,12 +82,18 @@ class CasualtyPatterns:
     companion: dict[str, re.Pattern[str]]
     #: "killed a district chairman and his bodyguard": the companion of an active count.
     companion_active: dict[str, re.Pattern[str]]
+    #: A possessive word, without which a sentence tells no companion (a cheap gate).
+    possessive: re.Pattern[str]
+    #: A joining word at the end of the text before a count (head_before's cheap test).
+    with_end: re.Pattern[str]
     #: One named or singular person just before "and N ... were killed".
     head_before: re.Pattern[str]
     #: One more list item before a conjoined count ("3 police, 2 soldiers and ...").
     list_before: re.Pattern[str]
     #: What is killed but no victim ("15 cattle").
     non_victim: re.Pattern[str]
+    #: The conjunction as a word ("and").
+    and_word: re.Pattern[str]
     #: Each kind's passive verbs, whole (a count noun that is one: "3 killed").
     verb: dict[str, re.Pattern[str]]
     #: After an active count: another kind's noun ("killed 3 injured" counts no dead).
@@ -100,7 +109,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     """The compiled casualty patterns of *loc* (default pack if None)."""
     p = loc.pattern
     number = number_pattern("", loc)
-    gap_word = r"(?!(?:" + p("casualties.gap_stop") + r")\b)[a-z][\w'’.-]*"
+    # (a slash joins two names of one group: "56 BH/IS fighters were killed")
+    gap_word = r"(?!(?:" + p("casualties.gap_stop") + r")\b)[a-z][\w'’./-]*"
     victim = r"(?P<victim>(?:" + gap_word + r"\s+){0,7}?)"
     aux = r"(?:(?:" + p("casualties.aux") + r")\s+){0,5}"
     # a parenthesis after the victims: "5 civilians (2 men and 3 women) were killed"
@@ -119,13 +129,6 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         verb = p(_PASSIVE_KEYS[kind])
         passive = (
             number + r"\s+" + victim + paren + r"(?P<aux>" + aux + r")(?P<verb>" + verb + r")\b"
-        )
-        # "11 soldiers and militia members were killed": one group named twice
-        # (the second names no count and ends on a victim word, checked in find_counts)
-        passive_and = (
-            number + r"\s+(?P<victim>(?:" + gap_word + r"\s+){1,4}?(?:"
-            + p("casualties.conjunction") + r")\s+(?:" + plain + r"\s+){1,4}?)" + paren
-            + r"(?P<aux>" + aux + r")(?P<verb>" + verb + r")\b"
         )
         active = (
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
@@ -179,10 +182,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         # occur (a cheap search), as most sentences have no subset or bodies.
         subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
         found_gate = re.compile(found_noun + r"\s", re.IGNORECASE)
-        and_gate = re.compile(r"\s(?:" + p("casualties.conjunction") + r")\s", re.I)
         pats = [
             (passive, None, PASSIVE),
-            (passive_and, and_gate, PASSIVE_AND),
             (passive_subset, subset_gate, OTHER),
             (active, None, OTHER),
             (noun_form, None, NOUN),
@@ -197,21 +198,17 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     # Two victim groups before one verb ("2 rebels and 1 soldier were killed") or
     # one count noun ("2 rebel and 1 military fatalities"); a list's earlier
     # groups ("3 police, 2 soldiers and 1 civilian") are read by list_before.
-    conj = r",?\s+(?:" + p("casualties.conjunction") + r")\s+"
+    conj = r"(?:" + p("casualties.conjunction") + r")\s+"
     conjoined = {
-        kind: [
+        kind: [  # one pattern per kind, its tail a verb or a count noun
             re.compile(
-                NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:(?:"
-                + r"(?!(?:" + p("casualties.subset_lead") + r")\b)"
-                + gap_word.replace("[a-z]", "[a-z(]").replace(".-]", ".()-]")
-                + r")(?<!,)\s+){0,6}?(?:" + plain + r"))" + paren.replace(r"\s+", r"\s*")
-                + conj + number_pattern("2", loc) + r"\s+(?P<victim2>(?:" + gap_word
-                + r"\s+){0,4}?)" + paren + tail,
+                NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
+                + r"(?!(?:" + p("casualties.subset_lead") + (r"|" + units if units else "")
+                + r")\b)" + gap_word.replace("[a-z]", "[a-z(]").replace("./-]", "./()-]")
+                + r",?\s+){1,7}?)" + conj + number_pattern("2", loc)
+                + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)" + paren + r"(?:" + aux
+                + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")|" + p(f"casualties.noun_{kind}") + r")\b",
                 re.IGNORECASE,
-            )
-            for tail in (
-                aux + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")\b",
-                r"(?:" + p(f"casualties.noun_{kind}") + r")\b",
             )
         ]
         for kind in KINDS
@@ -253,7 +250,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             + companion_tail + aux + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")\b",
             re.IGNORECASE,
         )
-        for kind in KINDS
+        for kind in COMPANION_KINDS
     }
     companion_active = {
         kind: re.compile(
@@ -266,7 +263,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
                 "?P<numy>", "?:") + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<end>[\w'’-]+)",
             re.IGNORECASE,
         )
-        for kind in KINDS
+        for kind in COMPANION_KINDS
     }
     return CasualtyPatterns(
         toll=re.compile(r"(?:" + p("casualties.toll") + r")" + number, re.IGNORECASE),
@@ -292,7 +289,9 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         object_after=re.compile(p("casualties.object_after"), re.IGNORECASE),
         intransitive=re.compile(p("casualties.intransitive"), re.IGNORECASE),
         companion=companion,
+        possessive=re.compile(r"\b(?:" + p("casualties.possessive") + r")\b", re.IGNORECASE),
         companion_active=companion_active,
+        with_end=re.compile(r"\b(?:" + with_ + r")\s+$", re.IGNORECASE),
         head_before=re.compile(
             head + r"(?:\s*,[^,]{0,80},)?\s*,?\s*(?:" + with_ + r")\s+$", re.IGNORECASE
         ),
@@ -304,6 +303,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         non_victim=re.compile(p("casualties.non_victim"), re.IGNORECASE),
         passive_aux=re.compile(r"\b(?:" + p("casualties.passive_aux") + r")\b", re.IGNORECASE),
         age_gate=re.compile(p("casualties.age_gate"), re.IGNORECASE),
+        and_word=re.compile(r"\b(?:" + p("casualties.conjunction") + r")\b", re.IGNORECASE),
         verb={k: re.compile(p(v), re.IGNORECASE) for k, v in _PASSIVE_KEYS.items()},
         other_noun={  # the dead and the injured, never the detained ("kill five detainees")
             "killed": re.compile(r"\s+(?:" + p("casualties.noun_injured") + r")\b", re.I),
@@ -400,7 +400,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 value, vague = to_int(m["num"], locale)
                 if value is None or value > MAX_COUNT or _looks_like_year(m["num"]):
                     continue
-                verb_form = form in (PASSIVE, PASSIVE_AND) or (
+                verb_form = form == PASSIVE or (
                     form == NOUN and pats.verb[kind].fullmatch(m["verb"]) is not None
                 )
                 if verb_form and _subject_not_victims(m, text, pats):
@@ -408,10 +408,6 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 if pats.non_victim.match(text, e) or pats.other_noun[kind].match(text, e):
                     continue  # "killing 15 cattle", "1 killed 3 injured"
                 victim = m["victim"] or ""
-                if form == PASSIVE_AND and _group(victim.split()[-1], pats.victim_groups) == (
-                    "people"
-                ):
-                    continue  # "two men attacked and robbed ... were killed": no victim word
                 ranged = pats.range_before.search(text[max(0, s - BEFORE_CHARS) : s])
                 low = read_digits(ranged["a"] or ranged["b"]) if ranged else None
                 if low is not None:
@@ -421,10 +417,21 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 ):
                     continue  # "300 killed this year": a period's toll, not the event's
                 taken.append((s, e, kind))
-                if form in (PASSIVE, PASSIVE_AND):
+                if form == PASSIVE and not vague and pats.with_end.search(text[max(0, s - 25) : s]):
                     hb = pats.head_before.search(text[max(0, s - HEAD_CHARS) : s])
-                    if hb and not vague:
+                    if hb:
                         heads.append((kind, s - len(hb.group(0)), s))
+                # "6 fighters were killed by fire and 3 were killed by IEDs": a second
+                # passive count of no victim word after "and" tells more victims
+                told_more = (
+                    form == PASSIVE
+                    and not victim.strip()
+                    and any(
+                        c.kind == kind and not c.toll and c.end - offset < s
+                        and pats.and_word.search(text[c.end - offset : s])
+                        for c in found
+                    )
+                )
                 qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
                 earlier = bool(pats.earlier.search(m.group(0)))
                 lead = text[max(0, m.start() - BEFORE_CHARS) : m.start()] + m.group(0)
@@ -438,7 +445,8 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         e + offset,
                         earlier=earlier,
                         qualifier=qual,
-                        additional=bool(pats.additional.search(victim) or pats.also.search(lead)),
+                        additional=told_more
+                        or bool(pats.additional.search(victim) or pats.also.search(lead)),
                     )
                 )
     for kind, conjoined in pats.conjoined.items():
@@ -570,6 +578,8 @@ def _companions(
 ) -> None:
     """A victim and his companions: "a Red Cross official and his driver were killed"
     (2), "killed a district chairman and his bodyguard" (the bodyguard added)."""
+    if not pats.possessive.search(text):
+        return
     for kind, pattern in pats.companion.items():
         for m in pattern.finditer(text):
             raw = m["num"] or m["num2"]
