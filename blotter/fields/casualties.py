@@ -41,6 +41,9 @@ HEAD_CHARS = 160
 #: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed"),
 #: and every other (active, "left", bodies found).
 PASSIVE, NOUN, OTHER = "passive", "noun", "other"
+#: Characters between two passive counts of one clause ("6 fighters were killed by
+#: fire and 3 were killed by IEDs"); farther apart they tell the same victims again.
+MORE_CHARS = 60
 #: Kinds whose victims come with companions ("an official and his driver were
 #: killed"); a detained man's companions are rare, and each pattern costs time.
 COMPANION_KINDS = ("killed", "injured")
@@ -94,6 +97,8 @@ class CasualtyPatterns:
     non_victim: re.Pattern[str]
     #: The conjunction as a word ("and").
     and_word: re.Pattern[str]
+    #: A break between clauses or headlines (a new line, a full stop, a semicolon).
+    break_: re.Pattern[str]
     #: Each kind's passive verbs, whole (a count noun that is one: "3 killed").
     verb: dict[str, re.Pattern[str]]
     #: After an active count: another kind's noun ("killed 3 injured" counts no dead).
@@ -304,6 +309,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         passive_aux=re.compile(r"\b(?:" + p("casualties.passive_aux") + r")\b", re.IGNORECASE),
         age_gate=re.compile(p("casualties.age_gate"), re.IGNORECASE),
         and_word=re.compile(r"\b(?:" + p("casualties.conjunction") + r")\b", re.IGNORECASE),
+        break_=re.compile(r"[\n.;|]"),
         verb={k: re.compile(p(v), re.IGNORECASE) for k, v in _PASSIVE_KEYS.items()},
         other_noun={  # the dead and the injured, never the detained ("kill five detainees")
             "killed": re.compile(r"\s+(?:" + p("casualties.noun_injured") + r")\b", re.I),
@@ -427,8 +433,9 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                     form == PASSIVE
                     and not victim.strip()
                     and any(
-                        c.kind == kind and not c.toll and c.end - offset < s
+                        c.kind == kind and not c.toll and 0 <= s - (c.end - offset) <= MORE_CHARS
                         and pats.and_word.search(text[c.end - offset : s])
+                        and not pats.break_.search(text[c.end - offset : s])
                         for c in found
                     )
                 )
