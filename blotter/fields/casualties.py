@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from blotter.fields.numbers import number_pattern, read_digits, to_int
+from blotter.fields.numbers import number_pattern, read_digits, to_int, unit_words
 from blotter.lang import NEVER as NEVER_PATTERN
 from blotter.lang import Locale, per_locale
 from blotter.record import Count
@@ -28,11 +28,27 @@ UNKNOWN_TOLL_VALUE = 10
 #: A count starts at a word, not inside a number ("1,200", "3.5"); a comma
 #: after a word may stand before it ("Xinhua News Agency,2003-12-02,Six
 #: Colombian police killed": wire headlines of GED start so).
-NOT_INSIDE_NUMBER = r"(?<![\w.])(?!(?<=\d,)\d{3}(?!\d))"
+NOT_INSIDE_NUMBER = r"(?<!\w)(?<!\d\.)(?!(?<=\d,)\d{3}(?!\d))"
+#: (A full stop glued to a word before it, "the area.Three people died", is a
+#: sentence end, not a decimal point.)
 #: Characters of context looked at before a count (for ranges and subsets).
 BEFORE_CHARS = 20
 #: Characters around a count read for a period it sums over ("this year").
 CUMULATIVE_CHARS = 60
+#: Characters before a count or a companion read for the one person named
+#: first ("The Chief and two members of his detail", an appositive included).
+HEAD_CHARS = 160
+#: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed"),
+#: and every other (active, "left", bodies found).
+PASSIVE, NOUN, OTHER = "passive", "noun", "other"
+#: Characters between two passive counts of one clause ("6 fighters were killed by
+#: fire and 3 were killed by IEDs"); farther apart they tell the same victims again.
+MORE_CHARS = 60
+#: Kinds whose victims come with companions ("an official and his driver were
+#: killed"); a detained man's companions are rare, and each pattern costs time.
+COMPANION_KINDS = ("killed", "injured")
+#: Groups of a list read before its last two ("3 police, 2 soldiers, 4 civilians and ...").
+MAX_LIST_ITEMS = 6
 
 
 @dataclass(frozen=True)
@@ -40,8 +56,9 @@ class CasualtyPatterns:
     """One pack's casualty patterns, compiled (see ``patterns.toml [casualties]``)."""
 
     toll: re.Pattern[str]
-    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]]
-    conjoined: dict[str, re.Pattern[str]]
+    #: (pattern, gate, form) per kind; see casualty_patterns.
+    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]]
+    conjoined: dict[str, list[re.Pattern[str]]]
     active_conjoined: dict[str, re.Pattern[str]]
     unknown_toll: re.Pattern[str]
     zero: re.Pattern[str]
@@ -58,6 +75,38 @@ class CasualtyPatterns:
     attacker: re.Pattern[str]
     cumulative: re.Pattern[str]
     cumulative_before: re.Pattern[str]
+    #: An age ("a 20-year-old man"), masked before counts are read.
+    age: re.Pattern[str]
+    #: After an auxiliary-less "N ... killed": an object, so N were the killers.
+    object_after: re.Pattern[str]
+    #: Verbs of the kill list that take no object ("died"): never the killers'.
+    intransitive: re.Pattern[str]
+    #: "and his driver were killed": a victim's companions, per kind.
+    companion: dict[str, re.Pattern[str]]
+    #: "killed a district chairman and his bodyguard": the companion of an active count.
+    companion_active: dict[str, re.Pattern[str]]
+    #: A possessive word, without which a sentence tells no companion (a cheap gate).
+    possessive: re.Pattern[str]
+    #: A joining word at the end of the text before a count (head_before's cheap test).
+    with_end: re.Pattern[str]
+    #: One named or singular person just before "and N ... were killed".
+    head_before: re.Pattern[str]
+    #: One more list item before a conjoined count ("3 police, 2 soldiers and ...").
+    list_before: re.Pattern[str]
+    #: What is killed but no victim ("15 cattle").
+    non_victim: re.Pattern[str]
+    #: The conjunction as a word ("and").
+    and_word: re.Pattern[str]
+    #: A break between clauses or headlines (a new line, a full stop, a semicolon).
+    break_: re.Pattern[str]
+    #: Each kind's passive verbs, whole (a count noun that is one: "3 killed").
+    verb: dict[str, re.Pattern[str]]
+    #: After an active count: another kind's noun ("killed 3 injured" counts no dead).
+    other_noun: dict[str, re.Pattern[str]]
+    #: Be/have auxiliaries of a passive ("were killed"; "reportedly" is none).
+    passive_aux: re.Pattern[str]
+    #: Words without which a sentence holds no age (checked before the age pattern).
+    age_gate: re.Pattern[str]
 
 
 @per_locale
@@ -65,20 +114,33 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     """The compiled casualty patterns of *loc* (default pack if None)."""
     p = loc.pattern
     number = number_pattern("", loc)
-    gap_word = r"(?!(?:" + p("casualties.gap_stop") + r")\b)[a-z][\w'’.-]*"
+    # (a slash joins two names of one group: "56 BH/IS fighters were killed")
+    gap_word = r"(?!(?:" + p("casualties.gap_stop") + r")\b)[a-z][\w'’./-]*"
     victim = r"(?P<victim>(?:" + gap_word + r"\s+){0,7}?)"
     aux = r"(?:(?:" + p("casualties.aux") + r")\s+){0,5}"
-    left = r"(?:" + p("casualties.left") + r")\s+" + number + r"\s+" + victim
-    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}
+    # a parenthesis after the victims: "5 civilians (2 men and 3 women) were killed"
+    paren = r"(?:\([^()]{0,100}\)\s+)?"
+    left = r"(?:" + p("casualties.left") + r")\s+" + number + r"\s+" + victim + paren
+    per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]] = {}
+    verbs = "|".join(p(k) for k in _PASSIVE_KEYS.values())
+    units = "|".join(re.escape(u) for u in loc.table("numbers.units"))
+    plain = (
+        r"(?!(?:" + p("casualties.gap_stop") + r"|" + p("casualties.aux") + r"|" + verbs
+        + r"|" + p("casualties.subset_lead") + (r"|" + units if units else "")
+        + r")\b)[a-z][\w'’.-]*"
+    )  # a victim word that is no auxiliary, verb, subset or count ("two were
+    # wounded", "four people including three police" name no second group)
     for kind in KINDS:
         verb = p(_PASSIVE_KEYS[kind])
-        passive = number + r"\s+" + victim + aux + r"(?:" + verb + r")\b"
+        passive = (
+            number + r"\s+" + victim + paren + r"(?P<aux>" + aux + r")(?P<verb>" + verb + r")\b"
+        )
         active = (
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
             + p("casualties.active_lead") + r")\s+)?" + number + r"(?:\s+" + victim + ")?"
         )
         noun_form = (
-            number + r"\s+(?P<victim>(?:[a-z][\w'-]*\s+){0,2}?)(?:"
+            number + r"\s+(?P<victim>(?:" + gap_word + r"\s+){0,2}?)(?P<verb>"
             + p(f"casualties.noun_{kind}") + r")\b"
         )
         # "Five people, including three children, were killed": the subset is skipped.
@@ -126,39 +188,38 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
         found_gate = re.compile(found_noun + r"\s", re.IGNORECASE)
         pats = [
-            (passive, None),
-            (passive_subset, subset_gate),
-            (active, None),
-            (noun_form, None),
-            (left + r"(?:" + p(f"casualties.left_{kind}") + r")\b", None),
-            *((f, found_gate) for f in found_forms),
+            (passive, None, PASSIVE),
+            (passive_subset, subset_gate, OTHER),
+            (active, None, OTHER),
+            (noun_form, None, NOUN),
+            (left + r"(?:" + p(f"casualties.left_{kind}") + r")\b", None, OTHER),
+            *((f, found_gate, OTHER) for f in found_forms),
         ]
         per_kind[kind] = [
-            (re.compile(NOT_INSIDE_NUMBER + x, re.IGNORECASE), gate)
-            for x, gate in pats
+            (re.compile(NOT_INSIDE_NUMBER + x, re.IGNORECASE), gate, form)
+            for x, gate, form in pats
             if gate is None or gate.pattern.find(NEVER_PATTERN) < 0
         ]
+    # Two victim groups before one verb ("2 rebels and 1 soldier were killed") or
+    # one count noun ("2 rebel and 1 military fatalities"); a list's earlier
+    # groups ("3 police, 2 soldiers and 1 civilian") are read by list_before.
+    conj = r"(?:" + p("casualties.conjunction") + r")\s+"
     conjoined = {
-        kind: re.compile(
-            NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
-            + gap_word.replace("[a-z]", "[a-z(]").replace(".-]", ".()-]")
-            + r"\s+){1,7}?)(?:" + p("casualties.conjunction") + r")\s+"
-            + number_pattern("2", loc) + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)"
-            + aux + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")\b",
-            re.IGNORECASE,
-        )
+        kind: [  # one pattern per kind, its tail a verb or a count noun
+            re.compile(
+                NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
+                + r"(?!(?:" + p("casualties.subset_lead") + (r"|" + units if units else "")
+                + r")\b)" + gap_word.replace("[a-z]", "[a-z(]").replace("./-]", "./()-]")
+                + r",?\s+){1,7}?)" + conj + number_pattern("2", loc)
+                + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)" + paren + r"(?:" + aux
+                + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")|" + p(f"casualties.noun_{kind}") + r")\b",
+                re.IGNORECASE,
+            )
+        ]
         for kind in KINDS
     }
     # "killing eight policemen and three civilians": two victim groups after one
     # active verb (the first is read by the active form, the second added to it).
-    verbs = "|".join(p(k) for k in _PASSIVE_KEYS.values())
-    units = "|".join(re.escape(u) for u in loc.table("numbers.units"))
-    plain = (
-        r"(?!(?:" + p("casualties.gap_stop") + r"|" + p("casualties.aux") + r"|" + verbs
-        + r"|" + p("casualties.subset_lead") + (r"|" + units if units else "")
-        + r")\b)[a-z][\w'’.-]*"
-    )  # a victim word that is no auxiliary, verb, subset or count ("two were
-    # wounded", "four people including three police" name no second group)
     active_conjoined = {
         kind: re.compile(
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
@@ -172,8 +233,45 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         for kind in KINDS
     }
     groups = loc.table("casualties.victim_groups")
+    n_word = r"(?:\d{1,3}|(?:" + unit_words(loc) + r")(?:[\s-](?:" + unit_words(loc) + r"))?)"
+    person = p("casualties.person")
+    head = (
+        r"(?:\b(?:" + p("casualties.head_lead") + r")\s+(?:[\w'’-]+\s+){0,4}?(?:" + person
+        + r")|(?-i:[A-Z][a-z][\w'’.-]*)(?:\s+(?:(?-i:[A-Z][a-z][\w'’.-]*)|(?:"
+        + p("casualties.name_particle") + r")-?[\w'’-]*))+)"
+    )  # a name in Title Case: capitals of wire copy ("WERE KILLED") name nobody
+    with_ = p("casualties.companion_lead")
+    companion_tail = (
+        r"(?:(?P<num>" + number_pattern("x", loc).replace("?P<qualx>", "?:").replace(
+            "?P<numx>", "?:") + r")\s+of\s+)?(?:" + p("casualties.possessive")
+        + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + p("casualties.not_companion") + r")\b)"
+        + r"(?:(?P<num2>" + number_pattern("y", loc).replace("?P<qualy>", "?:").replace(
+            "?P<numy>", "?:") + r")\s+(?:[\w'’-]+\s+){0,3}?|(?![\w'’-]+s\s)"
+        + r"(?:[\w'’-]+\s+){1,3}?)"
+    )  # "their two children", or one companion ("his driver", not "his friends")
+    companion = {
+        kind: re.compile(
+            r"(?P<head>" + head + r")?,?\s*(?:,[^,]{0,80},\s*)?(?:" + with_ + r")\s+"
+            + companion_tail + aux + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")\b",
+            re.IGNORECASE,
+        )
+        for kind in COMPANION_KINDS
+    }
+    companion_active = {
+        kind: re.compile(
+            r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:" + p("casualties.head_lead")
+            + r")\s+(?:[\w'’-]+\s+){0,4}?(?:" + person + r")(?:\s*,[^,]{0,80},)?\s+(?:"
+            + with_ + r")\s+(?:(?P<num>" + number_pattern("x", loc).replace("?P<qualx>", "?:")
+            .replace("?P<numx>", "?:") + r")\s+of\s+)?(?:" + p("casualties.possessive")
+            + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + p("casualties.not_companion") + r")\b)"
+            + r"(?:(?P<num2>" + number_pattern("y", loc).replace("?P<qualy>", "?:").replace(
+                "?P<numy>", "?:") + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<end>[\w'’-]+)",
+            re.IGNORECASE,
+        )
+        for kind in COMPANION_KINDS
+    }
     return CasualtyPatterns(
-        toll=re.compile(p("casualties.toll") + number, re.IGNORECASE),
+        toll=re.compile(r"(?:" + p("casualties.toll") + r")" + number, re.IGNORECASE),
         per_kind=per_kind,
         conjoined=conjoined,
         active_conjoined=active_conjoined,
@@ -192,6 +290,32 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         attacker=re.compile(p("casualties.attacker").replace("{number}", number), re.IGNORECASE),
         cumulative=re.compile(p("casualties.cumulative"), re.IGNORECASE),
         cumulative_before=re.compile(p("casualties.cumulative_before"), re.IGNORECASE),
+        age=re.compile(p("casualties.age").replace("{n}", n_word), re.IGNORECASE),
+        object_after=re.compile(p("casualties.object_after"), re.IGNORECASE),
+        intransitive=re.compile(p("casualties.intransitive"), re.IGNORECASE),
+        companion=companion,
+        possessive=re.compile(r"\b(?:" + p("casualties.possessive") + r")\b", re.IGNORECASE),
+        companion_active=companion_active,
+        with_end=re.compile(r"\b(?:" + with_ + r")\s+$", re.IGNORECASE),
+        head_before=re.compile(
+            head + r"(?:\s*,[^,]{0,80},)?\s*,?\s*(?:" + with_ + r")\s+$", re.IGNORECASE
+        ),
+        list_before=re.compile(
+            NOT_INSIDE_NUMBER + number + r"\s+(?P<victim>(?:" + gap_word + r"\s+){0,3}?"
+            + plain + r")(?P<comma>,)?\s*$",
+            re.IGNORECASE,
+        ),
+        non_victim=re.compile(p("casualties.non_victim"), re.IGNORECASE),
+        passive_aux=re.compile(r"\b(?:" + p("casualties.passive_aux") + r")\b", re.IGNORECASE),
+        age_gate=re.compile(p("casualties.age_gate"), re.IGNORECASE),
+        and_word=re.compile(r"\b(?:" + p("casualties.conjunction") + r")\b", re.IGNORECASE),
+        break_=re.compile(r"[\n.;|]"),
+        verb={k: re.compile(p(v), re.IGNORECASE) for k, v in _PASSIVE_KEYS.items()},
+        other_noun={  # the dead and the injured, never the detained ("kill five detainees")
+            "killed": re.compile(r"\s+(?:" + p("casualties.noun_injured") + r")\b", re.I),
+            "injured": re.compile(r"\s+(?:" + p("casualties.noun_killed") + r")\b", re.I),
+            "detained": re.compile(NEVER_PATTERN),
+        },
     )
 
 
@@ -228,13 +352,39 @@ def _group(victim: str, groups: dict[str, tuple[str, ...]]) -> str:
     return "people"
 
 
+def _mask_ages(text: str, pats: CasualtyPatterns) -> str:
+    """*text* with each age ("a twenty-year-old man") overwritten by one letter word of
+    the same length, so no count is read from it and offsets stay."""
+    if not pats.age_gate.search(text):
+        return text
+    return pats.age.sub(lambda m: "y" * len(m.group(0)), text)
+
+
+def _subject_not_victims(m: re.Match[str], text: str, pats: CasualtyPatterns) -> bool:
+    """True if a passive-looking count without a be/have auxiliary is the subject of
+    a transitive verb: "two armed men shot and killed a man" counts the killers."""
+    return (
+        not pats.passive_aux.search(m.groupdict().get("aux") or "")
+        and not pats.intransitive.fullmatch(m["verb"])
+        and pats.object_after.match(text, m.end()) is not None
+    )
+
+
+def _taken(taken: list[tuple[int, int, str]], s: int, kind: str) -> bool:
+    return any(a <= s < b and k == kind for a, b, k in taken)
+
+
 def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> list[CountMention]:
     """All casualty counts in one sentence, in text order."""
     pats = casualty_patterns(locale)
     if not pats.count_words.search(text):
         return []
+    text = _mask_ages(text, pats)
     found: list[CountMention] = []
     taken: list[tuple[int, int, str]] = []
+    #: (kind, start, end) of one person named before "and N ... were killed",
+    #: counted at the end if no count was read there.
+    heads: list[tuple[str, int, int]] = []
     for m in pats.toll.finditer(text):
         value, vague = to_int(m["num"], locale)
         if value is not None:
@@ -244,18 +394,26 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 CountMention("killed", value, vague, "toll", s + offset, e + offset, toll=True)
             )
     for kind, patterns in pats.per_kind.items():
-        for pattern, gate in patterns:
+        for pattern, gate, form in patterns:
             if gate is not None and not gate.search(text):
                 continue
             for m in pattern.finditer(text):
                 s, e = m.span("num")
-                if any(a <= s < b and k == kind for a, b, k in taken):
+                if _taken(taken, s, kind):
                     continue
                 if pats.subset.search(text[max(0, s - BEFORE_CHARS) : s]):
                     continue
                 value, vague = to_int(m["num"], locale)
                 if value is None or value > MAX_COUNT or _looks_like_year(m["num"]):
                     continue
+                verb_form = form == PASSIVE or (
+                    form == NOUN and pats.verb[kind].fullmatch(m["verb"]) is not None
+                )
+                if verb_form and _subject_not_victims(m, text, pats):
+                    continue
+                if pats.non_victim.match(text, e) or pats.other_noun[kind].match(text, e):
+                    continue  # "killing 15 cattle", "1 killed 3 injured"
+                victim = m["victim"] or ""
                 ranged = pats.range_before.search(text[max(0, s - BEFORE_CHARS) : s])
                 low = read_digits(ranged["a"] or ranged["b"]) if ranged else None
                 if low is not None:
@@ -265,6 +423,22 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 ):
                     continue  # "300 killed this year": a period's toll, not the event's
                 taken.append((s, e, kind))
+                if form == PASSIVE and not vague and pats.with_end.search(text[max(0, s - 25) : s]):
+                    hb = pats.head_before.search(text[max(0, s - HEAD_CHARS) : s])
+                    if hb:
+                        heads.append((kind, s - len(hb.group(0)), s))
+                # "6 fighters were killed by fire and 3 were killed by IEDs": a second
+                # passive count of no victim word after "and" tells more victims
+                told_more = (
+                    form == PASSIVE
+                    and not victim.strip()
+                    and any(
+                        c.kind == kind and not c.toll and 0 <= s - (c.end - offset) <= MORE_CHARS
+                        and pats.and_word.search(text[c.end - offset : s])
+                        and not pats.break_.search(text[c.end - offset : s])
+                        for c in found
+                    )
+                )
                 qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
                 earlier = bool(pats.earlier.search(m.group(0)))
                 lead = text[max(0, m.start() - BEFORE_CHARS) : m.start()] + m.group(0)
@@ -273,45 +447,55 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         kind,
                         value,
                         vague,
-                        _group(m["victim"] or "", pats.victim_groups),
+                        _group(victim, pats.victim_groups),
                         s + offset,
                         e + offset,
                         earlier=earlier,
                         qualifier=qual,
-                        additional=bool(
-                            pats.additional.search(m["victim"] or "") or pats.also.search(lead)
-                        ),
+                        additional=told_more
+                        or bool(pats.additional.search(victim) or pats.also.search(lead)),
                     )
                 )
-    for kind, pattern in pats.conjoined.items():
-        for m in pattern.finditer(text):
-            for i in ("1", "2"):
-                s, e = m.span("num" + i)
-                value, vague = to_int(m["num" + i], locale)
-                if value is None or any(a <= s < b and k == kind for a, b, k in taken):
-                    continue
-                taken.append((s, e, kind))
-                group = _group(m["victim" + i] or "", pats.victim_groups)
-                found.append(
-                    CountMention(
-                        kind, value, vague, group, s + offset, e + offset, additional=i == "1"
+    for kind, conjoined in pats.conjoined.items():
+        for pattern in conjoined:
+            for m in pattern.finditer(text):
+                if pats.subset.search(text[max(0, m.start() - BEFORE_CHARS) : m.start()]):
+                    continue  # "4 children including a girl and three boys": one group
+                for i in ("1", "2"):
+                    s, e = m.span("num" + i)
+                    value, vague = to_int(m["num" + i], locale)
+                    if value is None or _looks_like_year(m["num" + i]) or _taken(taken, s, kind):
+                        continue
+                    taken.append((s, e, kind))
+                    group = _group(m["victim" + i] or "", pats.victim_groups)
+                    found.append(
+                        CountMention(
+                            kind, value, vague, group, s + offset, e + offset, additional=i == "1"
+                        )
                     )
-                )
+                _list_items(text, m.start(), kind, pats, taken, found, offset, locale)
     for kind, pattern in pats.active_conjoined.items():
         for m in pattern.finditer(text):
             s, e = m.span("num2")
             value, vague = to_int(m["num2"], locale)
             if value is None or value > MAX_COUNT or _looks_like_year(m["num2"]):
                 continue
-            if any(a <= s < b and k == kind for a, b, k in taken):
+            if _taken(taken, s, kind) or pats.non_victim.match(text, e):
                 continue
-            if not any(a <= m.start("num1") < b and k == kind for a, b, k in taken):
+            if not _taken(taken, m.start("num1"), kind):
                 continue  # the first group was not read as a count (a year, a cumulative toll)
             taken.append((s, e, kind))
             group = _group(m["victim2"] or "", pats.victim_groups)
             found.append(
                 CountMention(kind, value, vague, group, s + offset, e + offset, additional=True)
             )
+    _companions(text, pats, taken, found, offset, locale)
+    for kind, a, b in heads:
+        if pats.subset.search(text[max(0, a - BEFORE_CHARS) : a]):
+            continue  # "4 children including a girl and three boys"
+        if not any(a <= s < b and k == kind for s, _e, k in taken):
+            found.append(CountMention(kind, 1, False, "people", a + offset, b + offset,
+                                      additional=True))
     for kind in KINDS:
         if any(c.kind == kind for c in found):
             continue
@@ -320,7 +504,10 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
             if name is None:
                 continue
             found.append(
-                CountMention(kind, 1, False, "people", m.start(name) + offset, m.end(name) + offset)
+                CountMention(
+                    kind, 1, False, "people", m.start(name) + offset, m.end(name) + offset,
+                    additional=bool(pats.also.search(m.group(0))),
+                )
             )
     for m in pats.attacker.finditer(text):
         # the attackers' own deaths, which ACLED and GTD count: "in addition to the assailant"
@@ -357,6 +544,79 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
             found.append(CountMention(kind, 0, False, "none", m.start() + offset, m.end() + offset))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _list_items(
+    text: str,
+    pos: int,
+    kind: str,
+    pats: CasualtyPatterns,
+    taken: list[tuple[int, int, str]],
+    found: list[CountMention],
+    offset: int,
+    locale: Locale | None,
+) -> None:
+    """The earlier groups of a list before a conjoined count at *pos*: "3 local
+    policemen, 2 militia members, and 1 soldier were killed" adds the 3."""
+    for _ in range(MAX_LIST_ITEMS):
+        window = max(0, pos - HEAD_CHARS)
+        lm = pats.list_before.search(text[window:pos])
+        if lm is None or not lm["comma"]:
+            return
+        s, e = window + lm.start("num"), window + lm.end("num")
+        value, vague = to_int(lm["num"], locale)
+        if value is None or _looks_like_year(lm["num"]) or _taken(taken, s, kind):
+            return
+        taken.append((s, e, kind))
+        found.append(
+            CountMention(kind, value, vague, _group(lm["victim"], pats.victim_groups),
+                         s + offset, e + offset, additional=True)
+        )
+        pos = window + lm.start()
+
+
+def _companions(
+    text: str,
+    pats: CasualtyPatterns,
+    taken: list[tuple[int, int, str]],
+    found: list[CountMention],
+    offset: int,
+    locale: Locale | None,
+) -> None:
+    """A victim and his companions: "a Red Cross official and his driver were killed"
+    (2), "killed a district chairman and his bodyguard" (the bodyguard added)."""
+    if not pats.possessive.search(text):
+        return
+    for kind, pattern in pats.companion.items():
+        for m in pattern.finditer(text):
+            raw = m["num"] or m["num2"]
+            at = m.start("num") if m["num"] else m.start("num2") if m["num2"] else m.end()
+            if _taken(taken, at, kind):
+                continue  # "and one of his bodyguards were killed" read already
+            many = to_int(raw, locale)[0] if raw else 1
+            if many is None:
+                continue
+            taken.append((at, at + 1, kind))
+            if m["head"]:
+                many += 1
+                taken.append((m.start("head"), m.end("head"), kind))
+            else:
+                before = pats.list_before.search(text[max(0, m.start() - HEAD_CHARS) : m.start()])
+                lead = to_int(before["num"], locale)[0] if before else None
+                many += lead if lead is not None and before and not before["comma"] else 1
+            found.append(CountMention(kind, many, False, "people", at + offset, at + offset + 1))
+    for kind, pattern in pats.companion_active.items():
+        for m in pattern.finditer(text):
+            raw = m["num"] or m["num2"]
+            at = m.start("num") if m["num"] else m.start("num2") if m["num2"] else m.start("end")
+            if _taken(taken, at, kind) or (not raw and m["end"].lower().endswith("s")):
+                continue  # read already, or plural without a number ("and his friends")
+            many = to_int(raw, locale)[0] if raw else 1
+            if many is None:
+                continue
+            taken.append((at, at + 1, kind))
+            found.append(CountMention(kind, many, False, "people", at + offset, at + offset + 1,
+                                      additional=True))
 
 
 def has_split(text: str, locale: Locale | None = None) -> bool:

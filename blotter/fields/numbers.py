@@ -63,12 +63,23 @@ class NumberWords:
             value = _text2num(token, self.language)
             if value is not None:
                 return value, vague
+        if token in self.units:  # a unit of several words: "a couple"
+            return self.units[token], vague
         total = 0
+        last: int | None = None
         for part in token.split():
             if part not in self.units:
                 return None, False
             value = self.units[part]
-            total = total * value if part in self.multipliers and total else total + value
+            if part in self.multipliers and total:
+                total *= value
+            elif last is not None and value >= last:
+                # "a seven(-year-old)", "two three": words that do not compose
+                # (an added part is smaller than the one before: "twenty one")
+                return None, False
+            else:
+                total += value
+            last = value
         return (total, vague) if total <= MAX_NUMBER else (None, False)
 
 
@@ -120,6 +131,11 @@ def _number_words(locale: Locale) -> NumberWords:
         locale.text2num,
         pattern,
     )
+
+
+def unit_words(locale: Locale | None = None) -> str:
+    """One regex of the pack's count words alone ("two", "twenty"), no groups."""
+    return _union(number_words(locale).units)
 
 
 def number_pattern(suffix: str = "", locale: Locale | None = None) -> str:

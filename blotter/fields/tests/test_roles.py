@@ -59,7 +59,9 @@ def best(text: str, kind: str = "killed") -> int | None:
         ("The blast injured US soldiers.", "injured", None),
         # capitals name nobody in wire copy or a headline ("KILLED IN SAN SALVADOR")
         ("THE JESUITS WHO WERE KILLED IN SAN SALVADOR WERE MOURNED.", "killed", None),
-        ("Woman Murdered In Villa De Alvarez, Colima", "killed", None),
+        ("Gunmen Murdered In Villa De Alvarez, Colima", "killed", None),
+        # ... while a headline's bare singular victim is one ("Woman Murdered In ...")
+        ("Woman Murdered In Villa De Alvarez, Colima", "killed", 1),
     ],
 )
 def test_counts_a_reader_sees(text: str, kind: str, expected: int | None) -> None:

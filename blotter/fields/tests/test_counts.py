@@ -1,0 +1,95 @@
+"""Casualty counts read as a coder reads them (session 6 rules, docs/arguments.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.fields.casualties import combine, find_counts, split_share
+from blotter.fields.numbers import to_int
+from blotter.lang import load_locale
+
+
+def best(text: str, kind: str = "killed") -> int | None:
+    return combine(find_counts(text), kind).best
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age is no count, and the victim it describes is one
+        ("Gunmen shot and killed a twenty-year old volunteer in Yala province.", 1),
+        ("Unidentified gunmen shot and killed a fifty-two year old Buddhist.", 1),
+        ("A 60 year-old woman was killed at Lira trading centre.", 1),
+        # the killers' number is not the victims'
+        ("Two armed individuals shot and killed a man in the Guama neighborhood.", 1),
+        ("Three inmates stabbed two others to death in the prison.", 2),
+        ("1 killed 3 injured.", 1),
+        ("Two people died the next day.", 2),
+        # a victim and his companions
+        ("A senior Red Cross official and his driver were killed in Jaffna.", 2),
+        ("A grenade attack killed a district chairman and his bodyguard.", 2),
+        ("Gunmen assassinated a police officer, Omar al-Dosh, and his father in Mosul.", 2),
+        ("The Chief and two members of his security detail were killed.", 3),
+        ("Deniz Gezmis and his friends who had been executed were remembered.", None),
+        ("A man was killed and his body was found decapitated.", 1),
+        # lists, count nouns, parentheses, one group named twice
+        ("3 local policemen, 2 militia members, and 1 soldier were killed.", 6),
+        ("The clash resulted in 25 ADF fighters and 6 military fatalities.", 31),
+        ("5 civilians (2 men, 2 women, and 1 child) were killed by a roadside bomb.", 5),
+        ("At least 20 (some reports 30) have been killed in ethnic clashes.", 20),
+        ("4 children including a 12-year-old girl and three boys were killed.", 3),
+        ("Five people, among which a young girl, were killed.", 5),
+        # a comma alone joins no groups (GED codes them as two events)
+        ("EIGHT GUERRILLAS, 1 MILITIA KILLED IN COMBATS WITH COLOMBIAN ARMY.", 1),
+        ("On 22 February, a teacher was killed by Pokot militants.", 1),
+        # cattle are no victims; cattle thieves are
+        ("Gunmen shot and killed 2 civilians and 15 cattle in Ameya woreda.", 2),
+        ("A mob lynched two suspected cattle thieves in Likuyani.", 2),
+        # more verbs and one-victim forms
+        ("Suspected death squad massacres 13 in Colombia.", 13),
+        ("2 soldiers were kidnapped and later killed following an attack.", 2),
+        ("Clashes resulted in the death of the commander of the Special Forces.", 1),
+        ("Policeman killed after ambush by rebels in northern Kenya", 1),
+        ("Unknown gunmen kill civilian distributing exam materials", 1),
+        ("A policeman shot and killed his senior officer at the station.", 1),
+        ("A security guard fatally shot a man who was not wearing a mask.", 1),
+        ("The clash took place in the area.Three people died in the clash.", 3),
+        ("Militiamen kiled 8-10 residents across the villages.", 8),
+        # a motive names earlier killings, not the event's
+        ("In retaliation for the killing of a herder the previous day, herders killed 2 men.", 2),
+    ],
+)
+def test_counts_a_coder_reads(text: str, expected: int | None) -> None:
+    assert best(text) == expected
+
+
+def test_wire_capitals_name_no_first_victim() -> None:
+    """A name must be in Title Case: 'WERE KILLED AND' names nobody (a vague count stays)."""
+    text = "SEVEN SOLDIERS WERE KILLED AND SEVERAL WERE WOUNDED BY A BOMB."
+    assert (best(text), best(text, "injured")) == (7, 3)
+
+
+def test_acled_notes_state_the_coded_figure_and_its_split() -> None:
+    told = (
+        "Several people were killed. Unknown fatalities are coded as 3 and split across two events."
+    )
+    counts = find_counts(told)
+    assert combine(counts, "killed").best == 3
+    assert split_share(3, told) == 1
+    assert split_share(31, "Fatalities distributed across six events.") == 5
+    assert split_share(9, "Total fatalities divided equally across three events.") == 3
+    assert split_share(10, "Unclear fatalites coded as 10 and split between 3 locations.") == 3
+    assert best("FATALITIES: 2 - ACTORS NOT SPECIFIED") == 2
+
+
+def test_number_words_that_do_not_compose_are_no_number() -> None:
+    assert to_int("twenty one") == (21, False)
+    assert to_int("a seven")[0] is None and to_int("two three")[0] is None
+    assert to_int("a couple") == (2, False)
+    assert to_int("a hundred") == (100, False)
+
+
+def test_a_spanish_age_is_no_count() -> None:
+    es = load_locale("es")
+    counts = find_counts("Ejecutan a un niño de tres años en Sinaloa", locale=es)
+    assert all(c.value != 3 for c in counts)
