@@ -372,6 +372,8 @@ def _fuzzy_match(
             continue  # indexed as spelled (but not acceptable here)
         if _hyphen_joined(text, toks, i - 1, i) or _hyphen_joined(text, toks, i + n - 1, i + n):
             continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
+        if n > 1 and _crosses_stop(text, words):
+            continue  # "in Lima. A car...": a sentence ends inside the span
         core = " ".join(w for w in key.split() if w not in ARTICLES)
         if n == 1 and (
             key in w.stop_words
@@ -426,6 +428,12 @@ def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
         and _hyphen_joined(text, toks, i + n - 1, i + n)
         and toks[i + n][3][:1].isupper()
     )
+
+
+def _crosses_stop(text: str, words: list[Token]) -> bool:
+    """True if a full stop and a space part two of *words* ("Lima. A", "Baghdad. At"):
+    a spelling-tolerant span never reads across a sentence end."""
+    return any(text[a[2] : b[1]] == ". " for a, b in pairwise(words))
 
 
 def _hyphen_joined(text: str, toks: list[Token], a: int, b: int) -> bool:
