@@ -34,6 +34,10 @@ BIG_PLACE_POPULATION = 1_000_000
 # In ALL-CAPS text a one-word name at least this frequent in English ("COUNTRY",
 # "UNITY") is never taken as a place, whatever it names.
 UPPER_NEVER_ZIPF = 5.0
+# A word this common ("car" 5.45, "american" 5.49; "california" 5.0) names a
+# country or first-level unit only as its own name, not as an alternate of one
+# ("Car bomb explodes": the Central African Republic's "CAR"; "American family").
+ALIAS_WORD_ZIPF = 5.25
 # A one-word name known only as a postal-code village must be rarer than this
 # in English (wordfreq zipf): such villages are countless, and a capitalised word
 # ("Colony", "Victory") is rather the word than a hamlet.
@@ -55,6 +59,13 @@ FUZZY_MAX_ZIPF = 2.5
 GAZETTEER_FREQUENCY_LANGUAGE = "en"
 # Longest text between a place and the unit named as its container.
 CONTAINER_GAP_CHARS = 50
+# A line is a title-case headline ("Prison Riot in Matamoros Kills 20") when at
+# least this share of its words of TITLE_WORD_CHARS letters or more, and at least
+# TITLE_MIN_WORDS of them, are capitalised: capitals there say nothing of names.
+TITLE_SHARE = 0.75
+TITLE_WORD_CHARS = 4
+TITLE_MIN_WORDS = 3
+WORD_RE = re.compile(r"[^\W\d_]+")
 JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
 #: Characters around a name searched for "southern countryside of".
@@ -255,17 +266,21 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
         words=w,
     )
     chain = _chains(text, toks)
+    titles = [] if upper else title_lines(text)
     domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
     i = 0
     while i < len(toks):
         matched = 0
         longest = min(MAX_NGRAM, chain[i])
-        exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper, w)
+        title = any(s <= toks[i][1] < e for s, e in titles)
+        exact_n, exact_key = _exact_match(text, toks, i, longest, gaz, upper, w, title)
         if not upper:  # a longer name spelled differently beats a shorter exact one
             # (a postal village only: "Marinka" is also read as the town "Mar'yinka")
             postal_only = exact_n > 0 and gaz.postal_only(exact_key)
             shortest = exact_n if postal_only else exact_n + 1
-            matched = _fuzzy_match(text, toks, i, longest, gaz, datelines, out, w, shortest)
+            matched = _fuzzy_match(
+                text, toks, i, longest, gaz, datelines, out, w, shortest, title
+            )
         if not matched and exact_n and any(s <= toks[i][1] < e for s, e in sources):
             matched = exact_n  # "(RADIO VENCEREMOS) --": the source, not a place
         elif not matched and exact_n:
@@ -323,8 +338,28 @@ def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> 
             b.container = True
 
 
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of *text* written in title case (see TITLE_SHARE)."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        long_words = [x for x in WORD_RE.findall(line) if len(x) >= TITLE_WORD_CHARS]
+        capitalised = sum(x[0].isupper() for x in long_words)
+        if len(long_words) >= TITLE_MIN_WORDS and capitalised >= TITLE_SHARE * len(long_words):
+            out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
 def _exact_match(
-    text: str, toks: list[Token], i: int, longest: int, gaz: Gazetteer, upper: bool, w: PlaceWords
+    text: str,
+    toks: list[Token],
+    i: int,
+    longest: int,
+    gaz: Gazetteer,
+    upper: bool,
+    w: PlaceWords,
+    title: bool = False,
 ) -> tuple[int, str]:
     """The longest acceptable indexed name starting at token *i*: (words, key), or (0, "")."""
     # No key is longer than the words that still start one (at *i*, or after an article)
@@ -335,7 +370,7 @@ def _exact_match(
         key = " ".join(t[0] for t in toks[i : i + n])
         if key not in gaz.keys and n > 1 and not upper and _article(text, toks, i, w):
             key = key.split(" ", 1)[1]  # "Ar-Raqqa" -> "raqqa"
-        if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper, w):
+        if key in gaz.keys and _acceptable(text, toks, i, n, key, gaz, upper, w, title):
             return n, key
     return 0, ""
 
@@ -360,6 +395,7 @@ def _fuzzy_match(
     out: TextPlaces,
     w: PlaceWords,
     min_n: int = 1,
+    title: bool = False,
 ) -> int:
     """Second chance for a capitalised name absent from the index: look it up by
     its spelling-tolerant key ("Al-Hasakeh" -> "Al Hasakah"); returns words used."""
@@ -390,7 +426,9 @@ def _fuzzy_match(
             # span reads across words ("Dar'a. The", "Mansura in Ar")
             and (n == 1 or k == key or not gaz.postal_only(k))
         ]
-        if similar in ([], [key]) or not _acceptable(text, toks, i, n, similar[0], gaz, False, w):
+        if similar in ([], [key]) or not _acceptable(
+            text, toks, i, n, similar[0], gaz, False, w, title
+        ):
             continue
         start, end = words[0][1], words[-1][2]
         m = _mention(text, toks, i, n, similar[0], gaz, start, end, datelines, w)
@@ -571,8 +609,10 @@ def _acceptable(
     gaz: Gazetteer,
     upper: bool,
     w: PlaceWords,
+    title: bool = False,
 ) -> bool:
-    """Filters against common words, people and organisation names."""
+    """Filters against common words, people and organisation names (*title*: the
+    name stands in a title-case line, whose capitals say nothing of names)."""
     first, last = toks[i], toks[i + n - 1]
     nxt = _next(toks, i + n)
     # "Maseno University", "Nyeri Prison": an institution in the named place (issue 12)
@@ -603,7 +643,7 @@ def _acceptable(
         return False  # "Molotov cocktail", "SAN MARTIN STREET"
     if nxt and _adjacent(text, last, nxt) and nxt[0] in w.org_heads and not institution:
         return False  # "Jalisco New Generation Cartel" is handled below; "Gaza Post"
-    if not upper:
+    if not upper and not title:
         if (
             prev
             and _adjacent(text, prev, first)
@@ -639,7 +679,7 @@ def _acceptable(
             and not institution
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
-    else:
+    elif upper:
         window = toks[i + n : i + n + 3]
         if any(t[0] in w.org_heads for t in window):
             return False
@@ -668,13 +708,13 @@ def _acceptable(
     if gaz.postal_only(key) and (upper or (n == 1 and gaz.keys.get(key, 0.0) >= POSTAL_MAX_ZIPF)):
         return False  # postal-only villages: see resolve._postal_admitted
     if n == 1 and not locative:
-        unmarked = upper or _sentence_initial(text, first[1])
+        unmarked = upper or title or _sentence_initial(text, first[1])
         zipf = gaz.keys.get(key, 0.0)
         if w.word_frequency not in (None, GAZETTEER_FREQUENCY_LANGUAGE):
             zipf = max(zipf, w.zipf(key))  # "Roban", "Metro": common in the text's language
         if zipf >= (UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF):
             big = any(
-                c.kind in ("country", "admin1")
+                (c.kind in ("country", "admin1") and (zipf < ALIAS_WORD_ZIPF or _own_name(c, key)))
                 or (c.population >= BIG_PLACE_POPULATION and _own_name(c, key))
                 for c in gaz.candidates(key)
             )
