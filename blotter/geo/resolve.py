@@ -42,6 +42,11 @@ VOTE_WEIGHT = {"country": 2.0, "admin1": 2.0, "admin2": 1.0, "city": 1.0}
 CONTAINS_BONUS = 3.0
 # A spelling-tolerant match is weaker evidence than an exact one.
 FUZZY_PENALTY = 1.0
+# A candidate known by the name only as an alternate (GeoNames lists "Cancun" among
+# Changchun's names, "El Cabo" among Cape Town's) ranks this much lower when another
+# candidate bears the name in its own ("Cancún"): more than the 6-fold size gap of
+# Changchun and Cancún, far less than the 1000-fold one of Mumbai and a "Bombay" hamlet.
+ALTERNATE_PENALTY = 1.0
 # A country used as a modifier ("Burundi troops", "migrants from Afghanistan")
 # votes this much for the text's main country instead of VOTE_WEIGHT["country"].
 MODIFIER_VOTE = 0.3
@@ -198,10 +203,12 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
+    # per mention, the candidates bearing its name as their own (see ALTERNATE_PENALTY)
+    owned = [{c.id for c in m.candidates if bears_name(c, m.key)} for m in mentions]
 
     def rank(countries: dict[str, float], main: str | None = None) -> None:
-        for m, (a1, a2), inside, (named, _) in zip(
-            mentions, contexts, contained, named_units, strict=True
+        for m, (a1, a2), inside, (named, _), owners in zip(
+            mentions, contexts, contained, named_units, owned, strict=True
         ):
             # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
             ctx = dateline_ctx if m.dateline and places.upper else countries
@@ -216,7 +223,11 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             }:
                 admitted = []  # namesakes in several provinces and none named: no guess
             scored = [
-                (_score(c, m, ctx, a1, a2, inside, regional), c)
+                (
+                    _score(c, m, ctx, a1, a2, inside, regional)
+                    - (ALTERNATE_PENALTY if owners and c.id not in owners else 0.0),
+                    c,
+                )
                 for c in m.candidates
                 if not c.postal or c in admitted
             ]
@@ -276,6 +287,21 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             and m.best.country_code not in strong
         ):
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
+
+
+def bears_name(p: Place, key: str) -> bool:
+    """True if every word of *key* is a word of *p*'s own name or label ("matamoros"
+    of "Heroica Matamoros"), not only of an alternate name ("cancun" of Changchun)."""
+    words = key.split()
+    return bool(words) and any(
+        all(x in own for x in words) for own in (_name_words(p.name), _name_words(p.label))
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _name_words(name: str) -> frozenset[str]:
+    """The normalised words of a name."""
+    return frozenset(normalise(name).split())
 
 
 def _postal_admitted(
@@ -642,6 +668,18 @@ def choose_place(
         body = agree or ([] if places.upper and _has_dateline(places) else body)
     own = [m for m in body if any(s <= m.start < e for s, e in spans)]
     chosen = _pick(own) or _pick(body)
+    if chosen is not None and chosen in own and _specificity(chosen) == SPECIFICITY["country"]:
+        # the event's sentence names only the country ("Seven killed in Mexican bar
+        # shooting ... 7 killed in Chihuahua Bar"): the text's place inside it says where
+        country = chosen.best.country_code  # type: ignore[union-attr]
+        inside = [
+            m
+            for m in body
+            if m.best is not None
+            and m.best.country_code == country
+            and _specificity(m) > SPECIFICITY["country"]
+        ]
+        chosen = _pick(inside) or chosen
     chosen = _qualified(chosen, own or body)
     conflict = None
     dateline_ids = {m.best.id for m in places.mentions if m.dateline and m.best is not None}
