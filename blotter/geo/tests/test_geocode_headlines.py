@@ -1,0 +1,79 @@
+"""Session 6 geocoding behaviours on hand-written headlines and notes: sentence
+ends, title-case lines, alternate names, country-only event sentences and the
+capital district compared by its city's name."""
+
+from __future__ import annotations
+
+from blotter.document import Article, Document
+from blotter.geo.admin_names import same_admin1
+from blotter.geo.gazetteer import Gazetteer
+from blotter.geo.mentions import find_places, title_lines
+from blotter.record import Event
+from blotter.settings import Settings
+from blotter.stages.geocode import GeocodeStage
+
+
+def geocoded(
+    text: str, gaz: Gazetteer, sentence: tuple[int, int] | None = None
+) -> dict[str, object]:
+    """The location the geocode stage gives a one-event document (event sentence
+    *sentence*, default the whole text)."""
+    doc = Document(Article("t1", text))
+    event = Event("Violence against civilians", "Attack")
+    start, end = sentence or (0, len(text))
+    event.add_evidence("sentence", text, start, end)
+    doc.events = [event]
+    GeocodeStage(Settings(), gazetteer=gaz).process([doc])
+    return event.location.__dict__
+
+
+def test_a_tolerant_span_never_reads_across_a_full_stop(gaz: Gazetteer) -> None:
+    text = "A bomb damaged the offices of an oil company in Lima. A car was seen nearby."
+    surfaces = [m.surface for m in find_places(text, gaz).mentions]
+    assert "Lima" in surfaces and not any("." in s for s in surfaces)
+    assert geocoded(text, gaz)["country_code"] == "PE"
+
+
+def test_title_lines_are_found_by_their_capitals() -> None:
+    text = "Prison Riot in Matamoros Kills 20\nPolice said the riot began at dawn in the prison."
+    assert title_lines(text) == [(0, 33)]
+    assert title_lines("Police said the riot began at dawn.") == []
+
+
+def test_a_place_in_a_title_case_headline_is_read(gaz: Gazetteer) -> None:
+    # mixed case would read "Matamoros Kills" as the end of a longer proper name
+    loc = geocoded("Prison Riot in Matamoros Kills 20", gaz)
+    assert loc["country_code"] == "MX" and loc["admin1"] == "Tamaulipas"
+    loc = geocoded("Five Killed in Torreón Bars", gaz)
+    assert loc["admin1"] == "Coahuila"
+
+
+def test_own_name_outranks_a_larger_place_known_by_it_as_an_alternate(gaz: Gazetteer) -> None:
+    # GeoNames lists "Cancun" among the alternate names of Changchun (5.7 M people)
+    loc = geocoded("Eight executed in Cancun drug killings.", gaz)
+    assert loc["country_code"] == "MX" and loc["admin1"] == "Quintana Roo"
+
+
+def test_a_common_word_is_no_country_by_an_alternate_name(gaz: Gazetteer) -> None:
+    # "CAR" is the Central African Republic, "American" a part of American Samoa
+    assert geocoded("Car bomb explodes in Ciudad Victoria", gaz)["country_code"] == "MX"
+    loc = geocoded("American anarchist killed in Acapulco", gaz)
+    assert loc["country_code"] == "MX" and loc["admin1"] == "Guerrero"
+
+
+def test_an_event_sentence_naming_only_the_country_takes_the_texts_place(gaz: Gazetteer) -> None:
+    first = "Three severed heads found in Mexico in suspected drug violence"
+    text = first + "\n3 Decapitated Heads found in Veracruz Narcomessage Signed by CJNG"
+    loc = geocoded(text, gaz, (0, len(first)))
+    assert loc["country_code"] == "MX" and loc["admin1"] == "Veracruz"
+    # a place of another country elsewhere in the text does not replace it
+    text = "Protesters marched in Mexico on Sunday.\nA similar march was held in Madrid."
+    loc = geocoded(text, gaz, (0, 39))
+    assert loc["country_code"] == "MX" and loc["admin1"] is None
+
+
+def test_bogota_is_the_capital_district(gaz: Gazetteer) -> None:
+    loc = geocoded("Rebels kill five policemen in attacks in Bogota.", gaz)
+    assert loc["country_code"] == "CO"
+    assert same_admin1(loc, "Bogotá", gaz)
+    assert not same_admin1(loc, "Cundinamarca", gaz)
