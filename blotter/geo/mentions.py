@@ -34,6 +34,9 @@ BIG_PLACE_POPULATION = 1_000_000
 # In ALL-CAPS text a one-word name at least this frequent in English ("COUNTRY",
 # "UNITY") is never taken as a place, whatever it names.
 UPPER_NEVER_ZIPF = 5.0
+# A name common only in the text's language (Spanish zipf: "morelia" 3.6,
+# "tijuana" 3.8, "roban" 3.3) is still a place when a town this large bears it.
+PACK_WORD_PLACE_POPULATION = 250_000
 # A word this common ("car" 5.45, "american" 5.49; "california" 5.0) names a
 # country or first-level unit only as its own name, not as an alternate of one
 # ("Car bomb explodes": the Central African Republic's "CAR"; "American family").
@@ -67,7 +70,15 @@ TITLE_WORD_CHARS = 4
 TITLE_MIN_WORDS = 3
 WORD_RE = re.compile(r"[^\W\d_]+")
 JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
+# A country heading at the start of a text, in capitals before a full stop
+# ("CHILE.  A bomb exploded ...", "UNITED STATES.  Members of ..."): where the
+# report's event took place, read like a dateline.
+HEADING_RE = re.compile(r"\A[^\S\n]*(?:THE\s+)?([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
+#: Longest unit or town name, in words, read beside another ("Los Reyes Michoacán").
+JUXTAPOSED_UNIT_WORDS = 3
+#: Characters before a name searched for an organisation's head ("cártel de").
+ORG_BEFORE_CHARS = 60
 #: Characters around a name searched for "southern countryside of".
 COUNTRYSIDE_CONTEXT_CHARS = 40
 
@@ -115,6 +126,9 @@ class PlaceWords:
     #: The pack's own dateline form (case-sensitive, holding a comma), read
     #: besides the wire form of DATELINE_RE: "CULIACÁN, Sin.-".
     dateline: re.Pattern[str]
+    #: Text right before a name that makes it part of an organisation's name, the
+    #: head first: "cárteles de Juárez y Sinaloa" (never matches in English).
+    org_before: re.Pattern[str] = re.compile(r"(?!)")
     # issue 12: words of geo/data/name_context.toml for the pack's language
     #: "Maseno University": a capitalised word after the name that keeps it a place.
     institution_next: frozenset[str] = frozenset()
@@ -122,6 +136,8 @@ class PlaceWords:
     feature_prev: frozenset[str] = frozenset()
     #: "Kenyan police": a demonym before one of these is a cue of its country.
     domestic_next: frozenset[str] = frozenset()
+    #: "the Santa Cecilia neighborhood": a part of a city, named as a landmark.
+    city_part_next: frozenset[str] = frozenset()
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -179,9 +195,11 @@ def _place_words(loc: Locale) -> PlaceWords:
         east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
         dateline=re.compile(loc.pattern("places.dateline")),
+        org_before=re.compile(loc.pattern("places.org_before")),
         institution_next=_name_context(loc.code, "institution_next"),
         feature_prev=_name_context(loc.code, "feature_prev"),
         domestic_next=_name_context(loc.code, "domestic_next"),
+        city_part_next=_name_context(loc.code, "city_part_next"),
     )
 
 
@@ -238,6 +256,7 @@ class TextPlaces:
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
+    heading: bool = False  # the text opens with a country heading ("PERU.  A bomb ...")
 
 
 def is_upper_text(text: str) -> bool:
@@ -265,11 +284,18 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
         east_jerusalem=w.east_jerusalem.search(text) is not None,
         words=w,
     )
+    heading = None if upper else _country_heading(text, gaz)
+    if heading is not None:
+        out.mentions.append(heading)
+        out.heading = True
     chain = _chains(text, toks)
     titles = [] if upper else title_lines(text)
     domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
     i = 0
     while i < len(toks):
+        if heading is not None and toks[i][1] < heading.end:
+            i += 1
+            continue
         matched = 0
         longest = min(MAX_NGRAM, chain[i])
         title = any(s <= toks[i][1] < e for s, e in titles)
@@ -336,6 +362,21 @@ def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> 
         gap = text[a.end : b.start]
         if len(gap) <= CONTAINER_GAP_CHARS and w.container_gap.match(gap):
             b.container = True
+
+
+def _country_heading(text: str, gaz: Gazetteer) -> PlaceMention | None:
+    """The country heading that opens *text* (HEADING_RE), as a dateline mention."""
+    found = HEADING_RE.match(text)
+    if found is None:
+        return None
+    key = normalise(found.group(1))
+    countries = tuple(c for c in gaz.candidates(key) if c.kind == "country")
+    if not countries:
+        return None
+    start, end = found.span(1)
+    return PlaceMention(
+        start, end, found.group(1), key, countries, dateline=True, words=len(key.split())
+    )
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
@@ -627,6 +668,8 @@ def _acceptable(
         )
     ):
         return False  # a demonym ("Somali resident") is counted as one; "Somali region" is a place
+    if w.org_before.search(text, max(0, first[1] - ORG_BEFORE_CHARS), first[1]):
+        return False  # "el Cártel de Sinaloa": an organisation named after the state
     head = toks[i + 1] if n > 1 and first[0] in ARTICLES else first  # "al-Bukamal"
     if not upper and not (head[3][0].isupper() and last[3][0].isupper()):
         return False
@@ -652,6 +695,7 @@ def _acceptable(
             and prev[0] not in w.locative
             and prev[0] not in w.feature_prev  # "Lake Naivasha"
             and not _sentence_initial(text, prev[1])
+            and not _town_before(text, toks, i, key, gaz)  # "Celaya Guanajuato"
         ):
             return False  # "Octavio Paz": the end of a longer proper name
         before = _prev(toks, i - 1)
@@ -677,6 +721,7 @@ def _acceptable(
             and nxt[0] not in w.landmark_next  # "Hama Airbase", "Saadnayel Road"
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
             and not institution
+            and not _unit_after(text, toks, i + n, key, gaz)  # "Mier Tamaulipas"
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     elif upper:
@@ -709,18 +754,66 @@ def _acceptable(
         return False  # postal-only villages: see resolve._postal_admitted
     if n == 1 and not locative:
         unmarked = upper or title or _sentence_initial(text, first[1])
-        zipf = gaz.keys.get(key, 0.0)
+        zipf = english = gaz.keys.get(key, 0.0)
         if w.word_frequency not in (None, GAZETTEER_FREQUENCY_LANGUAGE):
             zipf = max(zipf, w.zipf(key))  # "Roban", "Metro": common in the text's language
-        if zipf >= (UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF):
+        threshold = UNMARKED_COMMON_ZIPF if unmarked else COMMON_ZIPF
+        if zipf >= threshold:
+            # common only in the text's language: as likely the city its news names
+            # often ("Morelia: 3 muertos") as a word
+            size = BIG_PLACE_POPULATION if english >= threshold else PACK_WORD_PLACE_POPULATION
             big = any(
                 (c.kind in ("country", "admin1") and (zipf < ALIAS_WORD_ZIPF or _own_name(c, key)))
-                or (c.population >= BIG_PLACE_POPULATION and _own_name(c, key))
+                or (c.population >= size and _own_name(c, key))
                 for c in gaz.candidates(key)
             )
             if not big:
                 return False
     return True
+
+
+def _juxtaposed_key(text: str, toks: list[Token], start: int, stop: int) -> str | None:
+    """The key of tokens [start, stop) if they are capitalised words one space apart."""
+    if start < 0 or stop > len(toks) or start >= stop:
+        return None
+    words = toks[start:stop]
+    if not all(t[3][:1].isupper() for t in words):
+        return None
+    if any(not _adjacent(text, a, b) for a, b in pairwise(words)):
+        return None
+    return " ".join(t[0] for t in words)
+
+
+def _unit_after(text: str, toks: list[Token], j: int, key: str, gaz: Gazetteer) -> bool:
+    """True if the capitalised words from token *j* name a unit holding a place of
+    *key*: "Mier Tamaulipas", "Los Reyes Michoacán" (a town, then its state)."""
+    for stop in range(j + 1, min(j + JUXTAPOSED_UNIT_WORDS, len(toks)) + 1):
+        unit_key = _juxtaposed_key(text, toks, j, stop)
+        if unit_key is None or unit_key not in gaz.keys:
+            continue
+        units = {u.id for u in gaz.candidates(unit_key) if u.kind in ("admin1", "admin2")}
+        if units and any(
+            c.admin1_id in units or c.admin2_id in units for c in gaz.candidates(key)
+        ):
+            return True
+    return False
+
+
+def _town_before(text: str, toks: list[Token], i: int, key: str, gaz: Gazetteer) -> bool:
+    """True if the capitalised words before token *i* name a place inside a unit of
+    *key*: the state of "Celaya Guanajuato"."""
+    units = {u.id for u in gaz.candidates(key) if u.kind in ("admin1", "admin2")}
+    if not units:
+        return False
+    for start in range(i - 1, max(-1, i - 1 - JUXTAPOSED_UNIT_WORDS), -1):
+        town_key = _juxtaposed_key(text, toks, start, i)
+        if town_key is None:
+            break
+        if town_key in gaz.keys and any(
+            c.admin1_id in units or c.admin2_id in units for c in gaz.candidates(town_key)
+        ):
+            return True
+    return False
 
 
 def _own_name(p: Place, key: str) -> bool:
@@ -766,9 +859,18 @@ def _mention(
         and text[end : after[1]] == " "
         and after[3][:1].isupper()
     )
+    # session 6: "in the Las Cumbres neighborhood" names a part of a town the index
+    # rarely holds (its namesakes lie elsewhere): any other place of the text outranks it
+    city_part = after_word in w.city_part_next
     modifier = (
         (after is not None and after[0] in w.country_modifier_next)
         or (prev is not None and prev[0] in w.country_modifier_prev)
+        or (  # "fired from the Gaza Strip at Sderot": after a stop word ("the")
+            prev is not None
+            and prev[0] in w.stop_words
+            and (pp := _prev(toks, i - 1)) is not None
+            and pp[0] in w.country_modifier_prev
+        )
         or key in w.always_modifier
         or (prev is not None and text[prev[2] : start] == "-" and prev[0] in w.demonyms)
     )  # "Yemeni-Saudi border"
@@ -779,7 +881,7 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word, w),
-        landmark=landmark_next or institution,
+        landmark=landmark_next or institution or city_part,
         compound=_compound_part(text, toks, i, n),
         near=bool(before & w.near)
         or _compass_of(toks, i, w)

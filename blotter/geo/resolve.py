@@ -84,6 +84,11 @@ MISLABEL_KM = 150.0
 DISTRICT_SPLIT_KM = 80.0
 # A container is written this close after its town ("Jalesar town, Etah").
 CONTAINER_NEAR_CHARS = 8
+# A town written as another town's container ("La Concha, Morelia", "Los Olivos,
+# in Tecate") follows it this closely, and holds it within this distance (a
+# Mexican municipality reaches some 40 km from its seat).
+CONTAINER_TOWN_CHARS = 12
+CONTAINED_TOWN_KM = 40.0
 # "The southern countryside of Idleb": the event's point is moved this far from
 # the place in that direction. On the ACLED dev set such events lie 20-40 km from
 # the named town or province point, mostly within 25 degrees of the direction
@@ -118,7 +123,10 @@ def _score(
 ) -> float:
     """Rank one candidate of mention *m* given the text's context (*regional*: the
     regional rules that apply to the text add their bonus)."""
-    s = math.log10(p.population + 10) + KIND_BONUS[p.kind] + countries.get(p.country_code, 0.0)
+    kind = p.kind
+    if kind == "admin1" and m.locative and not (m.admin_word or m.in_parens):
+        kind = "city"  # "en León": a unit named after "in" stands for its namesake town
+    s = math.log10(p.population + 10) + KIND_BONUS[kind] + countries.get(p.country_code, 0.0)
     if p.kind in ("city", "admin2") and p.admin1_id in admin1:
         s += ADMIN1_CONTEXT_BONUS
     if p.kind == "city" and p.admin2_id in admin2:
@@ -626,6 +634,41 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
     return unit
 
 
+def _in_container_town(
+    chosen: PlaceMention | None, mentions: list[PlaceMention]
+) -> PlaceMention | None:
+    """The chosen town, read inside the town written as its container.
+
+    "La Concha, Morelia", "Los Olivos, in Tecate": a village or part of the town
+    named after it. Its namesake there is taken; if the index has none (only a
+    La Concha in Coahuila), the container town is the place. A container that is
+    its province's namesake stands for the province ("Sarmin, Idleb"): left to
+    :func:`_qualified`.
+    """
+    if chosen is None or chosen.best is None or chosen.best.kind != "city":
+        return chosen
+    town = next(
+        (
+            m
+            for m in mentions
+            if m.container
+            and m.best is not None
+            and m.best.kind == "city"
+            and 0 < m.start - chosen.end <= CONTAINER_TOWN_CHARS
+        ),
+        None,
+    )
+    if town is None or town.best is None or _namesake(town.best, town.best.admin1):
+        return chosen
+    if _near(chosen.best, town.best, CONTAINED_TOWN_KM):
+        return chosen
+    inside = [c for c in chosen.candidates if _near(c, town.best, CONTAINED_TOWN_KM)]
+    if inside and not chosen.fuzzy:
+        chosen.best = max(inside, key=lambda c: c.population)
+        return chosen
+    return town
+
+
 def _contains(unit: PlaceMention, town: PlaceMention) -> bool:
     """True if *unit* is written as *town*'s container: in the parentheses after it
     or right after it ("Jalesar town, Etah")."""
@@ -661,11 +704,13 @@ def choose_place(
     contradiction is flagged in ``conflict``.
     """
     body = [m for m in places.mentions if not m.dateline and m.best is not None]
-    top = _main_country(places.mentions if places.upper else body, _evidence_votes(places))
+    # wire copy and country headings: the dateline votes for the main country
+    wire = places.upper or places.heading
+    top = _main_country(places.mentions if wire else body, _evidence_votes(places))
     if top:  # places that agree with the text's main country come first
         agree = [m for m in body if m.best is not None and m.best.country_code == top]
         # wire copy: rather the dateline than a foreign place ("U.S. EMBASSY", "WASHINGTON")
-        body = agree or ([] if places.upper and _has_dateline(places) else body)
+        body = agree or ([] if wire and _has_dateline(places) else body)
     own = [m for m in body if any(s <= m.start < e for s, e in spans)]
     chosen = _pick(own) or _pick(body)
     if chosen is not None and chosen in own and _specificity(chosen) == SPECIFICITY["country"]:
@@ -681,6 +726,7 @@ def choose_place(
         ]
         chosen = _pick(inside) or chosen
     chosen = _qualified(chosen, own or body)
+    chosen = _in_container_town(chosen, body)
     conflict = None
     dateline_ids = {m.best.id for m in places.mentions if m.dateline and m.best is not None}
     dateline_keys = {m.key for m in places.mentions if m.dateline}
