@@ -8,6 +8,7 @@ from blotter.document import Article, Document
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places, title_lines
+from blotter.lang import load_locale
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.stages.geocode import GeocodeStage
@@ -67,7 +68,7 @@ def test_an_event_sentence_naming_only_the_country_takes_the_texts_place(gaz: Ga
     loc = geocoded(text, gaz, (0, len(first)))
     assert loc["country_code"] == "MX" and loc["admin1"] == "Veracruz"
     # a place of another country elsewhere in the text does not replace it
-    text = "Protesters marched in Mexico on Sunday.\nA similar march was held in Madrid."
+    text = "Protesters marched in Mexico on Sunday.\nA similar march was held in Kyiv."
     loc = geocoded(text, gaz, (0, 39))
     assert loc["country_code"] == "MX" and loc["admin1"] is None
 
@@ -77,3 +78,78 @@ def test_bogota_is_the_capital_district(gaz: Gazetteer) -> None:
     assert loc["country_code"] == "CO"
     assert same_admin1(loc, "Bogotá", gaz)
     assert not same_admin1(loc, "Cundinamarca", gaz)
+
+
+def test_a_town_and_its_state_side_by_side_are_both_places(gaz: Gazetteer) -> None:
+    # no comma: each capitalised name would read as part of a longer proper name
+    loc = geocoded("CDN ambushed by CDG in Mier Tamaulipas, 5 dead", gaz)
+    assert loc["name"] == "Mier" and loc["admin1"] == "Tamaulipas"
+    loc = geocoded("Body hanged from Celaya Guanajuato bridge", gaz)
+    assert loc["name"] == "Celaya" and loc["admin1"] == "Guanajuato"
+
+
+def test_a_state_in_a_cartel_name_is_no_place(gaz: Gazetteer) -> None:
+    spanish = load_locale("es")
+    places = find_places(
+        "Disputas entre los cárteles de Juárez y Sinaloa deja 32 muertos en Chihuahua",
+        gaz,
+        spanish,
+    )
+    assert [m.surface for m in places.mentions] == ["Chihuahua"]
+    # a place named later in the sentence still is one
+    text = "El cártel de Sinaloa atacó a policías en Culiacán y Navolato"
+    places = find_places(text, gaz, spanish)
+    assert [m.surface for m in places.mentions] == ["Culiacán", "Navolato"]
+
+
+def test_a_village_written_with_its_town_lies_in_that_town(gaz: Gazetteer) -> None:
+    # the only La Concha of the index lies in Coahuila, 600 km from Morelia
+    loc = geocoded("They find the bodies of two men and a woman in La Concha, Morelia", gaz)
+    assert loc["name"] == "Morelia" and loc["admin1"] == "Michoacan"
+    loc = geocoded("They execute three in Los Olivos, in Tecate", gaz)
+    assert loc["admin1"] == "Baja California"
+
+
+def test_a_neighbourhood_gives_way_to_the_town(gaz: Gazetteer) -> None:
+    text = (
+        "A man was killed in the Santa Cecilia neighborhood and experts of the Acapulco"
+        " prosecutor's office found 15 shell casings."
+    )
+    loc = geocoded(text, gaz)
+    assert loc["admin1"] == "Guerrero"
+
+
+def test_a_country_heading_says_where(gaz: Gazetteer) -> None:
+    text = "YEMEN.  Three bombs exploded at a U.S. consular officer's home."
+    places = find_places(text, gaz)
+    assert places.heading and places.mentions[0].dateline
+    assert geocoded(text, gaz)["country_code"] == "YE"
+    loc = geocoded("ITALY.  Offices of IBM and the Bank of America were bombed in Milan.", gaz)
+    assert loc["name"] == "Milan" and loc["country_code"] == "IT"
+    # a heading that names no country is no place
+    assert not find_places("UPDATE.  Gunmen attacked a bus in Lima.", gaz).heading
+
+
+def test_the_place_fired_from_is_not_the_place_hit(gaz: Gazetteer) -> None:
+    text = "Four Qassam rockets were launched from the Gaza Strip toward Ashqelon."
+    loc = geocoded(text, gaz)
+    assert loc["country_code"] == "IL" and loc["name"] == "Ashkelon"
+
+
+def test_a_city_common_only_in_the_texts_language_opens_a_headline(gaz: Gazetteer) -> None:
+    # "morelia" is as frequent as a word in Spanish (zipf 3.6) as "roban"
+    spanish = load_locale("es")
+    text = "Morelia: 3 muertos y un herido durante madrugada del sábado"
+    places = find_places(text, gaz, spanish)
+    assert [m.surface for m in places.mentions] == ["Morelia"]
+
+
+def test_a_unit_after_in_stands_for_its_namesake_town(gaz: Gazetteer) -> None:
+    # León is a Nicaraguan department and town; León (Guanajuato) is ten times larger
+    text = "Matan a un agente de tránsito en León cuando cenaba"
+    doc = Document(Article("t1", text, language="es"))
+    event = Event("Violence against civilians", "Attack")
+    event.add_evidence("sentence", doc.text, 0, len(doc.text))
+    doc.events = [event]
+    GeocodeStage(Settings(), gazetteer=gaz).process([doc])
+    assert event.location.country_code == "MX" and event.location.admin1 == "Guanajuato"
