@@ -75,6 +75,8 @@ JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
 # report's event took place, read like a dateline.
 HEADING_RE = re.compile(r"\A[^\S\n]*(?:THE\s+)?([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
+#: What may part a town from its state's abbreviation ("Tijuana BC", "La Paz, BCS").
+AFTER_TOWN_GAPS = (" ", ", ")
 #: Longest unit or town name, in words, read beside another ("Los Reyes Michoacán").
 JUXTAPOSED_UNIT_WORDS = 3
 #: Characters before a name searched for an organisation's head ("cártel de").
@@ -236,11 +238,13 @@ class PlaceMention:
     modifier: bool = False  # a country used as a modifier ("Burundi troops")
     locative: bool = False  # after "in", "near", "at"...
     container: bool = False  # names the unit around the previous place ("Bara in Idleb")
+    comma_container: bool = False  # a container after a comma ("La Concha, Morelia")
     words: int = 1
     # compass bearing of "the southern countryside of Idleb" (180), else None
     countryside: float | None = None
     landmark: bool = False  # names a road, bridge or square ("the Saadnayel road")
     compound: bool = False  # half of a hyphenated name ("Pobe" of "Pobe-Mengao")
+    city_part: bool = False  # "the Santa Cecilia neighborhood": a part of some town
     best: Place | None = None
     score: float = 0.0
 
@@ -362,6 +366,7 @@ def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> 
         gap = text[a.end : b.start]
         if len(gap) <= CONTAINER_GAP_CHARS and w.container_gap.match(gap):
             b.container = True
+            b.comma_container = gap.lstrip().startswith(",")
 
 
 def _country_heading(text: str, gaz: Gazetteer) -> PlaceMention | None:
@@ -673,7 +678,13 @@ def _acceptable(
     head = toks[i + 1] if n > 1 and first[0] in ARTICLES else first  # "al-Bukamal"
     if not upper and not (head[3][0].isupper() and last[3][0].isupper()):
         return False
-    if not upper and n == 1 and first[3].isupper() and len(first[3]) <= MAX_ACRONYM_CHARS:
+    if (
+        not upper
+        and n == 1
+        and first[3].isupper()
+        and len(first[3]) <= MAX_ACRONYM_CHARS
+        and not _town_before(text, toks, i, key, gaz, AFTER_TOWN_GAPS)  # "La Paz, BCS"
+    ):
         return False  # "GNA", "OPS": acronyms in mixed-case text
     prev = _prev(toks, i)
     if prev and prev[0] in w.stance_prefixes and text[prev[2] : first[1]] == "-":
@@ -799,9 +810,18 @@ def _unit_after(text: str, toks: list[Token], j: int, key: str, gaz: Gazetteer) 
     return False
 
 
-def _town_before(text: str, toks: list[Token], i: int, key: str, gaz: Gazetteer) -> bool:
-    """True if the capitalised words before token *i* name a place inside a unit of
-    *key*: the state of "Celaya Guanajuato"."""
+def _town_before(
+    text: str,
+    toks: list[Token],
+    i: int,
+    key: str,
+    gaz: Gazetteer,
+    gaps: tuple[str, ...] = (" ",),
+) -> bool:
+    """True if the capitalised words before token *i*, one of *gaps* before it, name
+    a place inside a unit of *key*: the state of "Celaya Guanajuato", "La Paz, BCS"."""
+    if i < 1 or text[toks[i - 1][2] : toks[i][1]] not in gaps:
+        return False
     units = {u.id for u in gaz.candidates(key) if u.kind in ("admin1", "admin2")}
     if not units:
         return False
@@ -860,7 +880,7 @@ def _mention(
         and after[3][:1].isupper()
     )
     # session 6: "in the Las Cumbres neighborhood" names a part of a town the index
-    # rarely holds (its namesakes lie elsewhere): any other place of the text outranks it
+    # rarely holds (its namesakes lie elsewhere): a town of the text outranks it
     city_part = after_word in w.city_part_next
     modifier = (
         (after is not None and after[0] in w.country_modifier_next)
@@ -881,7 +901,8 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word, w),
-        landmark=landmark_next or institution or city_part,
+        landmark=landmark_next or institution,
+        city_part=city_part,
         compound=_compound_part(text, toks, i, n),
         near=bool(before & w.near)
         or _compass_of(toks, i, w)

@@ -212,7 +212,11 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
 
     dateline_ctx = _dateline_countries(places)
     # per mention, the candidates bearing its name as their own (see ALTERNATE_PENALTY)
-    owned = [{c.id for c in m.candidates if bears_name(c, m.key)} for m in mentions]
+    # (a tolerant match's key is one of its spellings, not the text's: no penalty)
+    owned = [
+        set() if m.fuzzy else {c.id for c in m.candidates if bears_name(c, m.key)}
+        for m in mentions
+    ]
 
     def rank(countries: dict[str, float], main: str | None = None) -> None:
         for m, (a1, a2), inside, (named, _), owners in zip(
@@ -497,6 +501,7 @@ def _main_country(
             m.best is not None
             and not m.fuzzy
             and not m.landmark
+            and not m.city_part  # a part of some town says little of the country
             and (m.key not in seen or m.dateline or not dedupe)
         ):
             seen.add(m.key)
@@ -561,10 +566,14 @@ def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:
     if not usable:
         return None
     repeats = Counter(m.key for m in usable)  # "Rawalpindi city (Rawalpindi, Punjab)"
+    # "the Santa Cecilia neighborhood ... the Acapulco prosecutor": the town, not a
+    # namesake of its part (a part named with its province stays: "Palamut ... of Batman")
+    town = any(m.best.kind == "city" and not m.city_part for m in usable)  # type: ignore[union-attr]
     return max(
         usable,
         key=lambda m: (
             not m.landmark,  # "blocked the Chtaura road at Bar Elias"
+            not (m.city_part and town),
             _specificity(m),
             not m.modifier,
             repeats[m.key],
@@ -652,13 +661,20 @@ def _in_container_town(
             m
             for m in mentions
             if m.container
+            and not m.in_parens  # "Anapa (Krasnodar)": ACLED's unit, read by _qualified
             and m.best is not None
             and m.best.kind == "city"
             and 0 < m.start - chosen.end <= CONTAINER_TOWN_CHARS
+            and m.comma_container  # "La Concha, Morelia"; not "Verplanck in Cortlandt"
         ),
         None,
     )
-    if town is None or town.best is None or _namesake(town.best, town.best.admin1):
+    if (
+        town is None
+        or town.best is None
+        or _namesake(town.best, town.best.admin1)
+        or town.best.population < chosen.best.population  # "Culiacán Rosales, Rosales"
+    ):
         return chosen
     if _near(chosen.best, town.best, CONTAINED_TOWN_KM):
         return chosen
