@@ -153,3 +153,33 @@ def test_a_unit_after_in_stands_for_its_namesake_town(gaz: Gazetteer) -> None:
     doc.events = [event]
     GeocodeStage(Settings(), gazetteer=gaz).process([doc])
     assert event.location.country_code == "MX" and event.location.admin1 == "Guanajuato"
+
+
+def test_a_units_nickname_is_not_its_name(gaz: Gazetteer) -> None:
+    # GeoNames lists "Golden State" among California's names
+    loc = geocoded("Protesters marched in Sacramento, California.", gaz)
+    assert loc["country_code"] == "US" and loc["admin1"] == "California"
+
+
+def test_a_state_abbreviation_after_its_town(gaz: Gazetteer) -> None:
+    loc = geocoded("Irapuato Gto: 16 Bodies Found in Clandestine Grave", gaz)
+    assert loc["name"] == "Irapuato" and loc["admin1"] == "Guanajuato"
+    loc = geocoded("CJNG boss executed in La Paz, BCS", gaz)
+    assert loc["country_code"] == "MX" and loc["admin1"] == "Baja California Sur"
+    # an abbreviation after no town of its state stays an acronym
+    assert find_places("Police of the BCS union marched.", gaz).mentions == []
+
+
+def test_a_neighbourhood_named_with_its_province_is_kept(gaz: Gazetteer) -> None:
+    text = "Soldiers clashed with gunmen near the rural Palamut neighborhood of Batman province."
+    assert geocoded(text, gaz)["name"] == "Palamut"
+
+
+def test_a_unit_in_parentheses_is_no_container_town(gaz: Gazetteer) -> None:
+    text = "Russian forces shot down a helicopter near Anapa (Krasnodar)."
+    assert geocoded(text, gaz)["name"] == "Anapa"
+
+
+def test_the_jubilee_party_is_kenyan(gaz: Gazetteer) -> None:
+    loc = geocoded("Jubilee supporters clashed with rivals after the primaries.", gaz)
+    assert loc["country_code"] == "KE"
