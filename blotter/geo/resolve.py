@@ -89,6 +89,7 @@ CONTAINER_NEAR_CHARS = 8
 # Mexican municipality reaches some 40 km from its seat).
 CONTAINER_TOWN_CHARS = 12
 CONTAINED_TOWN_KM = 40.0
+CONTAINER_TOWN_RATIO = 20
 # "The southern countryside of Idleb": the event's point is moved this far from
 # the place in that direction. On the ACLED dev set such events lie 20-40 km from
 # the named town or province point, mostly within 25 degrees of the direction
@@ -665,7 +666,12 @@ def _in_container_town(
             and m.best is not None
             and m.best.kind == "city"
             and 0 < m.start - chosen.end <= CONTAINER_TOWN_CHARS
-            and m.comma_container  # "La Concha, Morelia"; not "Verplanck in Cortlandt"
+            # "La Concha, Morelia"; without a comma only a far larger town: "el Centro
+            # de Uruapan", not "Verplanck in Cortlandt" (Cortland, 11 times larger)
+            and (
+                m.comma_container
+                or m.best.population >= CONTAINER_TOWN_RATIO * chosen.best.population
+            )
         ),
         None,
     )
