@@ -75,6 +75,9 @@ JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
 # report's event took place, read like a dateline.
 HEADING_RE = re.compile(r"\A[^\S\n]*(?:THE\s+)?([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
+#: A city this large named after "in" is a place even before a capitalised word
+#: ("in Nairobi Anna Tibaijuka's convoy was stopped"): such names rarely start another.
+BIG_LOCATIVE_POPULATION = 500_000
 #: What may part a town from its state's abbreviation ("Tijuana BC", "La Paz, BCS").
 AFTER_TOWN_GAPS = (" ", ", ")
 #: Longest unit or town name, in words, read beside another ("Los Reyes Michoacán").
@@ -140,6 +143,8 @@ class PlaceWords:
     domestic_next: frozenset[str] = frozenset()
     #: "the Santa Cecilia neighborhood": a part of a city, named as a landmark.
     city_part_next: frozenset[str] = frozenset()
+    #: "the Eldoret-based weekly": a hyphened word after a name that places a thing there.
+    located_suffixes: frozenset[str] = frozenset()
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -202,6 +207,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         feature_prev=_name_context(loc.code, "feature_prev"),
         domestic_next=_name_context(loc.code, "domestic_next"),
         city_part_next=_name_context(loc.code, "city_part_next"),
+        located_suffixes=_name_context(loc.code, "located_suffixes"),
     )
 
 
@@ -689,7 +695,12 @@ def _acceptable(
     prev = _prev(toks, i)
     if prev and prev[0] in w.stance_prefixes and text[prev[2] : first[1]] == "-":
         return False  # "pro-Hadi forces"
-    if nxt and text[last[2] : nxt[1]] == "-" and nxt[3].islower():
+    if (
+        nxt
+        and text[last[2] : nxt[1]] == "-"
+        and nxt[3].islower()
+        and nxt[0] not in w.located_suffixes  # "the Eldoret-based weekly": a place
+    ):
         return False  # "Saudi-led coalition", "Taliban-planted"
     if prev and prev[0] in w.titles and _adjacent(text, prev, first):
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
@@ -733,6 +744,9 @@ def _acceptable(
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
             and not institution
             and not _unit_after(text, toks, i + n, key, gaz)  # "Mier Tamaulipas"
+            and not (  # "the UN office in Nairobi Anna Tibaijuka's convoy"
+                prev is not None and prev[0] in w.locative and _big_place(key, gaz)
+            )
         ):
             return False  # "Jalisco New Generation Cartel", "Luhansk People's Militia"
     elif upper:
@@ -836,6 +850,14 @@ def _town_before(
     return False
 
 
+def _big_place(key: str, gaz: Gazetteer) -> bool:
+    """True if a city of BIG_LOCATIVE_POPULATION or more bears *key* as its own name."""
+    return any(
+        c.kind == "city" and c.population >= BIG_LOCATIVE_POPULATION and _own_name(c, key)
+        for c in gaz.candidates(key)
+    )
+
+
 def _own_name(p: Place, key: str) -> bool:
     """True if *key* is *p*'s own name or label, not one of its alternates (issue 12:
     "Man killed ..." is not Amman, whose alternates include "Man")."""
@@ -871,6 +893,8 @@ def _mention(
         p_start = end + text[end:].index("(")
         paren_after = (p_start, text.index(")", p_start))
     landmark_next = after_word in w.landmark_next  # "on the Damboa road": near Damboa
+    # "the Eldoret-based Mirror Weekly": where a thing is based, outranked by any place
+    based = after is not None and after[0] in w.located_suffixes and text[end : after[1]] == "-"
     # "Maseno University" (issue 12): named after a place, maybe after a person
     # ("McGill University"): a landmark, which any other place of the text outranks
     institution = (
@@ -901,7 +925,7 @@ def _mention(
         key,
         gaz.candidates(key),
         countryside=_countryside(text, start, end, after_word, w),
-        landmark=landmark_next or institution,
+        landmark=landmark_next or institution or based,
         city_part=city_part,
         compound=_compound_part(text, toks, i, n),
         near=bool(before & w.near)
