@@ -183,3 +183,17 @@ def test_a_unit_in_parentheses_is_no_container_town(gaz: Gazetteer) -> None:
 def test_the_jubilee_party_is_kenyan(gaz: Gazetteer) -> None:
     loc = geocoded("Jubilee supporters clashed with rivals after the primaries.", gaz)
     assert loc["country_code"] == "KE"
+
+
+def test_a_big_city_after_in_may_precede_a_name(gaz: Gazetteer) -> None:
+    text = "Demonstrators stopped the head of the UN office in Nairobi Anna Tibaijuka's convoy."
+    assert geocoded(text, gaz)["name"] == "Nairobi"
+
+
+def test_a_thing_based_in_a_town_and_a_school_named_after_it(gaz: Gazetteer) -> None:
+    loc = geocoded("Assailants killed the editor of the Eldoret-based Mirror Weekly.", gaz)
+    assert loc["name"] == "Eldoret"
+    loc = geocoded("Students of Bungoma High School protested against the principal.", gaz)
+    assert loc["admin1"] == "Bungoma" and loc["country_code"] == "KE"
+    # "-led" still says who, not where
+    assert find_places("A Saudi-led coalition struck the port.", gaz).mentions == []
