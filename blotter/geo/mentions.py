@@ -251,6 +251,7 @@ class PlaceMention:
     landmark: bool = False  # names a road, bridge or square ("the Saadnayel road")
     compound: bool = False  # half of a hyphenated name ("Pobe" of "Pobe-Mengao")
     city_part: bool = False  # "the Santa Cecilia neighborhood": a part of some town
+    title: bool = False  # in a title-case line, whose capitals say nothing
     best: Place | None = None
     score: float = 0.0
 
@@ -324,6 +325,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             out.mentions.append(
                 _mention(text, toks, i, exact_n, exact_key, gaz, start, end, datelines, w)
             )
+            out.mentions[-1].title = title
             matched = exact_n
         if matched:
             i += matched
@@ -462,6 +464,8 @@ def _fuzzy_match(
             continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
         if n > 1 and _crosses_stop(text, words):
             continue  # "in Lima. A car...": a sentence ends inside the span
+        if title and not (i > 0 and toks[i - 1][0] in w.locative):
+            continue  # title case capitalises every word: "Rebels Stall Cano Limon" is no Kano
         core = " ".join(w for w in key.split() if w not in ARTICLES)
         if n == 1 and (
             key in w.stop_words
@@ -489,6 +493,7 @@ def _fuzzy_match(
             seen.update((p.id, p) for p in gaz.candidates(k) if n == 1 or k == key or not p.postal)
         m.candidates = tuple(seen.values())
         m.fuzzy = True
+        m.title = title
         out.mentions.append(m)
         return n
     return 0

@@ -261,6 +261,12 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
         rank(final, _main_country(mentions, _evidence_votes(places)))
     _respell_outliers(places, final, contexts, contained)
     strong = _strong_countries(places)
+    # countries the text names (by name, demonym or cue), for title-case lines
+    named = set(places.demonym_countries) | {cue.country_code for _, cue in places.cues} | {
+        m.best.country_code
+        for m in mentions
+        if m.best is not None and m.best.kind == "country" and not m.title
+    }
     # nothing else in the text says where: a tolerant match of one country stands
     # ("in Kafr Qaseem" for Kafr Qasim)
     lone = (
@@ -300,6 +306,15 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             and m.best.country_code not in strong
         ):
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
+        elif (
+            m.title
+            and m.words == 1
+            and not m.locative
+            and m.best.kind != "country"
+            and named
+            and m.best.country_code not in named
+        ):  # "Colombian Rebels Stall Cano Limon Oil Pipeline": title case as ALL CAPS
+            m.best = None
 
 
 def bears_name(p: Place, key: str) -> bool:
@@ -746,7 +761,11 @@ def choose_place(
             and m.best.country_code == country
             and _specificity(m) > SPECIFICITY["country"]
         ]
-        chosen = _pick(inside) or chosen
+        # only when they all lie in one province: a long report naming towns all
+        # over the country does not say which is the event's
+        units = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in inside}  # type: ignore[union-attr]
+        if len(units) == 1:
+            chosen = _pick(inside) or chosen
     chosen = _qualified(chosen, own or body)
     chosen = _in_container_town(chosen, body)
     conflict = None
