@@ -197,3 +197,18 @@ def test_a_thing_based_in_a_town_and_a_school_named_after_it(gaz: Gazetteer) -> 
     assert loc["admin1"] == "Bungoma" and loc["country_code"] == "KE"
     # "-led" still says who, not where
     assert find_places("A Saudi-led coalition struck the port.", gaz).mentions == []
+
+
+def test_a_title_case_word_abroad_gives_way_to_the_country_named(gaz: Gazetteer) -> None:
+    # "Cano" is an alternate of Kano, "Limon" a Costa Rican province
+    text = "Colombian Rebels Stall Cano Limon Oil Pipeline With Bomb."
+    assert geocoded(text, gaz)["country_code"] == "CO"
+
+
+def test_a_country_sentence_keeps_the_country_when_the_text_names_many_provinces(
+    gaz: Gazetteer,
+) -> None:
+    first = "Rebels attacked a convoy in Colombia on Friday."
+    text = first + "\nOther attacks were reported in Medellín and in Cali."
+    loc = geocoded(text, gaz, (0, len(first)))
+    assert loc["country_code"] == "CO" and loc["admin1"] is None
