@@ -73,7 +73,7 @@ JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
 # A country heading at the start of a text, in capitals before a full stop
 # ("CHILE.  A bomb exploded ...", "UNITED STATES.  Members of ..."): where the
 # report's event took place, read like a dateline.
-HEADING_RE = re.compile(r"\A[^\S\n]*(?:THE\s+)?([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
+HEADING_RE = re.compile(r"\A[^\S\n]*([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
 #: A city this large named after "in" is a place even before a capitalised word
 #: ("in Nairobi Anna Tibaijuka's convoy was stopped"): such names rarely start another.
