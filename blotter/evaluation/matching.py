@@ -115,18 +115,63 @@ PLACE_KIND_WORDS = frozenset(
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
-@lru_cache(maxsize=4096)
-def country_codes(name: str | None) -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes a gold country name may stand for (empty: unknown)."""
+def _exact_country(name: str) -> frozenset[str]:
+    """Codes of a country name as written (an alias, or a pycountry name, official or
+    common name or code); empty if it is none."""
     key = normalise(name)
-    if not key or name is None:
-        return frozenset()
     if key in COUNTRY_ALIASES:
         return frozenset(COUNTRY_ALIASES[key])
     try:
-        return frozenset({pycountry.countries.lookup(name).alpha_2})
+        return frozenset({pycountry.countries.lookup(name.strip()).alpha_2})
     except LookupError:
-        pass
+        return frozenset()
+
+
+def _spellings(name: str) -> list[str]:
+    """Other ways of writing a country name that catalogues use: the inverted form
+    ("Korea, South" -> "South Korea", "China, People's Republic of" -> "People's
+    Republic of China") and a hyphen for "and" or a space ("Trinidad-Tobago",
+    "Papua-New Guinea")."""
+    out = [name]
+    if name.count(",") == 1:
+        head, tail = (part.strip() for part in name.split(","))
+        out.append(f"{tail} {head}")
+    for form in list(out):
+        if "-" in form:
+            out += [form.replace("-", " and "), form.replace("-", " ")]
+    return out
+
+
+def _catalogue_country(name: str) -> frozenset[str]:
+    """Codes of *name* under any of its :func:`_spellings` (empty: none matches)."""
+    for form in _spellings(name):
+        codes = _exact_country(form)
+        if codes:
+            return codes
+    return frozenset()
+
+
+@lru_cache(maxsize=4096)
+def country_codes(name: str | None) -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes a gold country name may stand for (empty: unknown).
+
+    Catalogue spellings are read as the country they name: inverted ("Korea,
+    South"), hyphenated ("Trinidad-Tobago") and bracketed names, where the part in
+    brackets wins when it names a country ("FRY (Montenegro)" -> ME, "China,
+    Republic of (Taiwan)" -> TW) and the part outside otherwise ("Sri Lanka
+    (Ceylon)", "Congo (Brazzaville)")."""
+    key = normalise(name)
+    if not key or name is None:
+        return frozenset()
+    codes = _exact_country(name)
+    if codes:
+        return codes
+    inner = _PAREN.findall(name)
+    outer = _PAREN.sub(" ", name).strip()
+    for form in [*inner, outer] if inner else [name]:
+        codes = _catalogue_country(form)
+        if codes:
+            return codes
     try:
         found = pycountry.countries.search_fuzzy(name)
     except LookupError:

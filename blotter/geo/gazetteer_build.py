@@ -126,9 +126,12 @@ MAX_ALT_NAMES = 40
 # First words of English unit names ("Lower Juba", "Central Macedonia"),
 # preferred as output names over the local form ("Jubbada Hoose"): words of
 # GeoNames' names, in ``data/unit_name_words.toml``.
-ENGLISH_POSITION_WORDS = frozenset(
-    tomllib.loads((DATA_DIR / UNIT_NAME_WORDS_FILE).read_text("utf-8"))["position_words"]
-)
+_UNIT_NAME_WORDS = tomllib.loads((DATA_DIR / UNIT_NAME_WORDS_FILE).read_text("utf-8"))
+ENGLISH_POSITION_WORDS = frozenset(_UNIT_NAME_WORDS["position_words"])
+# An alias whose one-word short form is this common in English is a nickname
+# ("Golden State"), unless a position or name word (unit_name_words.toml).
+NICKNAME_MIN_ZIPF = float(_UNIT_NAME_WORDS["nickname_min_zipf"])
+UNIT_NAME_WORDS = ENGLISH_POSITION_WORDS | frozenset(_UNIT_NAME_WORDS["name_words"])
 
 # A unit named after its main town takes the town's name as output name only if
 # that name is common in English (zipf >= 2: "Tripoli", "Belgrade") and at least
@@ -298,7 +301,7 @@ def _collect(supplement: Supplement) -> tuple[dict[int, _Place], dict[str, set[i
         if level not in (1, 2):
             continue
         aliases = [a for a in row[5].split("|") if a and is_latin(a)]
-        display = short_name(row[0], aliases)
+        display = short_name(row[0], [a for a in aliases if not _nickname(a, row[0])])
         pid = int(row[3]) if row[3].isdigit() else -index
         sub_info[index] = (level, display, pid)
         unit_aliases[pid] = aliases
@@ -489,6 +492,15 @@ def _already_indexed(places: dict[int, _Place], names: dict[str, set[int]], v: V
         ):
             return True
     return False
+
+
+def _nickname(alias: str, name: str) -> bool:
+    """True if *alias* is a nickname of the unit *name*: its short form is one common
+    English word, no word of the name ("Golden State" of California)."""
+    core = [w for w in normalise(alias).split() if w not in ADMIN_WORDS]
+    if len(core) != 1 or core[0] in UNIT_NAME_WORDS or core[0] in normalise(name).split():
+        return False
+    return zipf_frequency(core[0], "en") >= NICKNAME_MIN_ZIPF
 
 
 def _alternate_names() -> dict[int, list[str]]:

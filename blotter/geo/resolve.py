@@ -42,6 +42,11 @@ VOTE_WEIGHT = {"country": 2.0, "admin1": 2.0, "admin2": 1.0, "city": 1.0}
 CONTAINS_BONUS = 3.0
 # A spelling-tolerant match is weaker evidence than an exact one.
 FUZZY_PENALTY = 1.0
+# A candidate known by the name only as an alternate (GeoNames lists "Cancun" among
+# Changchun's names, "El Cabo" among Cape Town's) ranks this much lower when another
+# candidate bears the name in its own ("Cancún"): more than the 6-fold size gap of
+# Changchun and Cancún, far less than the 1000-fold one of Mumbai and a "Bombay" hamlet.
+ALTERNATE_PENALTY = 1.0
 # A country used as a modifier ("Burundi troops", "migrants from Afghanistan")
 # votes this much for the text's main country instead of VOTE_WEIGHT["country"].
 MODIFIER_VOTE = 0.3
@@ -79,6 +84,12 @@ MISLABEL_KM = 150.0
 DISTRICT_SPLIT_KM = 80.0
 # A container is written this close after its town ("Jalesar town, Etah").
 CONTAINER_NEAR_CHARS = 8
+# A town written as another town's container ("La Concha, Morelia", "Los Olivos,
+# in Tecate") follows it this closely, and holds it within this distance (a
+# Mexican municipality reaches some 40 km from its seat).
+CONTAINER_TOWN_CHARS = 12
+CONTAINED_TOWN_KM = 40.0
+CONTAINER_TOWN_RATIO = 20
 # "The southern countryside of Idleb": the event's point is moved this far from
 # the place in that direction. On the ACLED dev set such events lie 20-40 km from
 # the named town or province point, mostly within 25 degrees of the direction
@@ -113,7 +124,10 @@ def _score(
 ) -> float:
     """Rank one candidate of mention *m* given the text's context (*regional*: the
     regional rules that apply to the text add their bonus)."""
-    s = math.log10(p.population + 10) + KIND_BONUS[p.kind] + countries.get(p.country_code, 0.0)
+    kind = p.kind
+    if kind == "admin1" and m.locative and not (m.admin_word or m.in_parens):
+        kind = "city"  # "en León": a unit named after "in" stands for its namesake town
+    s = math.log10(p.population + 10) + KIND_BONUS[kind] + countries.get(p.country_code, 0.0)
     if p.kind in ("city", "admin2") and p.admin1_id in admin1:
         s += ADMIN1_CONTEXT_BONUS
     if p.kind == "city" and p.admin2_id in admin2:
@@ -198,10 +212,16 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
+    # per mention, the candidates bearing its name as their own (see ALTERNATE_PENALTY)
+    # (a tolerant match's key is one of its spellings, not the text's: no penalty)
+    owned = [
+        set() if m.fuzzy else {c.id for c in m.candidates if bears_name(c, m.key)}
+        for m in mentions
+    ]
 
     def rank(countries: dict[str, float], main: str | None = None) -> None:
-        for m, (a1, a2), inside, (named, _) in zip(
-            mentions, contexts, contained, named_units, strict=True
+        for m, (a1, a2), inside, (named, _), owners in zip(
+            mentions, contexts, contained, named_units, owned, strict=True
         ):
             # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
             ctx = dateline_ctx if m.dateline and places.upper else countries
@@ -216,7 +236,11 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             }:
                 admitted = []  # namesakes in several provinces and none named: no guess
             scored = [
-                (_score(c, m, ctx, a1, a2, inside, regional), c)
+                (
+                    _score(c, m, ctx, a1, a2, inside, regional)
+                    - (ALTERNATE_PENALTY if owners and c.id not in owners else 0.0),
+                    c,
+                )
                 for c in m.candidates
                 if not c.postal or c in admitted
             ]
@@ -237,6 +261,12 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
         rank(final, _main_country(mentions, _evidence_votes(places)))
     _respell_outliers(places, final, contexts, contained)
     strong = _strong_countries(places)
+    # countries the text names (by name, demonym or cue), for title-case lines
+    named = set(places.demonym_countries) | {cue.country_code for _, cue in places.cues} | {
+        m.best.country_code
+        for m in mentions
+        if m.best is not None and m.best.kind == "country" and not m.title
+    }
     # nothing else in the text says where: a tolerant match of one country stands
     # ("in Kafr Qaseem" for Kafr Qasim)
     lone = (
@@ -276,6 +306,30 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             and m.best.country_code not in strong
         ):
             m.best = None  # "VARGAS", "PONCE": in ALL CAPS a lone word may be a surname
+        elif (
+            m.title
+            and m.words == 1
+            and not m.locative
+            and m.best.kind != "country"
+            and named
+            and m.best.country_code not in named
+        ):  # "Colombian Rebels Stall Cano Limon Oil Pipeline": title case as ALL CAPS
+            m.best = None
+
+
+def bears_name(p: Place, key: str) -> bool:
+    """True if every word of *key* is a word of *p*'s own name or label ("matamoros"
+    of "Heroica Matamoros"), not only of an alternate name ("cancun" of Changchun)."""
+    words = key.split()
+    return bool(words) and any(
+        all(x in own for x in words) for own in (_name_words(p.name), _name_words(p.label))
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _name_words(name: str) -> frozenset[str]:
+    """The normalised words of a name."""
+    return frozenset(normalise(name).split())
 
 
 def _postal_admitted(
@@ -463,6 +517,7 @@ def _main_country(
             m.best is not None
             and not m.fuzzy
             and not m.landmark
+            and not m.city_part  # a part of some town says little of the country
             and (m.key not in seen or m.dateline or not dedupe)
         ):
             seen.add(m.key)
@@ -527,10 +582,14 @@ def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:
     if not usable:
         return None
     repeats = Counter(m.key for m in usable)  # "Rawalpindi city (Rawalpindi, Punjab)"
+    # "the Santa Cecilia neighborhood ... the Acapulco prosecutor": the town, not a
+    # namesake of its part (a part named with its province stays: "Palamut ... of Batman")
+    town = any(m.best.kind == "city" and not m.city_part for m in usable)  # type: ignore[union-attr]
     return max(
         usable,
         key=lambda m: (
             not m.landmark,  # "blocked the Chtaura road at Bar Elias"
+            not (m.city_part and town),
             _specificity(m),
             not m.modifier,
             repeats[m.key],
@@ -600,6 +659,53 @@ def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> Plac
     return unit
 
 
+def _in_container_town(
+    chosen: PlaceMention | None, mentions: list[PlaceMention]
+) -> PlaceMention | None:
+    """The chosen town, read inside the town written as its container.
+
+    "La Concha, Morelia", "Los Olivos, in Tecate": a village or part of the town
+    named after it. Its namesake there is taken; if the index has none (only a
+    La Concha in Coahuila), the container town is the place. A container that is
+    its province's namesake stands for the province ("Sarmin, Idleb"): left to
+    :func:`_qualified`.
+    """
+    if chosen is None or chosen.best is None or chosen.best.kind != "city":
+        return chosen
+    town = next(
+        (
+            m
+            for m in mentions
+            if m.container
+            and not m.in_parens  # "Anapa (Krasnodar)": ACLED's unit, read by _qualified
+            and m.best is not None
+            and m.best.kind == "city"
+            and 0 < m.start - chosen.end <= CONTAINER_TOWN_CHARS
+            # "La Concha, Morelia"; without a comma only a far larger town: "el Centro
+            # de Uruapan", not "Verplanck in Cortlandt" (Cortland, 11 times larger)
+            and (
+                m.comma_container
+                or m.best.population >= CONTAINER_TOWN_RATIO * chosen.best.population
+            )
+        ),
+        None,
+    )
+    if (
+        town is None
+        or town.best is None
+        or _namesake(town.best, town.best.admin1)
+        or town.best.population < chosen.best.population  # "Culiacán Rosales, Rosales"
+    ):
+        return chosen
+    if _near(chosen.best, town.best, CONTAINED_TOWN_KM):
+        return chosen
+    inside = [c for c in chosen.candidates if _near(c, town.best, CONTAINED_TOWN_KM)]
+    if inside and not chosen.fuzzy:
+        chosen.best = max(inside, key=lambda c: c.population)
+        return chosen
+    return town
+
+
 def _contains(unit: PlaceMention, town: PlaceMention) -> bool:
     """True if *unit* is written as *town*'s container: in the parentheses after it
     or right after it ("Jalesar town, Etah")."""
@@ -635,14 +741,33 @@ def choose_place(
     contradiction is flagged in ``conflict``.
     """
     body = [m for m in places.mentions if not m.dateline and m.best is not None]
-    top = _main_country(places.mentions if places.upper else body, _evidence_votes(places))
+    # wire copy and country headings: the dateline votes for the main country
+    wire = places.upper or places.heading
+    top = _main_country(places.mentions if wire else body, _evidence_votes(places))
     if top:  # places that agree with the text's main country come first
         agree = [m for m in body if m.best is not None and m.best.country_code == top]
         # wire copy: rather the dateline than a foreign place ("U.S. EMBASSY", "WASHINGTON")
-        body = agree or ([] if places.upper and _has_dateline(places) else body)
+        body = agree or ([] if wire and _has_dateline(places) else body)
     own = [m for m in body if any(s <= m.start < e for s, e in spans)]
     chosen = _pick(own) or _pick(body)
+    if chosen is not None and chosen in own and _specificity(chosen) == SPECIFICITY["country"]:
+        # the event's sentence names only the country ("Seven killed in Mexican bar
+        # shooting ... 7 killed in Chihuahua Bar"): the text's place inside it says where
+        country = chosen.best.country_code  # type: ignore[union-attr]
+        inside = [
+            m
+            for m in body
+            if m.best is not None
+            and m.best.country_code == country
+            and _specificity(m) > SPECIFICITY["country"]
+        ]
+        # only when they all lie in one province: a long report naming towns all
+        # over the country does not say which is the event's
+        units = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in inside}  # type: ignore[union-attr]
+        if len(units) == 1:
+            chosen = _pick(inside) or chosen
     chosen = _qualified(chosen, own or body)
+    chosen = _in_container_town(chosen, body)
     conflict = None
     dateline_ids = {m.best.id for m in places.mentions if m.dateline and m.best is not None}
     dateline_keys = {m.key for m in places.mentions if m.dateline}

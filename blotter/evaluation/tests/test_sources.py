@@ -67,6 +67,22 @@ def test_region_countries_map_to_the_countries_they_lie_in() -> None:
     assert not same_country({}, "Mexico")
 
 
+def test_catalogue_spellings_name_the_country_they_spell() -> None:
+    # inverted, bracketed and hyphenated forms of a catalogue, in no alias table
+    assert country_codes("Korea, South") == {"KR"}
+    assert country_codes("China, People's Republic of") == {"CN"}
+    assert country_codes("Papua-New Guinea") == {"PG"}
+    assert country_codes("Trinidad-Tobago") == {"TT"}
+    assert country_codes("Sri Lanka (Ceylon)") == {"LK"}  # old name inside: the outer part
+    assert country_codes("Congo (Brazzaville)") == {"CG"}
+    assert country_codes("China, Republic of (Taiwan)") == {"TW"}  # a country inside wins
+    assert country_codes("FRY (Montenegro)") == {"ME"}
+    assert same_country({"country": "China", "country_code": "CN"}, "China, People's Republic of")
+    taiwan = "China, Republic of (Taiwan)"
+    assert not same_country({"country": "China", "country_code": "CN"}, taiwan)
+    assert not same_country({"country": "North Korea", "country_code": "KP"}, "Korea, South")
+
+
 def test_rdwti_fields() -> None:
     s = score_rdwti([(rdwti_gold(), [event()])])
     for metric in ("country", "location", "fatalities_exact_pos", "injuries_exact_zero",
