@@ -56,6 +56,16 @@ DATELINE = re.compile(
 )
 #: Characters before a cue searched for an accusation ("charged with ...").
 ACCUSED_CONTEXT_CHARS = 40
+#: Protest cues that only tell what was said ("condemning", "to demand"), and
+#: the violent acts they react to: an incident with both and no other protest
+#: cue is typed by the act (issue 12; the pack's ``protest_speech`` group).
+SPEECH_PROTEST_GROUP = "protest_speech"
+REACTED_ACT_GROUPS = frozenset(
+    {"attack", "kidnap", "abduct", "gunfire", "ied", "blast", "shelling", "grenade", "sexual"}
+)
+#: A crowd's own violence ("rioters raided a farm, demanding jobs"): the
+#: demand is the crowd's, and the incident stays a riot or mob.
+CROWD_VIOLENCE_GROUPS = frozenset({"riot", "mob"})
 
 
 @dataclass(frozen=True)
@@ -376,6 +386,17 @@ def _mark_figurative(cues: list[SentenceCues]) -> int:
     return most
 
 
+def _reaction_only(incident: Incident) -> bool:
+    """True if every protest cue of *incident* only tells what was said
+    ("condemning the murder", "to demand the release"): no crowd, march or strike."""
+    said = {
+        (h.start, h.end) for c in incident.cues for h in c.hits.get(SPEECH_PROTEST_GROUP, [])
+    }
+    return bool(said) and all(
+        (h.start, h.end) in said for c in incident.cues for h in c.hits.get("protest", [])
+    )
+
+
 class Detector:
     """Find and type incidents in each document."""
 
@@ -525,6 +546,13 @@ class Detector:
     def to_event(self, doc: Document, incident: Incident) -> Event:
         """Type an incident and open its record."""
         groups = incident.groups()
+        if (
+            "protest" in groups
+            and groups & REACTED_ACT_GROUPS
+            and not groups & CROWD_VIOLENCE_GROUPS
+            and _reaction_only(incident)
+        ):
+            groups.discard("protest")
         label = next((c.label for c in incident.cues if c.label), None)
         civ = forces = False
         for c in incident.cues:

@@ -1,0 +1,55 @@
+"""Full news reports: what a text reports, and what it only says or recalls.
+
+Fixtures are written here (wire-style texts with a dateline, no dev data).
+A killing condemned in a statement is the incident, not a protest; a crowd
+that marches to condemn it is still a protest.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from blotter.document import Article
+from blotter.pipeline import Pipeline
+from blotter.settings import Settings
+
+#: A wire report with no metadata date: its dateline says 3 Jan 1990.
+DATELINE = "SAN SALVADOR, 3 JAN 90 (RADIO CADENA) -- [TEXT] "
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_settings(Settings({"geocode": False}))
+
+
+def extract(pipeline: Pipeline, text: str, published: date | None = None) -> list[dict[str, Any]]:
+    """Every event of *text* (current and background)."""
+    (result,) = pipeline.extract_articles([Article("t", text, published)])
+    assert result.error is None
+    return result.events
+
+
+def current(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if not e["is_background"]]
+
+
+def test_a_killing_condemned_in_a_statement_is_the_incident(pipeline: Pipeline) -> None:
+    text = (
+        DATELINE + "THE PARTY ISSUED A COMMUNIQUE CONDEMNING THE MURDER OF THREE PEASANT "
+        "LEADERS, WHO WERE SHOT TO DEATH YESTERDAY BY UNIDENTIFIED MEN IN SONSONATE."
+    )
+    (event,) = current(extract(pipeline, text))
+    assert event["event_type"] == "Violence against civilians"
+    assert event["sub_event_type"] == "Attack"
+
+
+def test_a_crowd_marching_to_condemn_a_killing_is_a_protest(pipeline: Pipeline) -> None:
+    text = (
+        "Hundreds of teachers marched through Nairobi on Monday condemning the murder "
+        "of a colleague who was shot dead last week."
+    )
+    events = current(extract(pipeline, text, date(2019, 5, 7)))
+    assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
