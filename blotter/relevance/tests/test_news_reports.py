@@ -53,3 +53,15 @@ def test_a_crowd_marching_to_condemn_a_killing_is_a_protest(pipeline: Pipeline) 
     )
     events = current(extract(pipeline, text, date(2019, 5, 7)))
     assert [e["sub_event_type"] for e in events] == ["Peaceful protest"]
+
+
+def test_people_captured_by_the_police_are_arrested_not_territory(pipeline: Pipeline) -> None:
+    text = DATELINE + "THE POLICE CAPTURED TWO DRUG TRAFFICKERS YESTERDAY NEAR SAN MIGUEL."
+    events = current(extract(pipeline, text))
+    assert [e["sub_event_type"] for e in events] == ["Arrests"]
+
+
+def test_a_captured_town_is_still_territory(pipeline: Pipeline) -> None:
+    text = "On 3 May 2020, al Shabaab militants captured the town of Bulo Burte after clashes."
+    events = current(extract(pipeline, text, date(2020, 5, 3)))
+    assert "Non-state actor overtakes territory" in [e["sub_event_type"] for e in events]
