@@ -80,6 +80,9 @@ class DetectPatterns:
     clause_break: re.Pattern[str]
     new_incident: re.Pattern[str]
     accused: re.Pattern[str]
+    aircraft_owner_before: re.Pattern[str]
+    aircraft_owner_after: re.Pattern[str]
+    aircraft_target_before: re.Pattern[str]
 
 
 @per_locale
@@ -98,6 +101,9 @@ def detect_patterns(loc: Locale) -> DetectPatterns:
         clause_break=re.compile(p("detect.clause_break"), re.IGNORECASE),
         new_incident=re.compile(p("detect.new_incident"), re.IGNORECASE),
         accused=re.compile(p("detect.accused"), re.IGNORECASE),
+        aircraft_owner_before=re.compile(p("detect.aircraft_owner_before"), re.IGNORECASE),
+        aircraft_owner_after=re.compile(p("detect.aircraft_owner_after"), re.IGNORECASE),
+        aircraft_target_before=re.compile(p("detect.aircraft_target_before"), re.IGNORECASE),
     )
 
 
@@ -330,6 +336,36 @@ def _aimed_fire(hits: dict[str, list[Hit]]) -> None:
 ACCUSABLE_GROUPS = ("riot", "mob", "excessive")
 
 
+#: Characters around an aircraft word searched for its owner or its attacker.
+AIRCRAFT_CONTEXT_CHARS = 40
+
+
+def _drop_passive_aircraft(
+    hits: dict[str, list[Hit]], sentence: Sentence, patterns: DetectPatterns
+) -> None:
+    """Drop aircraft that do not do the act: an air force named as someone's
+    title or place ("the chief of the air force was wounded", "the air force
+    headquarters"), and aircraft hit by it ("downed two helicopter gunships")."""
+    text, offset = sentence.text, sentence.start
+
+    def passive(h: Hit, owned: bool) -> bool:
+        before = text[max(0, h.start - offset - AIRCRAFT_CONTEXT_CHARS) : h.start - offset]
+        if patterns.aircraft_target_before.search(before):
+            return True
+        after = text[h.end - offset : h.end - offset + AIRCRAFT_CONTEXT_CHARS]
+        return owned and bool(
+            patterns.aircraft_owner_before.search(before)
+            or patterns.aircraft_owner_after.match(after)
+        )
+
+    for group, owned in (("aircraft", True), ("airstrike", False)):
+        kept = [h for h in hits.get(group, []) if not passive(h, owned)]
+        if kept:
+            hits[group] = kept
+        else:
+            hits.pop(group, None)
+
+
 def _mark_air_attack(hits: dict[str, list[Hit]]) -> None:
     """Mark aircraft doing the act ("warplanes bombed", "air force targeted"), not hit by it."""
     aircraft = hits.get("aircraft")
@@ -464,6 +500,7 @@ class Detector:
         _drop_accusations(hits, sentence, self.patterns.accused)
         drop_mishap_outcomes(hits)
         _aimed_fire(hits)
+        _drop_passive_aircraft(hits, sentence, self.patterns)
         _mark_air_attack(hits)
         cues = SentenceCues(
             sentence,

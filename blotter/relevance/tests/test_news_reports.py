@@ -65,3 +65,26 @@ def test_a_captured_town_is_still_territory(pipeline: Pipeline) -> None:
     text = "On 3 May 2020, al Shabaab militants captured the town of Bulo Burte after clashes."
     events = current(extract(pipeline, text, date(2020, 5, 3)))
     assert "Non-state actor overtakes territory" in [e["sub_event_type"] for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the air force is a title: the act is a gunman's
+        (
+            "THE SON-IN-LAW OF THE CHIEF OF THE SALVADORAN AIR FORCE WAS WOUNDED YESTERDAY "
+            "WHEN GUNMEN ATTACKED HIS CAR.",
+            False,
+        ),
+        # the aircraft is the target
+        ("GUERRILLAS DOWNED AN ARMY HELICOPTER GUNSHIP YESTERDAY NEAR PERQUIN.", False),
+        # the aircraft does the act
+        ("THE AIR FORCE BOMBED GUERRILLA POSITIONS YESTERDAY NEAR PERQUIN.", True),
+    ],
+)
+def test_an_air_strike_needs_aircraft_doing_the_act(
+    pipeline: Pipeline, sentence: str, expected: bool
+) -> None:
+    types = [e["sub_event_type"] for e in current(extract(pipeline, DATELINE + sentence))]
+    assert types
+    assert ("Air/drone strike" in types) is expected
