@@ -422,6 +422,34 @@ def _mark_figurative(cues: list[SentenceCues]) -> int:
     return most
 
 
+#: Weapon groups that type an incident as remote violence ...
+WEAPON_GROUPS = ("ied", "shelling", "airstrike", "air_attack", "grenade")
+#: ... unless named only in passing: in an incident of at least this many
+#: sentences, in none of its first sentence and in fewer than this share of them.
+PASSING_MIN_SENTENCES = 3
+#: Acts that type an incident once passing weapons are set aside; a crowd's
+#: acts keep them (a protest with a bomb named beside it is no plain protest).
+DIRECT_ACT_GROUPS = frozenset({"attack", "kidnap", "abduct", "gunfire", "fight", "clash", "sexual"})
+CROWD_GROUPS = frozenset({"protest", "riot", "mob"})
+PASSING_MAX_SHARE = 0.5
+
+
+def _passing_weapons(incident: Incident, groups: set[str]) -> set[str]:
+    """Weapon groups a long incident names only in passing ("a string of
+    murders ... and the bombings in the capital"), which do not type it when
+    another violent act (killing, kidnapping, fighting) does and no explosion
+    is told ("exploded", "blast": then the weapon was used)."""
+    n = len(incident.cues)
+    if n < PASSING_MIN_SENTENCES or not groups & DIRECT_ACT_GROUPS or "blast" in groups:
+        return set()
+    out = set()
+    for group in WEAPON_GROUPS:
+        where = [i for i, c in enumerate(incident.cues) if group in c.hits]
+        if where and where[0] > 0 and len(where) < PASSING_MAX_SHARE * n:
+            out.add(group)
+    return out
+
+
 def _reaction_only(incident: Incident) -> bool:
     """True if every protest cue of *incident* only tells what was said
     ("condemning the murder", "to demand the release"): no crowd, march or strike."""
@@ -583,6 +611,8 @@ class Detector:
     def to_event(self, doc: Document, incident: Incident) -> Event:
         """Type an incident and open its record."""
         groups = incident.groups()
+        if not groups & CROWD_GROUPS:
+            groups -= _passing_weapons(incident, groups)
         if (
             "protest" in groups
             and groups & REACTED_ACT_GROUPS

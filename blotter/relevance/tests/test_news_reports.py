@@ -88,3 +88,32 @@ def test_an_air_strike_needs_aircraft_doing_the_act(
     types = [e["sub_event_type"] for e in current(extract(pipeline, DATELINE + sentence))]
     assert types
     assert ("Air/drone strike" in types) is expected
+
+
+def test_people_captured_by_no_armed_force_are_abducted(pipeline: Pipeline) -> None:
+    text = DATELINE + "TWO BELGIAN DOCTORS WERE CAPTURED YESTERDAY NEAR SAN MIGUEL."
+    events = current(extract(pipeline, text))
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+
+
+#: A killing told over four sentences; a bombing is named in one of the later.
+KILLING_WITH_A_BOMBING_NAMED = (
+    DATELINE + "UNIDENTIFIED GUNMEN SHOT DEAD THE MAYOR OF ACHI YESTERDAY AT HIS HOME.  "
+    "HIS DRIVER WAS ALSO KILLED IN THE ATTACK.  "
+    "THE MAYOR HAD RECENTLY CRITICIZED THE BOMBINGS OF THE DRUG TRAFFICKERS.  "
+    "POLICE FOUND SEVERAL BULLET WOUNDS ON BOTH BODIES."
+)
+
+
+def test_a_weapon_named_in_passing_does_not_type_a_killing(pipeline: Pipeline) -> None:
+    events = current(extract(pipeline, KILLING_WITH_A_BOMBING_NAMED))
+    assert [e["sub_event_type"] for e in events] == ["Attack"]
+
+
+def test_an_explosion_told_types_the_incident(pipeline: Pipeline) -> None:
+    text = KILLING_WITH_A_BOMBING_NAMED.replace(
+        "POLICE FOUND SEVERAL BULLET WOUNDS ON BOTH BODIES.",
+        "A BOMB EXPLODED AT THE HOUSE AS POLICE ARRIVED.",
+    )
+    types = [e["sub_event_type"] for e in current(extract(pipeline, text))]
+    assert "Remote explosive/landmine/IED" in types
