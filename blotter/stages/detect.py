@@ -450,6 +450,13 @@ def _passing_weapons(incident: Incident, groups: set[str]) -> set[str]:
     return out
 
 
+def _own_explosion(incident: Incident) -> bool:
+    """True if the incident's own sentences tell an explosion ("a bomb
+    exploded") and only its context sentences tell fighting."""
+    own = {g for c in incident.cues for g in c.hits}
+    return "blast" in own and "ied" in own and "fight" not in own
+
+
 def _reaction_only(incident: Incident) -> bool:
     """True if every protest cue of *incident* only tells what was said
     ("condemning the murder", "to demand the release"): no crowd, march or strike."""
@@ -613,6 +620,8 @@ class Detector:
         groups = incident.groups()
         if not groups & CROWD_GROUPS:
             groups -= _passing_weapons(incident, groups)
+        if "fight" in groups and _own_explosion(incident):
+            groups.discard("fight")  # fighting told only around the incident's own blast
         if (
             "protest" in groups
             and groups & REACTED_ACT_GROUPS

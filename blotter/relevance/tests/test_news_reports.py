@@ -117,3 +117,14 @@ def test_an_explosion_told_types_the_incident(pipeline: Pipeline) -> None:
     )
     types = [e["sub_event_type"] for e in current(extract(pipeline, text))]
     assert "Remote explosive/landmine/IED" in types
+
+
+def test_fighting_named_only_around_a_bombing_does_not_make_it_a_clash(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        DATELINE + "A BOMB EXPLODED YESTERDAY AT THE TOWN HALL OF MONTERIA, DESTROYING ITS FRONT.  "
+        "WHO COULD STILL BELIEVE THAT THE FIGHTING WILL END?"
+    )
+    types = [e["sub_event_type"] for e in current(extract(pipeline, text))]
+    assert types == ["Remote explosive/landmine/IED"]
