@@ -54,6 +54,10 @@ SCORE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-])")
 DATELINE = re.compile(
     r"^[^\n,]{2,40},[^\n]{0,60}?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})?[^\n]{0,80}?(?:--|—|–)\s*(?:\[[^\]]*\]\s*)*"
 )
+#: Closing quotes and brackets after a sentence's last word.
+QUOTE_CLOSERS = "\"'”’»)]"
+#: Opening quotes: where a quotation that ends a sentence starts.
+QUOTE_OPENERS = ("\"", "“", "«", "'")
 #: Characters before a cue searched for an accusation ("charged with ...").
 ACCUSED_CONTEXT_CHARS = 40
 #: Protest cues that only tell what was said ("condemning", "to demand"), and
@@ -133,6 +137,22 @@ class SentenceCues:
         return any(g in self.hits for g in groups)
 
     @property
+    def is_question(self) -> bool:
+        """A question; one that ends a quotation asks only what the quotation
+        holds ('he asked: "is it not enough to have launched an offensive?"'),
+        not the report's acts before it ('police found her body -- "can you
+        help me?"')."""
+        text = self.sentence.text.rstrip()
+        bare = text.rstrip(QUOTE_CLOSERS)
+        if not bare.endswith("?"):
+            return False
+        if len(bare) == len(text):
+            return True
+        opened = max(bare.rfind(q) for q in QUOTE_OPENERS)
+        start = self.sentence.start + max(opened, 0)
+        return all(h.start >= start for g in STRONG_GROUPS for h in self.hits.get(g, ()))
+
+    @property
     def is_unreal(self) -> bool:
         """A negated, hypothetical or future act: the modal comes before the act.
 
@@ -148,7 +168,7 @@ class SentenceCues:
         """A sentence that reports an act."""
         if self.label:
             return True
-        if self.figurative or self.abstract or self.sentence.text.rstrip().endswith("?"):
+        if self.figurative or self.abstract or self.is_question:
             return False
         explicit = any(d.explicit for d in self.dates)
         hits = self.hits

@@ -128,3 +128,24 @@ def test_fighting_named_only_around_a_bombing_does_not_make_it_a_clash(
     )
     types = [e["sub_event_type"] for e in current(extract(pipeline, text))]
     assert types == ["Remote explosive/landmine/IED"]
+
+
+def test_a_quoted_question_reports_no_act(pipeline: Pipeline) -> None:
+    text = (
+        DATELINE + 'THE MINISTER ASKED THE REBELS: "IS IT NOT ENOUGH TO HAVE LAUNCHED '
+        'A MILITARY OFFENSIVE?"'
+    )
+    assert not current(extract(pipeline, text))
+
+
+def test_a_report_ending_in_a_quoted_question_still_reports(pipeline: Pipeline) -> None:
+    text = (
+        "Chilpancingo: a boy leads police to his mother's executed body -- "
+        '"Can you help me find my family?"'
+    )
+    assert current(extract(pipeline, text, date(2012, 3, 2)))
+
+
+def test_fighting_a_social_ill_is_no_act(pipeline: Pipeline) -> None:
+    text = DATELINE + 'THE MINISTER SAID TODAY: "WE ARE FIGHTING DRUG TRAFFICKING VERY STRONGLY."'
+    assert not current(extract(pipeline, text))
