@@ -54,8 +54,22 @@ SCORE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-])")
 DATELINE = re.compile(
     r"^[^\n,]{2,40},[^\n]{0,60}?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})?[^\n]{0,80}?(?:--|—|–)\s*(?:\[[^\]]*\]\s*)*"
 )
+#: Closing quotes and brackets after a sentence's last word.
+QUOTE_CLOSERS = "\"'”’»)]"
+#: Opening quotes: where a quotation that ends a sentence starts.
+QUOTE_OPENERS = ("\"", "“", "«", "'")
 #: Characters before a cue searched for an accusation ("charged with ...").
 ACCUSED_CONTEXT_CHARS = 40
+#: Protest cues that only tell what was said ("condemning", "to demand"), and
+#: the violent acts they react to: an incident with both and no other protest
+#: cue is typed by the act (issue 12; the pack's ``protest_speech`` group).
+SPEECH_PROTEST_GROUP = "protest_speech"
+REACTED_ACT_GROUPS = frozenset(
+    {"attack", "kidnap", "abduct", "gunfire", "ied", "blast", "shelling", "grenade", "sexual"}
+)
+#: A crowd's own violence ("rioters raided a farm, demanding jobs"): the
+#: demand is the crowd's, and the incident stays a riot or mob.
+CROWD_VIOLENCE_GROUPS = frozenset({"riot", "mob"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,9 @@ class DetectPatterns:
     clause_break: re.Pattern[str]
     new_incident: re.Pattern[str]
     accused: re.Pattern[str]
+    aircraft_owner_before: re.Pattern[str]
+    aircraft_owner_after: re.Pattern[str]
+    aircraft_target_before: re.Pattern[str]
 
 
 @per_locale
@@ -88,6 +105,9 @@ def detect_patterns(loc: Locale) -> DetectPatterns:
         clause_break=re.compile(p("detect.clause_break"), re.IGNORECASE),
         new_incident=re.compile(p("detect.new_incident"), re.IGNORECASE),
         accused=re.compile(p("detect.accused"), re.IGNORECASE),
+        aircraft_owner_before=re.compile(p("detect.aircraft_owner_before"), re.IGNORECASE),
+        aircraft_owner_after=re.compile(p("detect.aircraft_owner_after"), re.IGNORECASE),
+        aircraft_target_before=re.compile(p("detect.aircraft_target_before"), re.IGNORECASE),
     )
 
 
@@ -117,6 +137,22 @@ class SentenceCues:
         return any(g in self.hits for g in groups)
 
     @property
+    def is_question(self) -> bool:
+        """A question; one that ends a quotation asks only what the quotation
+        holds ('he asked: "is it not enough to have launched an offensive?"'),
+        not the report's acts before it ('police found her body -- "can you
+        help me?"')."""
+        text = self.sentence.text.rstrip()
+        bare = text.rstrip(QUOTE_CLOSERS)
+        if not bare.endswith("?"):
+            return False
+        if len(bare) == len(text):
+            return True
+        opened = max(bare.rfind(q) for q in QUOTE_OPENERS)
+        start = self.sentence.start + max(opened, 0)
+        return all(h.start >= start for g in STRONG_GROUPS for h in self.hits.get(g, ()))
+
+    @property
     def is_unreal(self) -> bool:
         """A negated, hypothetical or future act: the modal comes before the act.
 
@@ -132,7 +168,7 @@ class SentenceCues:
         """A sentence that reports an act."""
         if self.label:
             return True
-        if self.figurative or self.abstract or self.sentence.text.rstrip().endswith("?"):
+        if self.figurative or self.abstract or self.is_question:
             return False
         explicit = any(d.explicit for d in self.dates)
         hits = self.hits
@@ -320,6 +356,36 @@ def _aimed_fire(hits: dict[str, list[Hit]]) -> None:
 ACCUSABLE_GROUPS = ("riot", "mob", "excessive")
 
 
+#: Characters around an aircraft word searched for its owner or its attacker.
+AIRCRAFT_CONTEXT_CHARS = 40
+
+
+def _drop_passive_aircraft(
+    hits: dict[str, list[Hit]], sentence: Sentence, patterns: DetectPatterns
+) -> None:
+    """Drop aircraft that do not do the act: an air force named as someone's
+    title or place ("the chief of the air force was wounded", "the air force
+    headquarters"), and aircraft hit by it ("downed two helicopter gunships")."""
+    text, offset = sentence.text, sentence.start
+
+    def passive(h: Hit, owned: bool) -> bool:
+        before = text[max(0, h.start - offset - AIRCRAFT_CONTEXT_CHARS) : h.start - offset]
+        if patterns.aircraft_target_before.search(before):
+            return True
+        after = text[h.end - offset : h.end - offset + AIRCRAFT_CONTEXT_CHARS]
+        return owned and bool(
+            patterns.aircraft_owner_before.search(before)
+            or patterns.aircraft_owner_after.match(after)
+        )
+
+    for group, owned in (("aircraft", True), ("airstrike", False)):
+        kept = [h for h in hits.get(group, []) if not passive(h, owned)]
+        if kept:
+            hits[group] = kept
+        else:
+            hits.pop(group, None)
+
+
 def _mark_air_attack(hits: dict[str, list[Hit]]) -> None:
     """Mark aircraft doing the act ("warplanes bombed", "air force targeted"), not hit by it."""
     aircraft = hits.get("aircraft")
@@ -374,6 +440,52 @@ def _mark_figurative(cues: list[SentenceCues]) -> int:
         acts = [h for g in ACT_GROUPS for h in sc.hits.get(g, [])]
         sc.figurative = bool(acts) and all((h.start, h.end) in figures for h in acts)
     return most
+
+
+#: Weapon groups that type an incident as remote violence ...
+WEAPON_GROUPS = ("ied", "shelling", "airstrike", "air_attack", "grenade")
+#: ... unless named only in passing: in an incident of at least this many
+#: sentences, in none of its first sentence and in fewer than this share of them.
+PASSING_MIN_SENTENCES = 3
+#: Acts that type an incident once passing weapons are set aside; a crowd's
+#: acts keep them (a protest with a bomb named beside it is no plain protest).
+DIRECT_ACT_GROUPS = frozenset({"attack", "kidnap", "abduct", "gunfire", "fight", "clash", "sexual"})
+CROWD_GROUPS = frozenset({"protest", "riot", "mob"})
+PASSING_MAX_SHARE = 0.5
+
+
+def _passing_weapons(incident: Incident, groups: set[str]) -> set[str]:
+    """Weapon groups a long incident names only in passing ("a string of
+    murders ... and the bombings in the capital"), which do not type it when
+    another violent act (killing, kidnapping, fighting) does and no explosion
+    is told ("exploded", "blast": then the weapon was used)."""
+    n = len(incident.cues)
+    if n < PASSING_MIN_SENTENCES or not groups & DIRECT_ACT_GROUPS or "blast" in groups:
+        return set()
+    out = set()
+    for group in WEAPON_GROUPS:
+        where = [i for i, c in enumerate(incident.cues) if group in c.hits]
+        if where and where[0] > 0 and len(where) < PASSING_MAX_SHARE * n:
+            out.add(group)
+    return out
+
+
+def _own_explosion(incident: Incident) -> bool:
+    """True if the incident's own sentences tell an explosion ("a bomb
+    exploded") and only its context sentences tell fighting."""
+    own = {g for c in incident.cues for g in c.hits}
+    return "blast" in own and "ied" in own and "fight" not in own
+
+
+def _reaction_only(incident: Incident) -> bool:
+    """True if every protest cue of *incident* only tells what was said
+    ("condemning the murder", "to demand the release"): no crowd, march or strike."""
+    said = {
+        (h.start, h.end) for c in incident.cues for h in c.hits.get(SPEECH_PROTEST_GROUP, [])
+    }
+    return bool(said) and all(
+        (h.start, h.end) in said for c in incident.cues for h in c.hits.get("protest", [])
+    )
 
 
 class Detector:
@@ -443,6 +555,7 @@ class Detector:
         _drop_accusations(hits, sentence, self.patterns.accused)
         drop_mishap_outcomes(hits)
         _aimed_fire(hits)
+        _drop_passive_aircraft(hits, sentence, self.patterns)
         _mark_air_attack(hits)
         cues = SentenceCues(
             sentence,
@@ -525,6 +638,17 @@ class Detector:
     def to_event(self, doc: Document, incident: Incident) -> Event:
         """Type an incident and open its record."""
         groups = incident.groups()
+        if not groups & CROWD_GROUPS:
+            groups -= _passing_weapons(incident, groups)
+        if "fight" in groups and _own_explosion(incident):
+            groups.discard("fight")  # fighting told only around the incident's own blast
+        if (
+            "protest" in groups
+            and groups & REACTED_ACT_GROUPS
+            and not groups & CROWD_VIOLENCE_GROUPS
+            and _reaction_only(incident)
+        ):
+            groups.discard("protest")
         label = next((c.label for c in incident.cues if c.label), None)
         civ = forces = False
         for c in incident.cues:
