@@ -91,7 +91,8 @@ def retype(
             for sc in incident.cues
             for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
         ]
-    a1 = _inter(event.actor1)
+    # the first actor the text names (a default "unidentified armed group" is none)
+    a1 = _inter(event.actor1) if any(e.field == "actor1" for e in event.evidence) else None
     if sub in PROTEST_SUBS or (sub == "Violent demonstration" and "protest" in groups):
         if _crowd_violence(incident.cues + incident.context, pats):
             return "Violent demonstration"
