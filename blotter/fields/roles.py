@@ -29,6 +29,7 @@ from blotter.lang import Locale, per_locale
 from blotter.lang.lexicon import cue_lexicon
 from blotter.record import Event
 from blotter.stages.detect import Incident, SentenceCues, classify, detect_patterns, victims
+from blotter.taxonomy import default_perpetrator
 
 #: ACLED actor types that bear arms: state forces, rebels, political and
 #: identity militias, rioters aside, external forces.
@@ -128,6 +129,14 @@ def retype(
         if agents and not any(m.entry.inter in (5, 6) for m in mentions):
             return "Attack"
     return None
+
+
+def unnamed_perpetrator(sub: str, incident: Incident) -> tuple[str, int]:
+    """ACLED's first actor for an incident of *sub* (a sub-event type with a
+    default perpetrator) whose text names none: its cue groups and those of its
+    context sentences decide the kind (:func:`blotter.taxonomy.default_perpetrator`)."""
+    groups = {g for sc in incident.cues + incident.context for g in sc.hits}
+    return default_perpetrator(sub, groups)
 
 
 def _crowd_violence(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
