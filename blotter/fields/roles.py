@@ -55,6 +55,7 @@ class RolePatterns:
     crowd_violence: re.Pattern[str]
     not_crowd_violence: re.Pattern[str]
     mutual: re.Pattern[str]
+    civilian_harm: re.Pattern[str]
 
 
 @per_locale
@@ -66,6 +67,7 @@ def role_patterns(loc: Locale) -> RolePatterns:
         re.compile(p("roles.crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.not_crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.mutual"), re.IGNORECASE),
+        re.compile(p("roles.civilian_harm"), re.IGNORECASE),
     )
 
 
@@ -115,7 +117,7 @@ def retype(
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
         if pats.mutual.search(told):
             return None
-        if _civilians_hit(incident, locale):
+        if pats.civilian_harm.search(told) or _civilians_hit(incident, locale):
             return "Attack"
         if "fight" not in groups and _one_sided(text, mentions, incident, locale):
             return "Attack"

@@ -142,3 +142,20 @@ def test_default_perpetrator_follows_the_table() -> None:
     assert default_perpetrator("Attack", {"attack", "clan_violence"})[1] == 4
     with pytest.raises(KeyError):
         default_perpetrator("Peaceful protest", {"clan_violence"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al Shabaab militants shot and killed a police officer (assumed off-duty) in Baidoa.",
+        "Soldiers summarily executed two members of the Fulani community near Tokabangou.",
+    ],
+)
+def test_off_duty_victims_torture_and_executions_are_attacks(
+    pipeline: Pipeline, text: str
+) -> None:
+    event = only(pipeline, text)
+    assert (event["event_type"], event["sub_event_type"]) == (
+        "Violence against civilians",
+        "Attack",
+    )
