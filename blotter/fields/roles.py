@@ -34,6 +34,8 @@ from blotter.taxonomy import default_perpetrator
 #: ACLED actor types that bear arms: state forces, rebels, political and
 #: identity militias, rioters aside, external forces.
 ARMED = frozenset({1, 2, 3, 4, 8})
+#: ACLED's code of the state's forces.
+STATE = 1
 #: Armed parties other than the state's forces: where one takes part, a fight
 #: is not a riot.
 NON_STATE_ARMED = frozenset({2, 3, 4, 8})
@@ -56,6 +58,8 @@ class RolePatterns:
     not_crowd_violence: re.Pattern[str]
     mutual: re.Pattern[str]
     civilian_harm: re.Pattern[str]
+    hit_after: re.Pattern[str]
+    finder_after: re.Pattern[str]
 
 
 @per_locale
@@ -68,6 +72,8 @@ def role_patterns(loc: Locale) -> RolePatterns:
         re.compile(p("roles.not_crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.mutual"), re.IGNORECASE),
         re.compile(p("roles.civilian_harm"), re.IGNORECASE),
+        re.compile(p("roles.hit_after"), re.IGNORECASE),
+        re.compile(p("roles.finder_after"), re.IGNORECASE),
     )
 
 
@@ -159,11 +165,17 @@ def _crowd_violence(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
 def _one_sided(
     text: str, mentions: list[ActorMention], incident: Incident, locale: Locale | None
 ) -> bool:
-    """True if one armed party alone is named, it is not hit, and no armed
-    force is the told victim: violence against whoever it struck, not a clash."""
+    """True if the state's forces alone are named, they are not hit, and no
+    armed force is the told victim: violence against whoever they struck, not
+    a clash.  Only the state's: a rebel or militia raid that names no victim
+    is, in state-based conflict data (UCDP GED), part of a battle."""
     armed = [m for m in mentions if m.entry.inter in ARMED]
-    if len({m.entry.name for m in armed}) != 1 or any(
-        is_victim(text, m, locale=locale) for m in armed
+    pats = role_patterns(locale)
+    if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE or any(
+        is_victim(text, m, locale=locale)
+        or pats.hit_after.match(text[m.end : m.end + 80])
+        or pats.finder_after.match(text[m.end : m.end + 60])
+        for m in armed
     ):
         return False
     spans = [(m.start, m.end) for m in armed]
