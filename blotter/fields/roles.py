@@ -34,6 +34,8 @@ from blotter.taxonomy import default_perpetrator
 #: ACLED actor types that bear arms: state forces, rebels, political and
 #: identity militias, rioters aside, external forces.
 ARMED = frozenset({1, 2, 3, 4, 8})
+#: The character before a path segment of a web address.
+URL_PATH = "/"
 #: ACLED's code of the state's forces.
 STATE = 1
 #: Armed parties other than the state's forces: where one takes part, a fight
@@ -171,6 +173,8 @@ def _one_sided(
     is, in state-based conflict data (UCDP GED), part of a battle."""
     armed = [m for m in mentions if m.entry.inter in ARMED]
     pats = role_patterns(locale)
+    if any(text[max(0, m.start - 1) : m.start] == URL_PATH for m in armed):
+        return False  # a word of a web address (".../policia/matan-...") is no party
     if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE or any(
         is_victim(text, m, locale=locale)
         or pats.hit_after.match(text[m.end : m.end + 80])
