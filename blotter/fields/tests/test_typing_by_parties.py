@@ -159,3 +159,27 @@ def test_off_duty_victims_torture_and_executions_are_attacks(
         "Violence against civilians",
         "Attack",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rebel raid naming no victim: part of a battle in state-based conflict data
+        "Colombian rebels attack two towns, killing eight.",
+        # the police found the bodies: no doer of a one-sided attack
+        "Police find 8 bodies in western Mexico.",
+        # fighting each other goes both ways
+        "Colombian troops attack each other, kill seven.",
+    ],
+)
+def test_no_one_sided_attack_without_the_state_as_the_doer(pipeline: Pipeline, text: str) -> None:
+    event = only(pipeline, text)
+    assert (event["event_type"], event["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_a_headline_passive_is_the_party_hit() -> None:
+    pats = role_patterns(None)
+    assert pats.hit_after.match(" KILLED.")
+    assert pats.hit_after.match(" killed in Bogota attack")
+    assert not pats.hit_after.match(" killed two suspects")
+    assert pats.finder_after.match(" find 8 bodies")
