@@ -81,6 +81,12 @@ DEFAULT_PERPETRATOR: dict[str, tuple[str, int]] = {
     for kind, subs in _TABLE.get("perpetrators", {}).items()
     for sub in subs
 }
+#: The unnamed perpetrator where the incident is told as identity violence: cue
+#: group -> (name, inter), in ``[perpetrator_context]``'s order (first match wins).
+CONTEXT_PERPETRATOR: dict[str, tuple[str, int]] = {
+    group: (GENERIC_ACTORS[kind], GENERIC_INTER[kind])
+    for group, kind in _TABLE.get("perpetrator_context", {}).items()
+}
 #: Words of output actor names that identify no one (``[actor_words]``).
 GENERIC_ACTOR_WORDS = frozenset(_TABLE.get("actor_words", {}).get("generic", []))
 #: Sub-event types whose first actor is the crowd itself, with its inter code.
@@ -118,6 +124,15 @@ CERTAINTY_LEVELS: tuple[str, ...] = ("confirmed", "reported", "alleged")
 #: ACLED event types that are violent events (used for relevance scoring of
 #: MUC-4, which codes terrorist incidents only).
 VIOLENT_EVENT_TYPES = frozenset(t.name for t in TYPES.values() if t.violent)
+
+
+def default_perpetrator(sub_event_type: str, groups: set[str]) -> tuple[str, int]:
+    """The first actor ACLED codes for a *sub_event_type* of
+    ``DEFAULT_PERPETRATOR`` whose text names none: an identity militia where the
+    incident's cue *groups* tell violence between peoples, clans or communities,
+    else the sub-event type's default (KeyError if it has none)."""
+    default = DEFAULT_PERPETRATOR[sub_event_type]
+    return next((a for g, a in CONTEXT_PERPETRATOR.items() if g in groups), default)
 
 
 def event_type_of(sub_event_type: str) -> str:

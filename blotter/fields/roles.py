@@ -28,11 +28,16 @@ from blotter.fields.actors import ActorMention, find_actors, is_agent, is_victim
 from blotter.lang import Locale, per_locale
 from blotter.lang.lexicon import cue_lexicon
 from blotter.record import Event
-from blotter.stages.detect import Incident, detect_patterns, victims
+from blotter.stages.detect import Incident, SentenceCues, classify, detect_patterns, victims
+from blotter.taxonomy import default_perpetrator
 
 #: ACLED actor types that bear arms: state forces, rebels, political and
 #: identity militias, rioters aside, external forces.
 ARMED = frozenset({1, 2, 3, 4, 8})
+#: The character before a path segment of a web address.
+URL_PATH = "/"
+#: ACLED's code of the state's forces.
+STATE = 1
 #: Armed parties other than the state's forces: where one takes part, a fight
 #: is not a riot.
 NON_STATE_ARMED = frozenset({2, 3, 4, 8})
@@ -52,7 +57,11 @@ class RolePatterns:
 
     crowd_agent: re.Pattern[str]
     crowd_violence: re.Pattern[str]
+    not_crowd_violence: re.Pattern[str]
     mutual: re.Pattern[str]
+    civilian_harm: re.Pattern[str]
+    hit_after: re.Pattern[str]
+    finder_after: re.Pattern[str]
 
 
 @per_locale
@@ -62,7 +71,11 @@ def role_patterns(loc: Locale) -> RolePatterns:
     return RolePatterns(
         re.compile(p("roles.crowd_agent"), re.IGNORECASE),
         re.compile(p("roles.crowd_violence"), re.IGNORECASE),
+        re.compile(p("roles.not_crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.mutual"), re.IGNORECASE),
+        re.compile(p("roles.civilian_harm"), re.IGNORECASE),
+        re.compile(p("roles.hit_after"), re.IGNORECASE),
+        re.compile(p("roles.finder_after"), re.IGNORECASE),
     )
 
 
@@ -89,12 +102,15 @@ def retype(
             for sc in incident.cues
             for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
         ]
-    a1 = _inter(event.actor1)
-    if sub in PROTEST_SUBS:
-        context = " ".join(sc.sentence.text for sc in incident.context)
-        if pats.crowd_violence.search(told) or pats.crowd_violence.search(context):
+    # the first actor the text names (a default "unidentified armed group" is none)
+    a1 = _inter(event.actor1) if any(e.field == "actor1" for e in event.evidence) else None
+    if sub in PROTEST_SUBS or (sub == "Violent demonstration" and "protest" in groups):
+        if _crowd_violence(incident.cues + incident.context, pats):
             return "Violent demonstration"
-        return None
+        if sub in PROTEST_SUBS or any(sc.label for sc in incident.cues):
+            return None
+        # the riot words tell the protest's grievance, a symbol or a denial
+        return classify(groups - {"riot"}, None, incident.civilians, incident.forces)
     crowd_acts = bool(pats.crowd_agent.search(told))
     armed_agents = [
         m
@@ -107,7 +123,11 @@ def retype(
             crowd_acts or any(m.entry.inter in (5, 6) for m in mentions)
         ):
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
-        if not pats.mutual.search(told) and _civilians_hit(incident, locale):
+        if pats.mutual.search(told):
+            return None
+        if pats.civilian_harm.search(told) or _civilians_hit(incident, locale):
+            return "Attack"
+        if "fight" not in groups and _one_sided(text, mentions, incident, locale):
             return "Attack"
         return None
     if sub == "Attack" and crowd_acts and a1 in (None, 5, 6, 7) and not armed_agents:
@@ -119,6 +139,58 @@ def retype(
         if agents and not any(m.entry.inter in (5, 6) for m in mentions):
             return "Attack"
     return None
+
+
+def unnamed_perpetrator(sub: str, incident: Incident) -> tuple[str, int]:
+    """ACLED's first actor for an incident of *sub* (a sub-event type with a
+    default perpetrator) whose text names none: its cue groups and those of its
+    context sentences decide the kind (:func:`blotter.taxonomy.default_perpetrator`)."""
+    groups = {g for sc in incident.cues + incident.context for g in sc.hits}
+    return default_perpetrator(sub, groups)
+
+
+def _crowd_violence(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
+    """True if these sentences tell the crowd's own violence: a riot cue or a
+    crowd-violence phrase outside every grievance, symbol or denial span."""
+    for sc in sentences:
+        text, offset = sc.sentence.text, sc.sentence.start
+        found = [(h.start - offset) for h in sc.hits.get("riot", [])]
+        found += [m.start() for m in pats.crowd_violence.finditer(text)]
+        if not found:
+            continue
+        spans = [m.span() for m in pats.not_crowd_violence.finditer(text)]
+        if any(not any(a <= at < b for a, b in spans) for at in found):
+            return True
+    return False
+
+
+def _one_sided(
+    text: str, mentions: list[ActorMention], incident: Incident, locale: Locale | None
+) -> bool:
+    """True if the state's forces alone are named, they are not hit, and no
+    armed force is the told victim: violence against whoever they struck, not
+    a clash.  Only the state's: a rebel or militia raid that names no victim
+    is, in state-based conflict data (UCDP GED), part of a battle."""
+    armed = [m for m in mentions if m.entry.inter in ARMED]
+    pats = role_patterns(locale)
+    if any(text[max(0, m.start - 1) : m.start] == URL_PATH for m in armed):
+        return False  # a word of a web address (".../policia/matan-...") is no party
+    if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE or any(
+        is_victim(text, m, locale=locale)
+        or pats.hit_after.match(text[m.end : m.end + 80])
+        or pats.finder_after.match(text[m.end : m.end + 60])
+        for m in armed
+    ):
+        return False
+    spans = [(m.start, m.end) for m in armed]
+    for sc in incident.cues:
+        # an armed force named outside the party's own words ("fired at the positions")
+        if any(
+            not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
+        ):
+            return False
+    lexicon, dp = cue_lexicon(locale), detect_patterns(locale)
+    return not any(victims(lexicon, sc.sentence.text, dp)[1] for sc in incident.cues)
 
 
 def _civilians_hit(incident: Incident, locale: Locale | None) -> bool:

@@ -25,7 +25,7 @@ from blotter.fields.claims import (
     find_perpetrators,
 )
 from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
-from blotter.fields.roles import retype
+from blotter.fields.roles import retype, unnamed_perpetrator
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
@@ -355,7 +355,7 @@ class ArgumentExtractor:
         if event.actor1 is None and sub in DEFAULT_PERPETRATOR:
             # an unnamed perpetrator of armed violence (read after actor2, which
             # it must not move: a non-state actor1 would imply a state target)
-            event.actor1 = Actor(*DEFAULT_PERPETRATOR[sub])
+            event.actor1 = Actor(*unnamed_perpetrator(sub, incident))
         return named
 
     def fill_attributes(
