@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -231,6 +232,27 @@ def prune_stale_gazetteers(current: Path, now: float | None = None) -> list[Path
     return removed
 
 
+@contextlib.contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside *target* while building it, so that worker
+    processes started together build the index once, not once each (POSIX
+    ``flock``; where it is missing, or the folder is read-only, no lock)."""
+    try:
+        import fcntl
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(target.with_name(target.name + ".lock"), "a")  # noqa: SIM115
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _mark_used(target: Path) -> None:
     """Touch the index so that another version's prune sees it in use (best effort)."""
     with contextlib.suppress(OSError):
@@ -251,10 +273,14 @@ def open_gazetteer(path: str | Path | None = None, supplement_dir: Path | None =
         if (target, checksum) in _open:
             return _open[(target, checksum)]
         if not is_current(target, checksum):
-            log.warning("building the gazetteer index at %s (once; about a minute)", target)
-            build_gazetteer(target, supplement_dir)
-            if not path:
-                prune_stale_gazetteers(target)
+            with _build_lock(target):
+                # another process may have built it while this one waited
+                if not is_current(target, checksum):
+                    log.warning("building the gazetteer index at %s (once; about a minute)",
+                                target)
+                    build_gazetteer(target, supplement_dir)
+                    if not path:
+                        prune_stale_gazetteers(target)
         elif not path:
             _mark_used(target)
         gaz = Gazetteer(target)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from blotter.geo.gazetteer import (
     STALE_DAYS,
     Gazetteer,
+    _build_lock,
     default_gazetteer_path,
     is_current,
     open_gazetteer,
@@ -158,3 +161,24 @@ def test_stale_indexes_of_other_inputs_are_pruned(tmp_path: Path) -> None:
     os.utime(recent, (now - month + 3_600, now - month + 3_600))
     assert prune_stale_gazetteers(current, now=now) == [stale]
     assert current.exists() and recent.exists() and other.exists() and not stale.exists()
+
+
+def test_build_lock_is_exclusive_across_processes(tmp_path: Path) -> None:
+    """Workers started together build the index once: the second waits on the
+    first's lock (it enters only after the first is done)."""
+    target, marker = tmp_path / "gazetteer-x.sqlite", tmp_path / "first-done"
+    holder = (
+        "import sys, time\nfrom pathlib import Path\n"
+        "from blotter.geo.gazetteer import _build_lock\n"
+        "with _build_lock(Path(sys.argv[1])):\n"
+        "    print('held', flush=True)\n"
+        "    time.sleep(1)\n"
+        "    Path(sys.argv[2]).write_text('done')\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", holder, str(target), str(marker)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "held"
+    with _build_lock(target):
+        assert marker.exists()
+    assert child.wait() == 0
