@@ -97,6 +97,8 @@ class CasualtyPatterns:
     non_victim: re.Pattern[str]
     #: The conjunction as a word ("and").
     and_word: re.Pattern[str]
+    #: The conjunction before a count: without it no conjoined form can match (a gate).
+    conj_gate: re.Pattern[str]
     #: A break between clauses or headlines (a new line, a full stop, a semicolon).
     break_: re.Pattern[str]
     #: Each kind's passive verbs, whole (a count noun that is one: "3 killed").
@@ -209,7 +211,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             re.compile(
                 NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
                 + r"(?!(?:" + p("casualties.subset_lead") + (r"|" + units if units else "")
-                + r")\b)" + gap_word.replace("[a-z]", "[a-z(]").replace("./-]", "./()-]")
+                + r"|" + verbs + r")\b)"  # "9 dead and 12 wounded" joins no injured groups
+                + gap_word.replace("[a-z]", "[a-z(]").replace("./-]", "./()-]")
                 + r",?\s+){1,7}?)" + conj + number_pattern("2", loc)
                 + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)" + paren + r"(?:" + aux
                 + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")|" + p(f"casualties.noun_{kind}") + r")\b",
@@ -310,6 +313,10 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         age_gate=re.compile(p("casualties.age_gate"), re.IGNORECASE),
         and_word=re.compile(r"\b(?:" + p("casualties.conjunction") + r")\b", re.IGNORECASE),
         break_=re.compile(r"[\n.;|]"),
+        conj_gate=re.compile(
+            r"\b(?:" + p("casualties.conjunction") + r")\s+(?:" + number_pattern("g", loc) + r")",
+            re.IGNORECASE,
+        ),
         verb={k: re.compile(p(v), re.IGNORECASE) for k, v in _PASSIVE_KEYS.items()},
         other_noun={  # the dead and the injured, never the detained ("kill five detainees")
             "killed": re.compile(r"\s+(?:" + p("casualties.noun_injured") + r")\b", re.I),
@@ -456,7 +463,8 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         or bool(pats.additional.search(victim) or pats.also.search(lead)),
                     )
                 )
-    for kind, conjoined in pats.conjoined.items():
+    joined = pats.conj_gate.search(text) is not None
+    for kind, conjoined in pats.conjoined.items() if joined else ():
         for pattern in conjoined:
             for m in pattern.finditer(text):
                 if pats.subset.search(text[max(0, m.start() - BEFORE_CHARS) : m.start()]):
@@ -474,7 +482,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         )
                     )
                 _list_items(text, m.start(), kind, pats, taken, found, offset, locale)
-    for kind, pattern in pats.active_conjoined.items():
+    for kind, pattern in pats.active_conjoined.items() if joined else ():
         for m in pattern.finditer(text):
             s, e = m.span("num2")
             value, vague = to_int(m["num2"], locale)

@@ -63,6 +63,17 @@ def test_counts_a_coder_reads(text: str, expected: int | None) -> None:
     assert best(text) == expected
 
 
+def test_the_dead_are_no_first_group_of_the_wounded() -> None:
+    text = "THE ARMY SUSTAINED 9 DEAD AND 12 WOUNDED AS A RESULT OF THE ATTACK."
+    assert (best(text), best(text, "injured")) == (9, 12)
+
+
+def test_a_second_count_adds_only_within_one_clause() -> None:
+    assert best("Where 6 fighters were killed by fire and 3 were killed by IEDs.") == 9
+    headlines = "5 Die in shootout between vigilantes and gunmen\nVigilantes kill 5\n5 killed"
+    assert best(headlines) == 5
+
+
 def test_wire_capitals_name_no_first_victim() -> None:
     """A name must be in Title Case: 'WERE KILLED AND' names nobody (a vague count stays)."""
     text = "SEVEN SOLDIERS WERE KILLED AND SEVERAL WERE WOUNDED BY A BOMB."
