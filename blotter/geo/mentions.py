@@ -143,6 +143,8 @@ class PlaceWords:
     feature_prev: frozenset[str] = frozenset()
     #: "Kenyan police": a demonym before one of these is a cue of its country.
     domestic_next: frozenset[str] = frozenset()
+    #: "fired from the Gaza Strip": a word before the article that makes the place an origin.
+    origin_prev: frozenset[str] = frozenset()
     #: "the Santa Cecilia neighborhood": a part of a city, named as a landmark.
     city_part_next: frozenset[str] = frozenset()
     #: "the Eldoret-based weekly": a hyphened word after a name that places a thing there.
@@ -211,6 +213,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         domestic_next=_name_context(loc.code, "domestic_next"),
         city_part_next=_name_context(loc.code, "city_part_next"),
         located_suffixes=_name_context(loc.code, "located_suffixes"),
+        origin_prev=w("places.origin_prev"),
     )
 
 
@@ -931,11 +934,11 @@ def _mention(
     modifier = (
         (after is not None and after[0] in w.country_modifier_next)
         or (prev is not None and prev[0] in w.country_modifier_prev)
-        or (  # "fired from the Gaza Strip at Sderot": after a stop word ("the")
+        or (  # "fired from the Gaza Strip at Sderot": an origin, after a stop word ("the")
             prev is not None
             and prev[0] in w.stop_words
             and (pp := _prev(toks, i - 1)) is not None
-            and pp[0] in w.country_modifier_prev
+            and pp[0] in w.origin_prev
         )
         or key in w.always_modifier
         or (prev is not None and text[prev[2] : start] == "-" and prev[0] in w.demonyms)
