@@ -134,6 +134,8 @@ class PlaceWords:
     #: Text right before a name that makes it part of an organisation's name, the
     #: head first: "cárteles de Juárez y Sinaloa" (never matches in English).
     org_before: re.Pattern[str] = re.compile(r"(?!)")
+    #: The head words of *org_before* alone, searched once per text (CPU).
+    org_head: re.Pattern[str] = re.compile(r"(?!)")
     # issue 12: words of geo/data/name_context.toml for the pack's language
     #: "Maseno University": a capitalised word after the name that keeps it a place.
     institution_next: frozenset[str] = frozenset()
@@ -141,6 +143,8 @@ class PlaceWords:
     feature_prev: frozenset[str] = frozenset()
     #: "Kenyan police": a demonym before one of these is a cue of its country.
     domestic_next: frozenset[str] = frozenset()
+    #: "fired from the Gaza Strip": a word before the article that makes the place an origin.
+    origin_prev: frozenset[str] = frozenset()
     #: "the Santa Cecilia neighborhood": a part of a city, named as a landmark.
     city_part_next: frozenset[str] = frozenset()
     #: "the Eldoret-based weekly": a hyphened word after a name that places a thing there.
@@ -203,11 +207,13 @@ def _place_words(loc: Locale) -> PlaceWords:
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
         dateline=re.compile(loc.pattern("places.dateline")),
         org_before=re.compile(loc.pattern("places.org_before")),
+        org_head=re.compile(loc.pattern("places.org_head")),
         institution_next=_name_context(loc.code, "institution_next"),
         feature_prev=_name_context(loc.code, "feature_prev"),
         domestic_next=_name_context(loc.code, "domestic_next"),
         city_part_next=_name_context(loc.code, "city_part_next"),
         located_suffixes=_name_context(loc.code, "located_suffixes"),
+        origin_prev=w("places.origin_prev"),
     )
 
 
@@ -684,7 +690,9 @@ def _acceptable(
         )
     ):
         return False  # a demonym ("Somali resident") is counted as one; "Somali region" is a place
-    if w.org_before.search(text, max(0, first[1] - ORG_BEFORE_CHARS), first[1]):
+    if _has_org_head(text, w) and w.org_before.search(
+        text, max(0, first[1] - ORG_BEFORE_CHARS), first[1]
+    ):
         return False  # "el Cártel de Sinaloa": an organisation named after the state
     head = toks[i + 1] if n > 1 and first[0] in ARTICLES else first  # "al-Bukamal"
     if not upper and not (head[3][0].isupper() and last[3][0].isupper()):
@@ -855,6 +863,18 @@ def _town_before(
     return False
 
 
+def _has_org_head(text: str, w: PlaceWords) -> bool:
+    """True if *text* holds the head word of an organisation name before a place
+    (``places.org_head``): the per-name look-back is skipped in every other text."""
+    return _head_found(text, w.org_head)
+
+
+@lru_cache(maxsize=4)
+def _head_found(text: str, head: re.Pattern[str]) -> bool:
+    """Cached search of *head* in *text* (the texts being read, a few at a time)."""
+    return head.search(text) is not None
+
+
 def _big_place(key: str, gaz: Gazetteer) -> bool:
     """True if a city of BIG_LOCATIVE_POPULATION or more bears *key* as its own name."""
     return any(
@@ -914,11 +934,11 @@ def _mention(
     modifier = (
         (after is not None and after[0] in w.country_modifier_next)
         or (prev is not None and prev[0] in w.country_modifier_prev)
-        or (  # "fired from the Gaza Strip at Sderot": after a stop word ("the")
+        or (  # "fired from the Gaza Strip at Sderot": an origin, after a stop word ("the")
             prev is not None
             and prev[0] in w.stop_words
             and (pp := _prev(toks, i - 1)) is not None
-            and pp[0] in w.country_modifier_prev
+            and pp[0] in w.origin_prev
         )
         or key in w.always_modifier
         or (prev is not None and text[prev[2] : start] == "-" and prev[0] in w.demonyms)

@@ -215,7 +215,9 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
     # per mention, the candidates bearing its name as their own (see ALTERNATE_PENALTY)
     # (a tolerant match's key is one of its spellings, not the text's: no penalty)
     owned = [
-        set() if m.fuzzy else {c.id for c in m.candidates if bears_name(c, m.key)}
+        set()
+        if m.fuzzy or len(m.candidates) < 2  # a lone candidate has no rival to rank below
+        else {c.id for c in m.candidates if bears_name(c, m.key)}
         for m in mentions
     ]
 
@@ -321,9 +323,12 @@ def bears_name(p: Place, key: str) -> bool:
     """True if every word of *key* is a word of *p*'s own name or label ("matamoros"
     of "Heroica Matamoros"), not only of an alternate name ("cancun" of Changchun)."""
     words = key.split()
-    return bool(words) and any(
-        all(x in own for x in words) for own in (_name_words(p.name), _name_words(p.label))
-    )
+    if not words:
+        return False
+    own = _name_words(p.name)
+    if all(x in own for x in words):
+        return True
+    return p.label != p.name and all(x in _name_words(p.label) for x in words)
 
 
 @lru_cache(maxsize=200_000)
