@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from blotter.fields.numbers import number_pattern, read_digits, to_int, unit_words
+from blotter.fields.numbers import (
+    bare_number_pattern,
+    number_pattern,
+    read_digits,
+    to_int,
+    unit_words,
+)
 from blotter.lang import NEVER as NEVER_PATTERN
 from blotter.lang import Locale, per_locale
 from blotter.record import Count
@@ -58,7 +64,7 @@ class CasualtyPatterns:
     toll: re.Pattern[str]
     #: (pattern, gate, form) per kind; see casualty_patterns.
     per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]]
-    conjoined: dict[str, list[re.Pattern[str]]]
+    conjoined: dict[str, re.Pattern[str]]
     active_conjoined: dict[str, re.Pattern[str]]
     unknown_toll: re.Pattern[str]
     zero: re.Pattern[str]
@@ -207,18 +213,16 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     # groups ("3 police, 2 soldiers and 1 civilian") are read by list_before.
     conj = r"(?:" + p("casualties.conjunction") + r")\s+"
     conjoined = {
-        kind: [  # one pattern per kind, its tail a verb or a count noun
-            re.compile(
-                NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
-                + r"(?!(?:" + p("casualties.subset_lead") + (r"|" + units if units else "")
-                + r"|" + verbs + r")\b)"  # "9 dead and 12 wounded" joins no injured groups
-                + gap_word.replace("[a-z]", "[a-z(]").replace("./-]", "./()-]")
-                + r",?\s+){1,7}?)" + conj + number_pattern("2", loc)
-                + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)" + paren + r"(?:" + aux
-                + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")|" + p(f"casualties.noun_{kind}") + r")\b",
-                re.IGNORECASE,
-            )
-        ]
+        kind: re.compile(  # its tail a verb or a count noun
+            NOT_INSIDE_NUMBER + number_pattern("1", loc) + r"\s+(?P<victim1>(?:"
+            + r"(?!(?:" + p("casualties.subset_lead") + (r"|" + units if units else "")
+            + r"|" + verbs + r")\b)"  # "9 dead and 12 wounded" joins no injured groups
+            + gap_word.replace("[a-z]", "[a-z(]").replace("./-]", "./()-]")
+            + r",?\s+){1,7}?)" + conj + number_pattern("2", loc)
+            + r"\s+(?P<victim2>(?:" + gap_word + r"\s+){0,4}?)" + paren + r"(?:" + aux
+            + r"(?:" + p(_PASSIVE_KEYS[kind]) + r")|" + p(f"casualties.noun_{kind}") + r")\b",
+            re.IGNORECASE,
+        )
         for kind in KINDS
     }
     # "killing eight policemen and three civilians": two victim groups after one
@@ -244,12 +248,13 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         + p("casualties.name_particle") + r")-?[\w'’-]*))+)"
     )  # a name in Title Case: capitals of wire copy ("WERE KILLED") name nobody
     with_ = p("casualties.companion_lead")
-    companion_tail = (
-        r"(?:(?P<num>" + number_pattern("x", loc).replace("?P<qualx>", "?:").replace(
-            "?P<numx>", "?:") + r")\s+of\s+)?(?:" + p("casualties.possessive")
+    bare = bare_number_pattern(loc)
+    of_possessive = (
+        r"(?:(?P<num>" + bare + r")\s+of\s+)?(?:" + p("casualties.possessive")
         + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + p("casualties.not_companion") + r")\b)"
-        + r"(?:(?P<num2>" + number_pattern("y", loc).replace("?P<qualy>", "?:").replace(
-            "?P<numy>", "?:") + r")\s+(?:[\w'’-]+\s+){0,3}?|(?![\w'’-]+s\s)"
+    )  # "(one of) his", not before a word that names no companion
+    companion_tail = (
+        of_possessive + r"(?:(?P<num2>" + bare + r")\s+(?:[\w'’-]+\s+){0,3}?|(?![\w'’-]+s\s)"
         + r"(?:[\w'’-]+\s+){1,3}?)"
     )  # "their two children", or one companion ("his driver", not "his friends")
     companion = {
@@ -264,11 +269,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         kind: re.compile(
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:" + p("casualties.head_lead")
             + r")\s+(?:[\w'’-]+\s+){0,4}?(?:" + person + r")(?:\s*,[^,]{0,80},)?\s+(?:"
-            + with_ + r")\s+(?:(?P<num>" + number_pattern("x", loc).replace("?P<qualx>", "?:")
-            .replace("?P<numx>", "?:") + r")\s+of\s+)?(?:" + p("casualties.possessive")
-            + r")\s+(?!(?:[\w'’-]+\s+){0,2}?(?:" + p("casualties.not_companion") + r")\b)"
-            + r"(?:(?P<num2>" + number_pattern("y", loc).replace("?P<qualy>", "?:").replace(
-                "?P<numy>", "?:") + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<end>[\w'’-]+)",
+            + with_ + r")\s+" + of_possessive + r"(?:(?P<num2>" + bare
+            + r")\s+)?(?:[\w'’-]+\s+){0,2}?(?P<end>[\w'’-]+)",
             re.IGNORECASE,
         )
         for kind in COMPANION_KINDS
@@ -464,24 +466,23 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                     )
                 )
     joined = pats.conj_gate.search(text) is not None
-    for kind, conjoined in pats.conjoined.items() if joined else ():
-        for pattern in conjoined:
-            for m in pattern.finditer(text):
-                if pats.subset.search(text[max(0, m.start() - BEFORE_CHARS) : m.start()]):
-                    continue  # "4 children including a girl and three boys": one group
-                for i in ("1", "2"):
-                    s, e = m.span("num" + i)
-                    value, vague = to_int(m["num" + i], locale)
-                    if value is None or _looks_like_year(m["num" + i]) or _taken(taken, s, kind):
-                        continue
-                    taken.append((s, e, kind))
-                    group = _group(m["victim" + i] or "", pats.victim_groups)
-                    found.append(
-                        CountMention(
-                            kind, value, vague, group, s + offset, e + offset, additional=i == "1"
-                        )
+    for kind, pattern in pats.conjoined.items() if joined else ():
+        for m in pattern.finditer(text):
+            if pats.subset.search(text[max(0, m.start() - BEFORE_CHARS) : m.start()]):
+                continue  # "4 children including a girl and three boys": one group
+            for i in ("1", "2"):
+                s, e = m.span("num" + i)
+                value, vague = to_int(m["num" + i], locale)
+                if value is None or _looks_like_year(m["num" + i]) or _taken(taken, s, kind):
+                    continue
+                taken.append((s, e, kind))
+                group = _group(m["victim" + i] or "", pats.victim_groups)
+                found.append(
+                    CountMention(
+                        kind, value, vague, group, s + offset, e + offset, additional=i == "1"
                     )
-                _list_items(text, m.start(), kind, pats, taken, found, offset, locale)
+                )
+            _list_items(text, m.start(), kind, pats, taken, found, offset, locale)
     for kind, pattern in pats.active_conjoined.items() if joined else ():
         for m in pattern.finditer(text):
             s, e = m.span("num2")

@@ -144,6 +144,11 @@ def number_pattern(suffix: str = "", locale: Locale | None = None) -> str:
     return pattern.replace("?P<qual>", f"?P<qual{suffix}>").replace("?P<num>", f"?P<num{suffix}>")
 
 
+def bare_number_pattern(locale: Locale | None = None) -> str:
+    """The count pattern without its named groups (for a count read only as a whole)."""
+    return number_words(locale).pattern.replace("?P<qual>", "?:").replace("?P<num>", "?:")
+
+
 def to_int(raw: str, locale: Locale | None = None) -> tuple[int | None, bool]:
     """Convert a count word or digits to an int; the flag says the count is vague."""
     return number_words(locale).to_int(raw)
