@@ -193,7 +193,7 @@ def same_country(location: dict[str, Any], gold_country: str | None) -> bool:
     return normalise(predicted) == normalise(gold_country) or bool(codes & country_codes(predicted))
 
 
-def _stem(word: str) -> str:
+def fold_plural(word: str) -> str:
     """A plural-folded word ("houthis" -> "houthi")."""
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -206,7 +206,7 @@ def actor_forms(name: str | None) -> list[frozenset[str]]:
     forms = [_PAREN.sub(" ", name), *_PAREN.findall(name)]
     out: list[frozenset[str]] = []
     for form in forms:
-        words = frozenset(_stem(w) for w in normalise(form).split() if not w.isdigit())
+        words = frozenset(fold_plural(w) for w in normalise(form).split() if not w.isdigit())
         if words:
             out.append(words)
     return out

@@ -14,6 +14,7 @@ from blotter.evaluation.matching import (
     actor_match,
     align,
     event_actors,
+    fold_plural,
     same_country,
     same_place,
     stated,
@@ -249,16 +250,11 @@ _SEGMENT_BREAK = re.compile(r"[,:;.!?|()\[\]]|\s[-–—]\s")
 _SENTENCE_BREAK = re.compile(r"[:.!?|\"“”‘’']")
 
 
-def _fold_plural(word: str) -> str:
-    """A plural-folded word, as the actor matcher folds it ("zetas" -> "zeta")."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
 def _name_words(text: str) -> list[str]:
     """Normalised, plural-folded words read through GROUP_WORD_EQUIVALENTS."""
     out = []
     for w in normalise(text).split():
-        w = _fold_plural(w)
+        w = fold_plural(w)
         out.append(GROUP_WORD_EQUIVALENTS.get(w, w))
     return out
 
