@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -183,15 +184,20 @@ class CueLexicon:
         return hits
 
 
+def keep_hits(hits: dict[str, list[Hit]], group: str, keep: Callable[[Hit], bool]) -> None:
+    """Keep only the *group* hits that *keep* accepts; a group left empty goes."""
+    kept = [h for h in hits.get(group, ()) if keep(h)]
+    if kept:
+        hits[group] = kept
+    else:
+        hits.pop(group, None)
+
+
 def _drop_other_senses(hits: dict[str, list[Hit]]) -> None:
     """Drop the hits that lie inside an ``other_sense`` phrase, and that group."""
     spans = [(h.start, h.end) for h in hits.pop(OTHER_SENSE_GROUP)]
     for group in list(hits):
-        kept = [h for h in hits[group] if not any(a <= h.start and h.end <= b for a, b in spans)]
-        if kept:
-            hits[group] = kept
-        else:
-            del hits[group]
+        keep_hits(hits, group, lambda h: not any(a <= h.start and h.end <= b for a, b in spans))
 
 
 def cue_lexicon(locale: Locale | None = None) -> CueLexicon:

@@ -17,7 +17,14 @@ from blotter.document import Document, Mention, Sentence
 from blotter.fields.casualties import CountMention, find_counts
 from blotter.fields.dates import DateRef, find_dates, header_date
 from blotter.lang import Locale, default_locale, locale_for, per_locale
-from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, CueLexicon, Hit, cue_lexicon
+from blotter.lang.lexicon import (
+    ACT_GROUPS,
+    STRONG_GROUPS,
+    CueLexicon,
+    Hit,
+    cue_lexicon,
+    keep_hits,
+)
 from blotter.record import Event
 from blotter.relevance.arguments import abstract_sentence
 from blotter.relevance.assertion import (
@@ -333,11 +340,7 @@ def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None
     """Drop *group* hits lying inside a *container* hit ("grenade" in "grenade launcher")."""
     if group not in hits or container not in hits:
         return
-    kept = [h for h in hits[group] if not any(c.start <= h.start < c.end for c in hits[container])]
-    if kept:
-        hits[group] = kept
-    else:
-        del hits[group]
+    keep_hits(hits, group, lambda h: not any(c.start <= h.start < c.end for c in hits[container]))
 
 
 def _aimed_fire(hits: dict[str, list[Hit]]) -> None:
@@ -378,12 +381,8 @@ def _drop_passive_aircraft(
             or patterns.aircraft_owner_after.match(after)
         )
 
-    for group, owned in (("aircraft", True), ("airstrike", False)):
-        kept = [h for h in hits.get(group, []) if not passive(h, owned)]
-        if kept:
-            hits[group] = kept
-        else:
-            hits.pop(group, None)
+    keep_hits(hits, "aircraft", lambda h: not passive(h, True))
+    keep_hits(hits, "airstrike", lambda h: not passive(h, False))
 
 
 def _mark_air_attack(hits: dict[str, list[Hit]]) -> None:
@@ -402,21 +401,12 @@ def _drop_accusations(
 ) -> None:
     """Drop qualifier cues that name what someone was accused of or held for
     ("detained for hurling a Molotov cocktail": the pack's ``detect.accused``)."""
+    def free(h: Hit) -> bool:
+        start = h.start - sentence.start
+        return not accused.search(sentence.text[max(0, start - ACCUSED_CONTEXT_CHARS) : start])
+
     for group in ACCUSABLE_GROUPS:
-        kept = [
-            h
-            for h in hits.get(group, [])
-            if not accused.search(
-                sentence.text[
-                    max(0, h.start - sentence.start - ACCUSED_CONTEXT_CHARS) : h.start
-                    - sentence.start
-                ]
-            )
-        ]
-        if kept:
-            hits[group] = kept
-        else:
-            hits.pop(group, None)
+        keep_hits(hits, group, free)
 
 
 def _mark_figurative(cues: list[SentenceCues]) -> int:
