@@ -38,6 +38,11 @@ ARMED = frozenset({1, 2, 3, 4, 8})
 URL_PATH = "/"
 #: ACLED's code of the state's forces.
 STATE = 1
+#: Characters after a state force read for its being hit ("police were ambushed
+#: on the road to ...") and for its finding the dead ("police found the bodies
+#: of ..."): a clause, not the rest of the sentence.
+HIT_CONTEXT_CHARS = 80
+FINDER_CONTEXT_CHARS = 60
 #: Armed parties other than the state's forces: where one takes part, a fight
 #: is not a riot.
 NON_STATE_ARMED = frozenset({2, 3, 4, 8})
@@ -177,8 +182,8 @@ def _one_sided(
         return False  # a word of a web address (".../policia/matan-...") is no party
     if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE or any(
         is_victim(text, m, locale=locale)
-        or pats.hit_after.match(text[m.end : m.end + 80])
-        or pats.finder_after.match(text[m.end : m.end + 60])
+        or pats.hit_after.match(text[m.end : m.end + HIT_CONTEXT_CHARS])
+        or pats.finder_after.match(text[m.end : m.end + FINDER_CONTEXT_CHARS])
         for m in armed
     ):
         return False
