@@ -194,13 +194,19 @@ def _one_sided(
             not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
         ):
             return False
-    lexicon, dp = cue_lexicon(locale), detect_patterns(locale)
-    return not any(victims(lexicon, sc.sentence.text, dp)[1] for sc in incident.cues)
+    return not any(_told_victims(sc, locale)[1] for sc in incident.cues)
 
 
 def _civilians_hit(incident: Incident, locale: Locale | None) -> bool:
     """True if the incident's told victims (objects, passive subjects) are
     civilians and none is an armed party."""
-    lexicon, dp = cue_lexicon(locale), detect_patterns(locale)
-    hit = [victims(lexicon, sc.sentence.text, dp) for sc in incident.cues]
+    hit = [_told_victims(sc, locale) for sc in incident.cues]
     return any(c for c, _ in hit) and not any(f for _, f in hit)
+
+
+def _told_victims(sc: SentenceCues, locale: Locale | None) -> tuple[bool, bool]:
+    """(civilians, armed forces) told as the victims of *sc*: the detector's
+    reading, read here only for cues the detector did not see."""
+    if sc.told_victims is None:
+        sc.told_victims = victims(cue_lexicon(locale), sc.sentence.text, detect_patterns(locale))
+    return sc.told_victims

@@ -133,6 +133,9 @@ class SentenceCues:
     #: Set by the detector: the act's agent or patient are companies, products,
     #: teams, markets or abstractions (:mod:`blotter.relevance.arguments`).
     abstract: bool = False
+    #: Set by the detector: whether civilians, and whether armed forces, are the
+    #: told victims of the sentence (:func:`victims`; None until it is read).
+    told_victims: tuple[bool, bool] | None = None
 
     @property
     def hedged(self) -> bool:
@@ -642,8 +645,8 @@ class Detector:
         label = next((c.label for c in incident.cues if c.label), None)
         civ = forces = False
         for c in incident.cues:
-            c_civ, c_forces = victims(self.lexicon, c.sentence.text, self.patterns)
-            civ, forces = civ or c_civ, forces or c_forces
+            c.told_victims = victims(self.lexicon, c.sentence.text, self.patterns)
+            civ, forces = civ or c.told_victims[0], forces or c.told_victims[1]
         if not civ and not forces:
             civ = any(c.has("civilian_target") for c in incident.cues)
             forces = any(c.has("forces_target") for c in incident.cues)
