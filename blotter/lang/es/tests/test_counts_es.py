@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from blotter.fields.casualties import combine, find_counts
-from blotter.lang import Locale, load_locale
-
-
-@pytest.fixture(scope="module")
-def es() -> Locale:
-    return load_locale("es")
+from blotter.lang import Locale
 
 
 def killed(text: str, es: Locale) -> int | None:

@@ -12,21 +12,10 @@ import pytest
 from blotter.document import Article
 from blotter.fields.dates import find_dates
 from blotter.io.records import InputRecord
-from blotter.lang import Locale, load_locale
+from blotter.lang import Locale
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
 
 PUBLISHED = date(2017, 11, 24)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings())
-
-
-@pytest.fixture(scope="module")
-def es() -> Locale:
-    return load_locale("es")
 
 
 def current(pipeline: Pipeline, text: str) -> list[dict]:

@@ -7,12 +7,6 @@ import pytest
 from blotter.document import Article
 from blotter.io.records import InputRecord
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings())
 
 
 def place(pipeline: Pipeline, text: str) -> tuple[str | None, str | None]:

@@ -9,12 +9,6 @@ import pytest
 from blotter.document import Article
 from blotter.io.records import InputRecord
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings())
 
 
 def sub_events(pipeline: Pipeline, text: str) -> list[str]:

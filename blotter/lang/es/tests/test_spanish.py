@@ -14,22 +14,11 @@ from blotter.fields.numbers import to_int
 from blotter.geo.cues import find_cues
 from blotter.ingest.language import detect_language, resolve_language
 from blotter.io.records import InputRecord
-from blotter.lang import Locale, load_locale
+from blotter.lang import Locale
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
 
 #: A Tuesday: "el lunes" is the day before.
 PUBLISHED = date(2019, 10, 15)
-
-
-@pytest.fixture(scope="module")
-def es() -> Locale:
-    return load_locale("es")
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings())
 
 
 def extract(pipeline: Pipeline, text: str, language: str | None = None) -> list[dict[str, Any]]:

@@ -11,19 +11,8 @@ from blotter.fields.actors import find_actors
 from blotter.fields.casualties import find_counts
 from blotter.geo.cues import find_cues
 from blotter.io.records import InputRecord
-from blotter.lang import Locale, load_locale
+from blotter.lang import Locale
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings())
-
-
-@pytest.fixture(scope="module")
-def es() -> Locale:
-    return load_locale("es")
 
 
 def current(pipeline: Pipeline, text: str) -> list[dict]:
