@@ -43,21 +43,64 @@ _STATE_RE = re.compile(r"(?:\(|, )(" + "|".join(map(re.escape, INDIAN_STATES)) +
 ALL_CAPS_SHARE = 0.8
 
 
-def pack_cues(locale: Locale | None = None) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
-    """*locale*'s country cues and the one-pass pattern over them (default pack if None)."""
+def pack_cues(locale: Locale | None = None) -> tuple[tuple[Cue, ...], CueScanner]:
+    """*locale*'s country cues and the scanner over them (default pack if None)."""
     return _pack_cues(locale or default_locale())
 
 
+@dataclass(frozen=True)
+class CueScanner:
+    """Every cue in one left-to-right pass, as one alternation of all cues would
+    find them, but with two patterns: the acronyms (case-sensitive) and the rest
+    under a pattern-wide IGNORECASE.  One alternation needs an inline ``(?i:)``
+    per cue, which defeats the regex engine's literal fast paths and cost twice
+    as much (issue 10)."""
+
+    acronyms: re.Pattern[str]
+    names: re.Pattern[str]
+
+    @classmethod
+    def of(cls, cues: tuple[Cue, ...]) -> CueScanner:
+        """The scanner of *cues*: each a named group ``c<i>``, i its index in *cues*."""
+
+        def alternation(acronym: bool) -> str:
+            alt = "|".join(
+                f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues) if c.acronym is acronym
+            )
+            return r"\b(?:" + (alt or r"(?!)") + r")\b"
+
+        return cls(re.compile(alternation(True)), re.compile(alternation(False), re.I))
+
+    def matches(self, text: str) -> tuple[tuple[int, int, int], ...]:
+        """(start, end, cue index) of each match, non-overlapping, leftmost first;
+        where both patterns match at one offset the lower cue index wins."""
+        out: list[tuple[int, int, int]] = []
+        pos = 0
+        nxt = [self.acronyms.search(text), self.names.search(text)]
+        while True:
+            for k, pattern in enumerate((self.acronyms, self.names)):
+                m = nxt[k]
+                if m is not None and m.start() < pos:  # overlapped by the last match taken
+                    nxt[k] = pattern.search(text, pos)
+            live = [m for m in nxt if m is not None]
+            if not live:
+                return tuple(out)
+            m = min(live, key=lambda m: (m.start(), _cue_index(m)))
+            if m.lastgroup:
+                out.append((m.start(), m.end(), _cue_index(m)))
+            pos = max(m.end(), m.start() + 1)
+
+
+def _cue_index(m: re.Match[str]) -> int:
+    """The cue a match is of (its named group ``c<i>``); -1 for none."""
+    return int(m.lastgroup[1:]) if m.lastgroup else -1
+
+
 @lru_cache(maxsize=8)
-def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], re.Pattern[str]]:
+def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], CueScanner]:
     cues = tuple(Cue(r.pattern, r.country_code, r.admin1, r.acronym) for r in loc.country_cues)
     cues += data_cues()  # names of any language (parties, forces, peoples): geo/data
-    # One pass over the text: every cue is a named group (acronyms case-sensitive).
-    alternation = "|".join(
-        f"(?P<c{i}>{c.pattern})" if c.acronym else f"(?P<c{i}>(?i:{c.pattern}))"
-        for i, c in enumerate(cues)
-    )
-    return cues, re.compile(r"\b(?:" + (alternation or r"(?!)") + r")\b")
+    return cues, CueScanner.of(cues)
 
 
 # --- Country cues of any language (issue 12): actor, party and people names
@@ -131,10 +174,8 @@ MATCH_CACHE_SIZE = 4
 @lru_cache(maxsize=MATCH_CACHE_SIZE)
 def _matches(text: str, locale: Locale | None) -> tuple[tuple[int, int, int], ...]:
     """Every cue match of *text*: (start, end, index of the cue)."""
-    _, pattern = pack_cues(locale)
-    return tuple(
-        (m.start(), m.end(), int(m.lastgroup[1:])) for m in pattern.finditer(text) if m.lastgroup
-    )
+    _, scanner = pack_cues(locale)
+    return scanner.matches(text)
 
 
 def _all_caps(text: str) -> bool:
