@@ -21,6 +21,7 @@ from blotter.fields.numbers import (
 )
 from blotter.lang import NEVER as NEVER_PATTERN
 from blotter.lang import Locale, per_locale
+from blotter.lang.caseless import CaselessGate
 from blotter.record import Count
 
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
@@ -73,7 +74,7 @@ class CasualtyPatterns:
     split: re.Pattern[str]
     subset: re.Pattern[str]
     earlier: re.Pattern[str]
-    count_words: re.Pattern[str]
+    count_words: CaselessGate
     victim_groups: dict[str, tuple[str, ...]]
     single: dict[str, re.Pattern[str]]
     additional: re.Pattern[str]
@@ -114,7 +115,7 @@ class CasualtyPatterns:
     #: Be/have auxiliaries of a passive ("were killed"; "reportedly" is none).
     passive_aux: re.Pattern[str]
     #: Words without which a sentence holds no age (checked before the age pattern).
-    age_gate: re.Pattern[str]
+    age_gate: CaselessGate
 
 
 @per_locale
@@ -287,7 +288,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         split=re.compile(p("casualties.split"), re.IGNORECASE),
         subset=re.compile(p("casualties.subset"), re.IGNORECASE),
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
-        count_words=re.compile(p("casualties.count_words"), re.IGNORECASE),
+        count_words=CaselessGate(p("casualties.count_words")),
         victim_groups={str(g): tuple(stems) for g, stems in groups.items()},
         single={k: re.compile(p(f"casualties.single_{k}"), re.IGNORECASE) for k in KINDS},
         additional=re.compile(p("casualties.additional"), re.IGNORECASE),
@@ -312,7 +313,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         ),
         non_victim=re.compile(p("casualties.non_victim"), re.IGNORECASE),
         passive_aux=re.compile(r"\b(?:" + p("casualties.passive_aux") + r")\b", re.IGNORECASE),
-        age_gate=re.compile(p("casualties.age_gate"), re.IGNORECASE),
+        age_gate=CaselessGate(p("casualties.age_gate")),
         and_word=re.compile(r"\b(?:" + p("casualties.conjunction") + r")\b", re.IGNORECASE),
         break_=re.compile(r"[\n.;|]"),
         conj_gate=re.compile(
