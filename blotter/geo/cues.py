@@ -58,30 +58,44 @@ class CueScanner:
 
     acronyms: re.Pattern[str]
     names: re.Pattern[str]
+    #: The names' pattern lower-cased, for ASCII text lower-cased (offsets kept):
+    #: a case-sensitive scan is faster still; None if lower-casing would change
+    #: what a name pattern means (see _CASED_ESCAPE).
+    folded_names: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: tuple[Cue, ...]) -> CueScanner:
         """The scanner of *cues*: each a named group ``c<i>``, i its index in *cues*."""
 
-        def alternation(acronym: bool) -> str:
+        def alternation(acronym: bool, fold: bool = False) -> str:
             alt = "|".join(
-                f"(?P<c{i}>{c.pattern})" for i, c in enumerate(cues) if c.acronym is acronym
+                f"(?P<c{i}>{c.pattern.lower() if fold else c.pattern})"
+                for i, c in enumerate(cues)
+                if c.acronym is acronym
             )
             return r"\b(?:" + (alt or r"(?!)") + r")\b"
 
-        return cls(re.compile(alternation(True)), re.compile(alternation(False), re.I))
+        foldable = not any(_CASED_ESCAPE.search(c.pattern) for c in cues if not c.acronym)
+        return cls(
+            re.compile(alternation(True)),
+            re.compile(alternation(False), re.I),
+            re.compile(alternation(False, fold=True)) if foldable else None,
+        )
 
     def matches(self, text: str) -> tuple[tuple[int, int, int], ...]:
         """(start, end, cue index) of each match, non-overlapping, leftmost first;
         where both patterns match at one offset the lower cue index wins."""
         out: list[tuple[int, int, int]] = []
         pos = 0
-        nxt = [self.acronyms.search(text), self.names.search(text)]
+        names, names_text = self.names, text
+        if self.folded_names is not None and text.isascii():
+            names, names_text = self.folded_names, text.lower()
+        nxt = [self.acronyms.search(text), names.search(names_text)]
         while True:
-            for k, pattern in enumerate((self.acronyms, self.names)):
+            for k, (pattern, scanned) in enumerate(((self.acronyms, text), (names, names_text))):
                 m = nxt[k]
                 if m is not None and m.start() < pos:  # overlapped by the last match taken
-                    nxt[k] = pattern.search(text, pos)
+                    nxt[k] = pattern.search(scanned, pos)
             live = [m for m in nxt if m is not None]
             if not live:
                 return tuple(out)
@@ -89,6 +103,12 @@ class CueScanner:
             if m.lastgroup:
                 out.append((m.start(), m.end(), _cue_index(m)))
             pos = max(m.end(), m.start() + 1)
+
+
+#: What lower-casing would change the meaning of: an escape (\S, \W, \D, \B,
+#: \A, \Z, \N{...}, \x41, \u0041), a back-reference, a case-sensitive inline
+#: group "(?-i:...)" or a named group "(?P<...>)": such name patterns are not folded.
+_CASED_ESCAPE = re.compile(r"\\[A-Zxuo0-9]|\(\?[a-zA-Z]*-[a-zA-Z]*i|\(\?P")
 
 
 def _cue_index(m: re.Match[str]) -> int:

@@ -30,6 +30,14 @@ def test_overlapping_cues_of_both_kinds_resolve_as_one_alternation_would() -> No
     text = "The OSCE SMM and the SMM saw popular front and Popular Front fighters; PF, FRONT."
     assert _scanner(cues).matches(text) == tuple(_one_alternation(cues, text))
     assert _scanner(cues).matches(text)  # something was found
+    accented = text + " Mérida: osce SMM"  # not ASCII: scanned with IGNORECASE, same finds
+    assert _scanner(cues).matches(accented) == tuple(_one_alternation(cues, accented))
+    assert _scanner(cues).folded_names is not None  # the ASCII text took the folded scan
+
+
+def test_a_name_pattern_lower_casing_would_change_is_not_folded() -> None:
+    assert _scanner([("Kenya\\S*", False)]).folded_names is None
+    assert _scanner([("(?-i:Ruto)", False)]).folded_names is None
 
 
 def test_no_cues_of_a_kind_finds_nothing_of_it() -> None:
