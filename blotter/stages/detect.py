@@ -77,6 +77,19 @@ REACTED_ACT_GROUPS = frozenset(
 #: A crowd's own violence ("rioters raided a farm, demanding jobs"): the
 #: demand is the crowd's, and the incident stays a riot or mob.
 CROWD_VIOLENCE_GROUPS = frozenset({"riot", "mob"})
+#: Verbs that tell a killing or a shooting only with a person as their object
+#: ("they shoot a man", "executes a 60-year-old woman"; not "shoot a film",
+#: "executes a play"): the pack's ``person_act`` group, read as ``attack``
+#: when a person word (``PERSON_OBJECT_GROUPS``) follows within
+#: ``PERSON_OBJECT_CHARS`` with no punctuation or preposition between
+#: (the pack's ``detect.object_stops``: "shoot a film with the children").
+PERSON_ACT_GROUP = "person_act"
+PERSON_OBJECT_GROUPS = ("civilian_target", "forces_target", "person_object")
+#: An object's determiner and adjectives ("a 60 year old woman") fit in this;
+#: a person named further on is no longer the verb's object.
+PERSON_OBJECT_CHARS = 24
+OBJECT_STOPS_KEY = "detect.object_stops"
+OBJECT_BREAK = re.compile(r"[^\w\s'-]")
 
 
 @dataclass(frozen=True)
@@ -339,6 +352,27 @@ def clauses(sentence: Sentence, patterns: DetectPatterns | None = None) -> list[
     ]
 
 
+def _person_acts(hits: dict[str, list[Hit]], sentence: Sentence, stops: frozenset[str]) -> None:
+    """Read ``person_act`` verbs whose object is a person as ``attack`` cues
+    ("They shoot a man outside his house"), and drop the group."""
+    verbs = hits.pop(PERSON_ACT_GROUP, None)
+    if not verbs:
+        return
+    people = sorted(h.start for g in PERSON_OBJECT_GROUPS for h in hits.get(g, ()))
+    text, offset = sentence.text, sentence.start
+    found = []
+    for verb in verbs:
+        target = next((p for p in people if verb.end < p <= verb.end + PERSON_OBJECT_CHARS), None)
+        if target is None:
+            continue
+        between = text[verb.end - offset : target - offset]
+        if OBJECT_BREAK.search(between) or any(w in stops for w in between.lower().split()):
+            continue
+        found.append(Hit("attack", verb.start, verb.end))
+    if found:
+        hits["attack"] = sorted(hits.get("attack", []) + found, key=lambda h: h.start)
+
+
 def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None:
     """Drop *group* hits lying inside a *container* hit ("grenade" in "grenade launcher")."""
     if group not in hits or container not in hits:
@@ -494,6 +528,7 @@ class Detector:
         self.locale = default_locale()
         self.lexicon = lexicon or cue_lexicon(self.locale)
         self.patterns = detect_patterns(self.locale)
+        self.object_stops = self.locale.word_set(OBJECT_STOPS_KEY)
 
     def _use(self, locale: Locale) -> None:
         """Read the next document with *locale*'s pack."""
@@ -501,6 +536,7 @@ class Detector:
             self.locale = locale
             self.lexicon = self.fixed_lexicon or cue_lexicon(locale)
             self.patterns = detect_patterns(locale)
+            self.object_stops = locale.word_set(OBJECT_STOPS_KEY)
 
     def process(self, docs: list[Document]) -> list[Document]:
         """Fill ``doc.mentions``, ``doc.incidents`` and ``doc.events`` (typed, not yet argued)."""
@@ -544,6 +580,7 @@ class Detector:
         dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         skip = dateline.end() if dateline else 0
         hits = self.lexicon.find(sentence.text, sentence.start)
+        _person_acts(hits, sentence, self.object_stops)
         _drop_inside(hits, "grenade", "launcher")
         _drop_accusations(hits, sentence, self.patterns.accused)
         drop_mishap_outcomes(hits)

@@ -91,3 +91,13 @@ def test_text_files_and_directories(tmp_path: Path) -> None:
     assert [o["id"] for o in out] == ["a", "b", "c.html"]
     assert out[0]["events"] and "UTF-8" in str(out[1]["error"])
     assert "blotter ingest" in str(out[2]["error"])
+
+
+def test_a_short_headline_is_read(tmp_path: Path) -> None:
+    """A headline of three words ("Ejecutan a taxista", 18 characters) is an
+    input to read, not an error: the default minimum length is under it."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "h", "text": "Ejecutan a taxista"}\n', encoding="utf-8")
+    settings = Settings()
+    (record,) = read_inputs(path, settings["max_text_chars"], settings["min_text_chars"])
+    assert record.error is None and record.article is not None
