@@ -24,7 +24,7 @@ from blotter.fields.claims import (
     best_perpetrator,
     find_perpetrators,
 )
-from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
+from blotter.fields.dates import DateRef, find_dates, is_reporting_date
 from blotter.fields.roles import retype, unnamed_perpetrator
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
@@ -127,7 +127,7 @@ class ArgumentExtractor:
     """Fill the fields of each detected event from its incident's sentences."""
 
     name = "arguments"
-    requires = ("sentences", "incidents", "events")
+    requires = ("sentences", "header_date", "incidents", "events")
     assigns = ("events.arguments",)
 
     def __init__(self, settings: Settings) -> None:
@@ -195,8 +195,8 @@ class ArgumentExtractor:
         to another date of the incident's sentences.
         """
         published = doc.article.published
-        header = header_date(doc.text, locale) if published is None else None
-        report = published or (header.value if header else None)
+        header = doc.header_date  # detect read it (only for an article without a date)
+        report = doc.report_date
         refs: list[DateRef] = []
         for sc in incident.cues:
             if published is None and header is not None:
