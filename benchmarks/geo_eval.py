@@ -18,9 +18,10 @@ from pathlib import Path
 from blotter.document import Article
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.distance import haversine_km
+from blotter.geo.event_place import choose_place
 from blotter.geo.gazetteer import open_gazetteer
 from blotter.geo.names import normalise
-from blotter.geo.resolve import choose_place, locate
+from blotter.geo.resolve import locate
 from blotter.pipeline import Pipeline
 from blotter.settings import load_settings
 

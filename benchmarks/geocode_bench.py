@@ -14,8 +14,9 @@ import os
 import time
 from pathlib import Path
 
+from blotter.geo.event_place import choose_place
 from blotter.geo.gazetteer import Gazetteer, default_gazetteer_path
-from blotter.geo.resolve import choose_place, locate
+from blotter.geo.resolve import locate
 
 SHARED = Path(
     os.environ.get("BLOTTER_SHARED", Path(__file__).resolve().parents[1].parent / "shared")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from blotter.fields.dates import DateRef
     from blotter.record import Event
 
 
@@ -72,6 +73,7 @@ LAYERS: dict[str, str] = {
     "boilerplate": "spans of site chrome, ads and repeated headlines (masked text)",
     "sentences": "sentences outside the boilerplate, with their paragraph",
     "parses": "spaCy parses of the sentences that can report an event",
+    "header_date": "the report's own dateline or header date, read when it has no publication date",
     "mentions": "event triggers, one per event sentence",
     "incidents": "event sentences grouped into incidents, with their cues",
     "events": "one record per incident: type, background flag, confidence",
@@ -91,6 +93,8 @@ class Document:
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     parses: dict[int, Doc] = field(default_factory=dict)
+    #: The dateline or header date of an article without a publication date.
+    header_date: DateRef | None = None
     mentions: list[Mention] = field(default_factory=list)
     #: ``blotter.stages.detect.Incident`` objects, parallel to ``events``.
     incidents: list[Any] = field(default_factory=list)
@@ -101,6 +105,14 @@ class Document:
     def text(self) -> str:
         """The article's text, as given."""
         return self.article.text
+
+    @property
+    def report_date(self) -> date | None:
+        """The report's date: its publication date, else (no metadata) the date of
+        its own dateline or header (layer ``header_date``)."""
+        if self.article.published is not None:
+            return self.article.published
+        return self.header_date.value if self.header_date is not None else None
 
     def is_masked(self, offset: int) -> bool:
         """True if the character at *offset* lies in boilerplate."""

@@ -42,19 +42,44 @@ def _load() -> dict[str, Any]:
 
 
 _TABLE = _load()
+#: ACLED's actor-type (``inter``) codes by name (``[inter]``).
+INTER: dict[str, int] = {name: row["code"] for name, row in _TABLE["inter"].items()}
+#: ACLED ``inter`` codes: the type of an actor, with the codebook's label.
+INTER_CODES: dict[int, str] = {row["code"]: row["label"] for row in _TABLE["inter"].values()}
+# The codes by name, for the engine (a module never writes a bare code).
+STATE_FORCES: int = INTER["state_forces"]
+REBELS: int = INTER["rebels"]
+POLITICAL_MILITIAS: int = INTER["political_militias"]
+IDENTITY_MILITIAS: int = INTER["identity_militias"]
+RIOTERS: int = INTER["rioters"]
+PROTESTERS: int = INTER["protesters"]
+CIVILIANS: int = INTER["civilians"]
+EXTERNAL: int = INTER["external"]
+#: Organised armed actors: state forces, rebels, political and identity
+#: militias, external forces (not rioters: a crowd).
+ORGANISED_ARMED = frozenset({STATE_FORCES, REBELS, POLITICAL_MILITIAS, IDENTITY_MILITIAS, EXTERNAL})
+#: A state's forces, at home or abroad (UCDP's state side).
+STATE_SIDE = frozenset({STATE_FORCES, EXTERNAL})
+#: The crowd's own actor types.
+CROWDS = frozenset({RIOTERS, PROTESTERS})
+
 TYPES: dict[str, EventType] = {
     name: EventType(name, row["disorder"], row["family"], row["violent"])
     for name, row in _TABLE["types"].items()
 }
 SUB_TYPES: dict[str, SubEventType] = {
-    name: SubEventType(name, row["type"], row["target"], row.get("crowd"))
+    name: SubEventType(
+        name, row["type"], row["target"], INTER[row["crowd"]] if "crowd" in row else None
+    )
     for name, row in _TABLE["sub_types"].items()
 }
 #: ACLED's generic actor names by kind (output vocabulary, whatever the input
 #: language); ``{country}`` is filled with the event's country.
 GENERIC_ACTORS: dict[str, str] = {kind: row["name"] for kind, row in _TABLE["actors"].items()}
 #: The ``inter`` code of each generic actor.
-GENERIC_INTER: dict[str, int] = {kind: row["inter"] for kind, row in _TABLE["actors"].items()}
+GENERIC_INTER: dict[str, int] = {
+    kind: INTER[row["inter"]] for kind, row in _TABLE["actors"].items()
+}
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     t: tuple(s.name for s in SUB_TYPES.values() if s.event_type == t) for t in TYPES
@@ -92,18 +117,6 @@ GENERIC_ACTOR_WORDS = frozenset(_TABLE.get("actor_words", {}).get("generic", [])
 #: Sub-event types whose first actor is the crowd itself, with its inter code.
 CROWD_ACTOR: dict[str, int] = {
     s.name: s.crowd for s in SUB_TYPES.values() if s.crowd is not None
-}
-
-#: ACLED ``inter`` codes: the type of an actor.
-INTER_CODES: dict[int, str] = {
-    1: "State forces",
-    2: "Rebel groups",
-    3: "Political militias",
-    4: "Identity militias",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
 }
 
 #: GTD claim modes.

@@ -9,7 +9,7 @@ from functools import lru_cache
 from blotter.lang import Locale, default_locale, per_locale
 from blotter.lang.lexicon import fold, phrase_pattern
 from blotter.record import Actor
-from blotter.taxonomy import GENERIC_ACTORS
+from blotter.taxonomy import GENERIC_ACTORS, IDENTITY_MILITIAS
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def state_forces(text: str, offset: int = 0, locale: Locale | None = None) -> li
 
 #: ACLED's name of an ethnic or clan militia and its actor type (communal militia).
 COMMUNAL_NAME = "{people} {kind} Militia ({{country}})"
-COMMUNAL_INTER = 4
+COMMUNAL_INTER = IDENTITY_MILITIAS
 
 
 #: A capitalised word of a text (a people's name is written so).

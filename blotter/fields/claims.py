@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from blotter.fields.actors import ActorMention, find_actors
 from blotter.lang import Locale, default_locale
+from blotter.taxonomy import POLITICAL_MILITIAS, STATE_FORCES
 
 
 class Role(IntEnum):
@@ -58,7 +59,7 @@ LOOSE_WORDS = 3
 MIN_ACRONYM = 3
 #: ACLED inter code of an organisation the dictionary does not know: a
 #: political militia (the commonest kind of claimant that is not a rebel army).
-DEFAULT_INTER = 3
+DEFAULT_INTER = POLITICAL_MILITIAS
 
 
 @dataclass(frozen=True)
@@ -322,9 +323,9 @@ def named_groups(
     found = [
         _Name(m.entry.name, m.entry.inter, m.start, m.end, known=True)
         for m in mentions
-        if m.entry.named and m.entry.inter != 1
+        if m.entry.named and m.entry.inter != STATE_FORCES
     ]
-    generic = [m for m in mentions if not (m.entry.named and m.entry.inter != 1)]
+    generic = [m for m in mentions if not (m.entry.named and m.entry.inter != STATE_FORCES)]
     for n in organisation_names(text, offset, locale, acronyms):
         if n.bare and any(m.start < n.end and n.start < m.end for m in generic):
             continue  # "suspected Fulani militias", "Police": the dictionary's generic actor

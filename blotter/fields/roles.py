@@ -29,15 +29,19 @@ from blotter.lang import Locale, per_locale
 from blotter.lang.lexicon import cue_lexicon
 from blotter.record import Event
 from blotter.stages.detect import Incident, SentenceCues, classify, detect_patterns, victims
-from blotter.taxonomy import default_perpetrator
+from blotter.taxonomy import (
+    CIVILIANS,
+    CROWDS,
+    ORGANISED_ARMED,
+    STATE_FORCES,
+    default_perpetrator,
+)
 
 #: ACLED actor types that bear arms: state forces, rebels, political and
 #: identity militias, rioters aside, external forces.
-ARMED = frozenset({1, 2, 3, 4, 8})
+ARMED = ORGANISED_ARMED
 #: The character before a path segment of a web address.
 URL_PATH = "/"
-#: ACLED's code of the state's forces.
-STATE = 1
 #: Characters after a state force read for its being hit ("police were ambushed
 #: on the road to ...") and for its finding the dead ("police found the bodies
 #: of ..."): a clause, not the rest of the sentence.
@@ -45,9 +49,9 @@ HIT_CONTEXT_CHARS = 80
 FINDER_CONTEXT_CHARS = 60
 #: Armed parties other than the state's forces: where one takes part, a fight
 #: is not a riot.
-NON_STATE_ARMED = frozenset({2, 3, 4, 8})
+NON_STATE_ARMED = ORGANISED_ARMED - {STATE_FORCES}
 #: The crowd's own actor types (rioters, protesters) and civilians.
-CROWD = frozenset({5, 6, 7})
+CROWD = CROWDS | {CIVILIANS}
 #: Sub-event types of a protest that a crowd's own violence makes a riot.
 PROTEST_SUBS = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
@@ -125,7 +129,7 @@ def retype(
     ]
     if sub == "Armed clash":
         if not any(m.entry.inter in NON_STATE_ARMED for m in mentions) and (
-            crowd_acts or any(m.entry.inter in (5, 6) for m in mentions)
+            crowd_acts or any(m.entry.inter in CROWDS for m in mentions)
         ):
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
         if pats.mutual.search(told):
@@ -135,13 +139,13 @@ def retype(
         if "fight" not in groups and _one_sided(text, mentions, incident, locale):
             return "Attack"
         return None
-    if sub == "Attack" and crowd_acts and a1 in (None, 5, 6, 7) and not armed_agents:
+    if sub == "Attack" and crowd_acts and (a1 is None or a1 in CROWD) and not armed_agents:
         return "Mob violence"
     if sub == "Mob violence" and not crowd_acts:
         agents = [
             m for m in mentions if m.entry.inter in ARMED and is_agent(text, m, locale=locale)
         ]
-        if agents and not any(m.entry.inter in (5, 6) for m in mentions):
+        if agents and not any(m.entry.inter in CROWDS for m in mentions):
             return "Attack"
     return None
 
@@ -180,7 +184,7 @@ def _one_sided(
     pats = role_patterns(locale)
     if any(text[max(0, m.start - 1) : m.start] == URL_PATH for m in armed):
         return False  # a word of a web address (".../policia/matan-...") is no party
-    if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE or any(
+    if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE_FORCES or any(
         is_victim(text, m, locale=locale)
         or pats.hit_after.match(text[m.end : m.end + HIT_CONTEXT_CHARS])
         or pats.finder_after.match(text[m.end : m.end + FINDER_CONTEXT_CHARS])

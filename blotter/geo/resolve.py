@@ -1,20 +1,19 @@
-"""Toponym resolution in context, and the choice of an event's place.
+"""Toponym resolution in context: the best candidate of every place mention.
 
 Ranking: a country or first-level unit named in the same text (or implied by a
 demonym, or by the other places of the text) puts candidates inside it first;
-then feature type and population.
+then feature type and population. The event's place among the resolved
+mentions is :mod:`blotter.geo.event_place`'s choice.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from blotter.geo.distance import haversine_km, moved
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
@@ -71,46 +70,6 @@ COMPOUND_VOTE_SHARE = 0.5
 RIVAL_TIE_BREAK = 0.01
 # (name, country) pairs whose spelling variants are kept in memory.
 RESPELL_CACHE_SIZE = 20_000
-# A town found outside the unit the text names for it is still taken when it lies
-# this close to the unit's point and its name (spelled exactly) is found only once: the
-# report mislabels its province ("Buni Yadi (Gujiba LGA, Borno)", in Yobe) more
-# often than it names a missing village ("Pipri, Kaushambi (UP)", the known Pipri
-# 700 km away in Maharashtra).
-MISLABEL_KM = 150.0
-# A known town in the province the text names, but in another district than the
-# one named, is kept when it lies this close to that district's point: districts
-# are split and renamed (GeoNames has Tirupati district, created in 2022, where
-# 2020 reports say Chittoor), while a homonym elsewhere in the state is far.
-DISTRICT_SPLIT_KM = 80.0
-# A container is written this close after its town ("Jalesar town, Etah").
-CONTAINER_NEAR_CHARS = 8
-# A town written as another town's container ("La Concha, Morelia", "Los Olivos,
-# in Tecate") follows it this closely, and holds it within this distance (a
-# Mexican municipality reaches some 40 km from its seat).
-CONTAINER_TOWN_CHARS = 12
-CONTAINED_TOWN_KM = 40.0
-CONTAINER_TOWN_RATIO = 20
-# "The southern countryside of Idleb": the event's point is moved this far from
-# the place in that direction. On the ACLED dev set such events lie 20-40 km from
-# the named town or province point, mostly within 25 degrees of the direction
-# stated; any shift between 20 and 30 km puts the same share within 25 km, and
-# 20 km keeps within 25 km the reports that ACLED codes at the place itself.
-COUNTRYSIDE_KM = 20.0
-# How specific each kind is, for choosing among an event's mentions.
-SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
-
-
-@dataclass
-class Resolution:
-    """The place chosen for an event, with how it was found."""
-
-    place: Place
-    mention: PlaceMention | None
-    geo_precision: int
-    where_prec: int
-    conflict: str | None = None
-    # bearing of "the southern countryside of X": the point is moved that way from X
-    countryside: float | None = None
 
 
 def _score(
@@ -176,7 +135,7 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
                     (c.admin1_id, c.admin1, "admin1"),
                     (c.admin2_id, c.admin2, "admin2"),
                 ):
-                    if unit_id is not None and _namesake(c, unit_name):
+                    if unit_id is not None and namesake(c, unit_name):
                         ids.add(unit_id)
                         kinds[unit_id] = kind
     counts: Counter[int] = Counter(i for ids in by_key.values() for i in ids)
@@ -208,7 +167,7 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
     cue_units = _cue_admin1_ids(places)
     named_units = _admin_contexts(mentions)
     contexts = [(a1 | cue_units, a2) for a1, a2 in named_units]
-    single_cue = _single_cue_unit_ids(places) if places.cues else set()
+    single_cue = single_cue_unit_ids(places) if places.cues else set()
     contained = _containers(mentions)
 
     dateline_ctx = _dateline_countries(places)
@@ -260,7 +219,7 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             (a1 | {u for j, u in enumerate(towns) if j != i and u is not None}, a2)
             for i, (a1, a2) in enumerate(named_units)
         ]
-        rank(final, _main_country(mentions, _evidence_votes(places)))
+        rank(final, main_country(mentions, evidence_votes(places)))
     _respell_outliers(places, final, contexts, contained)
     strong = _strong_countries(places)
     # countries the text names (by name, demonym or cue), for title-case lines
@@ -400,7 +359,7 @@ def _respell_outliers(
     Kyrgyz story) is re-read by its spelling-tolerant key inside that country
     ("Chuy"), if such a place exists."""
     gaz = places.gazetteer
-    top = _main_country(places.mentions, _evidence_votes(places))
+    top = main_country(places.mentions, evidence_votes(places))
     if gaz is None or top is None or places.upper:
         return
     for m, (a1, a2), inside in zip(places.mentions, contexts, contained, strict=True):
@@ -430,10 +389,10 @@ def _cue_admin1_ids(places: TextPlaces) -> set[int]:
     """Ids of the first-level units implied by the text's actor cues."""
     if not places.cues or places.gazetteer is None:
         return set()
-    return {p.id for p in _cue_units(places)}
+    return {p.id for p in cued_units(places)}
 
 
-def _cue_units(places: TextPlaces) -> list[Place]:
+def cued_units(places: TextPlaces) -> list[Place]:
     """The first-level units implied by the text's actor cues, in cue order."""
     gaz = places.gazetteer
     out: list[Place] = []
@@ -449,14 +408,14 @@ def _cue_units(places: TextPlaces) -> list[Place]:
     return out
 
 
-def _single_cue_unit_ids(places: TextPlaces) -> set[int]:
+def single_cue_unit_ids(places: TextPlaces) -> set[int]:
     """Ids of units implied by cues that name exactly one unit (a village list)."""
     names = {
         (cue.country_code, normalise(cue.admin1[0]))
         for _, cue in places.cues
         if len(cue.admin1) == 1
     }
-    return {u.id for u in _cue_units(places) if (u.country_code, normalise(u.name)) in names}
+    return {u.id for u in cued_units(places) if (u.country_code, normalise(u.name)) in names}
 
 
 def _strong_countries(places: TextPlaces) -> set[str]:
@@ -466,7 +425,7 @@ def _strong_countries(places: TextPlaces) -> set[str]:
         for m in places.mentions
         if m.best is not None and (m.dateline or (m.best.kind == "country" and not m.modifier))
     }
-    top = _main_country(places.mentions, _evidence_votes(places))
+    top = main_country(places.mentions, evidence_votes(places))
     if top:
         out.add(top)
     return out
@@ -497,7 +456,7 @@ def _dateline_countries(places: TextPlaces) -> dict[str, float]:
     return ctx
 
 
-def _evidence_votes(places: TextPlaces) -> dict[str, float]:
+def evidence_votes(places: TextPlaces) -> dict[str, float]:
     """Main-country votes from actor cues (any text) and demonyms (wire copy only,
     where "SALVADORAN" is the story's country far more often than a foreign actor)."""
     votes: dict[str, float] = {}
@@ -509,7 +468,7 @@ def _evidence_votes(places: TextPlaces) -> dict[str, float]:
     return votes
 
 
-def _main_country(
+def main_country(
     mentions: list[PlaceMention], extra: dict[str, float] | None = None
 ) -> str | None:
     """The country most of the mentions resolve to (named units weigh double)."""
@@ -564,314 +523,15 @@ def _rival_countries(m: PlaceMention) -> set[str]:
 def _context_countries(places: TextPlaces) -> dict[str, float]:
     """Named countries, plus the country most of the text's places resolve to."""
     bonus = _named_countries(places)
-    top = _main_country(places.mentions, _evidence_votes(places))
+    top = main_country(places.mentions, evidence_votes(places))
     if top:
         bonus[top] = max(bonus.get(top, 0.0), COUNTRY_CONTEXT_BONUS)
     return bonus
 
 
-def _precision(m: PlaceMention | None, p: Place) -> tuple[int, int]:
-    """ACLED geo_precision and UCDP where_prec for a place found via mention *m*."""
-    if p.kind == "city":
-        return (2, 2) if m is not None and m.near else (1, 1)
-    if p.kind == "admin2":
-        return 2, 3
-    if p.kind == "admin1":
-        return 3, 4
-    return 3, 6
-
-
-def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The most specific mention; among equals the most repeated place, then the earliest."""
-    usable = [m for m in mentions if m.best is not None]
-    if not usable:
-        return None
-    repeats = Counter(m.key for m in usable)  # "Rawalpindi city (Rawalpindi, Punjab)"
-    # "the Santa Cecilia neighborhood ... the Acapulco prosecutor": the town, not a
-    # namesake of its part (a part named with its province stays: "Palamut ... of Batman")
-    town = any(m.best.kind == "city" and not m.city_part for m in usable)  # type: ignore[union-attr]
-    return max(
-        usable,
-        key=lambda m: (
-            not m.landmark,  # "blocked the Chtaura road at Bar Elias"
-            not (m.city_part and town),
-            _specificity(m),
-            not m.modifier,
-            repeats[m.key],
-            m.locative,  # "in Rawalpindi" rather than "Murree road"
-            -m.start,
-        ),
-    )
-
-
-def _specificity(m: PlaceMention) -> int:
-    """How specific a mention's place is; a province's namesake town named as a
-    container ("Menbij in Aleppo") stands for the province."""
-    p = m.best
-    assert p is not None
-    if p.kind == "city" and m.container and not m.city_word and _namesake(p, p.admin1):
-        return SPECIFICITY["admin1"]
-    return SPECIFICITY[p.kind]
-
-
-def _namesake(town: Place, unit_name: str | None) -> bool:
+def namesake(town: Place, unit_name: str | None) -> bool:
     """True if *town* bears the name of its unit *unit_name* ("Idlib" in Idlib)."""
     return unit_name is not None and normalise(unit_name) == normalise(town.name)
-
-
-def _qualified(chosen: PlaceMention | None, context: list[PlaceMention]) -> PlaceMention | None:
-    """The chosen town, unless the text's units of its country do not contain it.
-
-    "Pipri, Kaushambi (UP)" where the only known Pipri lies in another state: the
-    town named is a small place missing from the gazetteer, so its district
-    ("Kaushambi") is the better answer.
-    """
-    if chosen is None or chosen.best is None or chosen.best.kind != "city":
-        return chosen
-    town = chosen.best
-    units = [
-        m
-        for m in context
-        if m.best is not None
-        and m.best.kind in ("admin1", "admin2")
-        and m.best.country_code == town.country_code
-        and not m.landmark  # "Panjab University in Chandigarh" names no unit of the town
-    ]
-    # compared by province: district links are patchy in the data ("Tirupati" has none)
-    provinces = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in units}  # type: ignore[union-attr]
-    districts = {
-        m.best.id
-        for m in units
-        if m.best is not None and m.best.kind == "admin2" and m.best.admin1_id == town.admin1_id
-    }
-    if not units or (
-        town.admin1_id in provinces
-        and not (districts and town.admin2_id is not None and town.admin2_id not in districts)
-    ):
-        return chosen
-    district_units = [  # named as the town's container: "Tirupati city (Chittoor, AP)"
-        m for m in units if m.best is not None and m.best.id in districts and _contains(m, chosen)
-    ]
-    if (
-        town.admin1_id in provinces
-        and not town.postal
-        and any(_near(town, m.best, DISTRICT_SPLIT_KM) for m in district_units)
-    ):
-        return chosen  # "Tirupati city (Chittoor, AP)": since 2022 its own district
-    unit = max(units, key=lambda m: (SPECIFICITY[m.best.kind], -m.start))  # type: ignore[union-attr]
-    if _near(town, unit.best) and len(chosen.candidates) == 1 and not chosen.fuzzy:
-        return chosen  # "Buni Yadi (Gujiba LGA, Borno)": the report names the wrong state
-    return unit
-
-
-def _in_container_town(
-    chosen: PlaceMention | None, mentions: list[PlaceMention]
-) -> PlaceMention | None:
-    """The chosen town, read inside the town written as its container.
-
-    "La Concha, Morelia", "Los Olivos, in Tecate": a village or part of the town
-    named after it. Its namesake there is taken; if the index has none (only a
-    La Concha in Coahuila), the container town is the place. A container that is
-    its province's namesake stands for the province ("Sarmin, Idleb"): left to
-    :func:`_qualified`.
-    """
-    if chosen is None or chosen.best is None or chosen.best.kind != "city":
-        return chosen
-    town = next(
-        (
-            m
-            for m in mentions
-            if m.container
-            and not m.in_parens  # "Anapa (Krasnodar)": ACLED's unit, read by _qualified
-            and m.best is not None
-            and m.best.kind == "city"
-            and 0 < m.start - chosen.end <= CONTAINER_TOWN_CHARS
-            # "La Concha, Morelia"; without a comma only a far larger town: "el Centro
-            # de Uruapan", not "Verplanck in Cortlandt" (Cortland, 11 times larger)
-            and (
-                m.comma_container
-                or m.best.population >= CONTAINER_TOWN_RATIO * chosen.best.population
-            )
-        ),
-        None,
-    )
-    if (
-        town is None
-        or town.best is None
-        or _namesake(town.best, town.best.admin1)
-        or town.best.population < chosen.best.population  # "Culiacán Rosales, Rosales"
-    ):
-        return chosen
-    if _near(chosen.best, town.best, CONTAINED_TOWN_KM):
-        return chosen
-    inside = [c for c in chosen.candidates if _near(c, town.best, CONTAINED_TOWN_KM)]
-    if inside and not chosen.fuzzy:
-        chosen.best = max(inside, key=lambda c: c.population)
-        return chosen
-    return town
-
-
-def _contains(unit: PlaceMention, town: PlaceMention) -> bool:
-    """True if *unit* is written as *town*'s container: in the parentheses after it
-    or right after it ("Jalesar town, Etah")."""
-    span = town.paren_after
-    if span is not None and span[0] <= unit.start <= span[1]:
-        return True
-    return unit.container and 0 < unit.start - town.end <= CONTAINER_NEAR_CHARS
-
-
-def _near(a: Place, b: Place | None, km: float = MISLABEL_KM) -> bool:
-    """True if *a* lies within *km* of *b*'s point."""
-    if b is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return False
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
-
-
-def _has_dateline(places: TextPlaces) -> bool:
-    """True if the text's dateline names a resolved place."""
-    return any(m.dateline and m.best is not None for m in places.mentions)
-
-
-def choose_place(
-    places: TextPlaces,
-    spans: list[tuple[int, int]],
-    gaz: Gazetteer,
-    regional: TextRules = NO_RULES,
-) -> Resolution | None:
-    """Choose the event's place: a mention inside its own sentences (*spans*),
-    never the dateline; else the text's most specific place; else a country.
-
-    When the event's sentence repeats the dateline's place while the rest of
-    the text names another specific place, the latter is chosen and the
-    contradiction is flagged in ``conflict``.
-    """
-    body = [m for m in places.mentions if not m.dateline and m.best is not None]
-    # wire copy and country headings: the dateline votes for the main country
-    wire = places.upper or places.heading
-    top = _main_country(places.mentions if wire else body, _evidence_votes(places))
-    if top:  # places that agree with the text's main country come first
-        agree = [m for m in body if m.best is not None and m.best.country_code == top]
-        # wire copy: rather the dateline than a foreign place ("U.S. EMBASSY", "WASHINGTON")
-        body = agree or ([] if wire and _has_dateline(places) else body)
-    own = [m for m in body if any(s <= m.start < e for s, e in spans)]
-    chosen = _pick(own) or _pick(body)
-    if chosen is not None and chosen in own and _specificity(chosen) == SPECIFICITY["country"]:
-        # the event's sentence names only the country ("Seven killed in Mexican bar
-        # shooting ... 7 killed in Chihuahua Bar"): the text's place inside it says where
-        country = chosen.best.country_code  # type: ignore[union-attr]
-        inside = [
-            m
-            for m in body
-            if m.best is not None
-            and m.best.country_code == country
-            and _specificity(m) > SPECIFICITY["country"]
-        ]
-        # only when they all lie in one province: a long report naming towns all
-        # over the country does not say which is the event's
-        units = {m.best.id if m.best.kind == "admin1" else m.best.admin1_id for m in inside}  # type: ignore[union-attr]
-        if len(units) == 1:
-            chosen = _pick(inside) or chosen
-    chosen = _qualified(chosen, own or body)
-    chosen = _in_container_town(chosen, body)
-    conflict = None
-    dateline_ids = {m.best.id for m in places.mentions if m.dateline and m.best is not None}
-    dateline_keys = {m.key for m in places.mentions if m.dateline}
-    if (
-        own
-        and chosen is not None
-        and chosen.best is not None
-        and (chosen.best.id in dateline_ids or chosen.key in dateline_keys)
-    ):
-        named_admin1 = {m.best.id for m in body if m.best is not None and m.best.kind == "admin1"}
-        others = [
-            m
-            for m in body
-            if m.best is not None
-            and m.best.kind in ("city", "admin2")
-            and m.key != chosen.key
-            and m.best.id != chosen.best.id
-        ]
-        others.sort(key=lambda m: (m.best is None or m.best.admin1_id not in named_admin1, m.start))
-        if others:
-            conflict = (
-                f"event sentence names {chosen.best.name} (as does the dateline); "
-                f"the text also places it in {others[0].best.name}"  # type: ignore[union-attr]
-            )
-            chosen = others[0]
-    cue_units = _cue_units(places)
-    named = {m.key for m in places.mentions}
-    single = _single_cue_unit_ids(places)  # "near Sokilnyky": a Luhansk village
-    cue_units.sort(key=lambda u: (normalise(u.name) not in named, u.id not in single))
-    if (
-        cue_units
-        and chosen is not None
-        and chosen.best is not None
-        and chosen.best.kind == "city"
-        and chosen.best.admin1_id not in {u.id for u in cue_units}
-        and not any(m.best is not None and m.best.id == chosen.best.admin1_id for m in body)
-    ):  # "near Kamyanka" in an OSCE SMM report: not the Kamyanka of Cherkasy
-        unit_ids = {cue_units[0].id}  # the unit the text names, or a village cue's
-        inside = [
-            m
-            for m in (own or body)
-            if m.best is not None
-            and _specificity(m) == SPECIFICITY["city"]  # not "Orikhove, Luhansk"'s Luhansk
-            and m.best.admin1_id in unit_ids
-        ]
-        if not inside:
-            return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
-        chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
-    if (
-        chosen is not None
-        and chosen.best is not None
-        and chosen.best.kind == "country"
-        and chosen.modifier
-        and not places.upper
-    ):
-        # issue 12: "near the border with Somalia", "refugees from Sudan": a country
-        # named only as a modifier gives way to another country's cue or demonym
-        other = _fallback(places, [], gaz, regional, exclude=chosen.best.country_code)
-        if other is not None:
-            return other
-    if chosen is None or chosen.best is None:
-        dateline = [m for m in places.mentions if m.dateline and m.best is not None]
-        if not dateline:
-            return _fallback(places, cue_units, gaz, regional)
-        chosen = dateline[0]
-    assert chosen.best is not None
-    geo, where = _precision(chosen, chosen.best)
-    best = chosen.best
-    if best.kind == "admin1":
-        best = regional.unit_point(best, places)
-    best = regional.relocate(best, places)
-    if chosen.countryside is not None and best.latitude is not None and best.longitude is not None:
-        lat, lon = moved(best.latitude, best.longitude, chosen.countryside, COUNTRYSIDE_KM)
-        shifted = replace(best, latitude=lat, longitude=lon)
-        return Resolution(shifted, chosen, 2, 3, conflict, countryside=chosen.countryside)
-    return Resolution(best, chosen, geo, where, conflict)
-
-
-def _fallback(
-    places: TextPlaces,
-    cue_units: list[Place],
-    gaz: Gazetteer,
-    regional: TextRules,
-    exclude: str | None = None,
-) -> Resolution | None:
-    """No place named: an actor cue's unit or country, else a demonym's country
-    (other than *exclude*)."""
-    if cue_units:
-        return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
-    code = None
-    cues = [cue for _, cue in places.cues if cue.country_code != exclude]
-    cues.sort(key=lambda cue: not cue.domestic)  # "Kenyan police" before "al-Shabaab"
-    demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
-    if cues:
-        code = cues[0].country_code
-    elif demonyms:
-        code = min(demonyms, key=demonyms.__getitem__)
-    country = gaz.country(code) if code else None
-    return Resolution(country, None, 3, 6) if country is not None else None
 
 
 def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tuple[float, Place]]]]:
@@ -891,24 +551,3 @@ def geocode_text(text: str, gaz: Gazetteer) -> list[tuple[PlaceMention, list[tup
     return out
 
 
-def compass_word(bearing: float) -> str:
-    """'southern', 'north-western'... for a bearing in degrees (the output label words
-    of ``data/location_labels.toml``, one every 360/n degrees from north)."""
-    words = _compass_labels()
-    return words[round(bearing / (360.0 / len(words))) % len(words)]
-
-
-#: Output words of location names (data, not a language pack: ACLED's names are
-#: English whatever the report's language).
-LOCATION_LABELS_FILE = "location_labels.toml"
-
-
-@lru_cache(maxsize=1)
-def _compass_labels() -> tuple[str, ...]:
-    """The compass adjectives location names are written with (ACLED's English)."""
-    import tomllib
-
-    from blotter.geo.rules import data_file
-
-    table = tomllib.loads(data_file(LOCATION_LABELS_FILE).read_text("utf-8"))
-    return tuple(table["compass"])

@@ -27,15 +27,16 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from blotter.lang.lexicon import STRONG_GROUPS
+from blotter.taxonomy import ORGANISED_ARMED
 
 if TYPE_CHECKING:
     from blotter.record import Event
     from blotter.stages.detect import Incident
 
-#: ACLED ``inter`` codes of organised armed actors: state forces (1), rebels
-#: (2), political (3) and identity (4) militias, external forces (8).  A named
-#: one is rarely found in a sports or business story.
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+#: ACLED ``inter`` codes of organised armed actors: state forces, rebels,
+#: political and identity militias, external forces.  A named one is rarely
+#: found in a sports or business story.
+ARMED_INTER = ORGANISED_ARMED
 #: ``date_note`` prefixes that mean the text gave the event no date of its own.
 UNDATED_PREFIXES = ("no date in the text", "relative date and no publication")
 #: Supporting sentences beyond the first that still add evidence; a long

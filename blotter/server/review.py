@@ -29,11 +29,11 @@ from blotter.store.models import (
     FusionCounter,
     FusionDecision,
 )
-from blotter.taxonomy import SUB_EVENT_TYPES
+from blotter.taxonomy import INTER_CODES, SUB_EVENT_TYPES
 
 CERTAINTIES = ("confirmed", "reported", "alleged")
-#: ACLED's actor type codes (inter1/inter2) run 0..8.
-MAX_INTER = 8
+#: ACLED's actor type codes (inter1/inter2) run 0 (none) to the last code.
+MAX_INTER = max(INTER_CODES)
 MAX_TEXT = 300
 
 

@@ -24,7 +24,7 @@ from blotter.fields.claims import (
     best_perpetrator,
     find_perpetrators,
 )
-from blotter.fields.dates import DateRef, find_dates, header_date, is_reporting_date
+from blotter.fields.dates import DateRef, find_dates, is_reporting_date
 from blotter.fields.roles import retype, unnamed_perpetrator
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
@@ -32,35 +32,39 @@ from blotter.settings import Settings
 from blotter.stages.detect import Incident
 from blotter.stages.fuse import UNDATED_NOTE
 from blotter.taxonomy import (
+    CIVILIANS,
     CROWD_ACTOR,
     DEFAULT_PERPETRATOR,
     DEFAULT_TARGET,
+    EXTERNAL,
     GENERIC_ACTORS,
     NO_TARGET,
+    ORGANISED_ARMED,
+    POLITICAL_MILITIAS,
+    PROTESTERS,
+    REBELS,
+    RIOTERS,
+    STATE_FORCES,
+    STATE_SIDE,
     STATE_TARGETED,
     event_type_of,
 )
 
 #: Actor types that commit violence (state, rebels, militias, rioters, external).
-ARMED_INTER = frozenset({1, 2, 3, 4, 5, 8})
-#: Non-state armed actors (rebels, militias, external forces): a clash or
+ARMED_INTER = ORGANISED_ARMED | {RIOTERS}
+#: Non-state armed actors (rebels, political militias, external forces): a clash or
 #: roadside bomb of theirs with no named opponent was against the state's
 #: forces (ACLED dev: 346 of 424 such clashes, 26 of 37 such IEDs).
-NON_STATE_ARMED = frozenset({2, 3, 8})
+NON_STATE_ARMED = frozenset({REBELS, POLITICAL_MILITIAS, EXTERNAL})
 #: Remote violence usually has no second actor in ACLED unless the text says
 #: who was hit (332 of 535 shelling events): only a named victim is taken.
 TARGET_ONLY_IF_HIT: frozenset[str] = frozenset()
 #: A named organisation outranks a generic description ("the cartel group")
 #: of what is usually the same actor.
 NAMED_BONUS = 4
-#: ACLED inter code of rioters: a riot's crowd, which gives way to an armed
-#: group the text names as the author (RDWTI dev: arson "by ETA", "FARC rebels
-#: torched" were typed riots by their words and lost the group).
-RIOTERS = 5
-#: ACLED inter code of rebel groups: only a dictionary rebel group outranks a
-#: riot's crowd (ACLED 2024 dev: parties and unions named in riot notes, "members
-#: of INC ... scuffled with police", stay with the rioters).
-REBELS = 2
+#: Who faces a protest's or riot's crowd as its second actor: police, troops
+#: (at home or abroad), or a mob's victims.
+FACING_CROWD = STATE_SIDE | {CIVILIANS}
 #: Sentences beyond an incident's claim window still read for its perpetrator
 #: in a one-incident report (a closing "Note: ... claimed responsibility").
 FAR_SENTENCES = 6
@@ -123,7 +127,7 @@ class ArgumentExtractor:
     """Fill the fields of each detected event from its incident's sentences."""
 
     name = "arguments"
-    requires = ("sentences", "incidents", "events")
+    requires = ("sentences", "header_date", "incidents", "events")
     assigns = ("events.arguments",)
 
     def __init__(self, settings: Settings) -> None:
@@ -191,8 +195,8 @@ class ArgumentExtractor:
         to another date of the incident's sentences.
         """
         published = doc.article.published
-        header = header_date(doc.text, locale) if published is None else None
-        report = published or (header.value if header else None)
+        header = doc.header_date  # detect read it (only for an article without a date)
+        report = doc.report_date
         refs: list[DateRef] = []
         for sc in incident.cues:
             if published is None and header is not None:
@@ -273,6 +277,10 @@ class ArgumentExtractor:
                 for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
             ]
         crowd = CROWD_ACTOR.get(event.sub_event_type)
+        # a riot's crowd gives way to a dictionary rebel group named as the author
+        # (RDWTI dev: arson "by ETA", "FARC rebels torched" were typed riots by their
+        # words and lost the group); other organisations named in riot notes stay
+        # with the rioters (ACLED 2024 dev: "members of INC ... scuffled with police")
         if (
             crowd == RIOTERS
             and perpetrator is not None
@@ -327,15 +335,14 @@ class ArgumentExtractor:
             event.actor1 = to_actor(actor1)
             event.add_evidence("actor1", text, actor1.start, actor1.end)
         elif crowd is not None:
-            event.actor1 = Actor(
-                GENERIC_ACTORS["protesters"] if crowd == 6 else GENERIC_ACTORS["rioters"], crowd
-            )
+            kind = "protesters" if crowd == PROTESTERS else "rioters"
+            event.actor1 = Actor(GENERIC_ACTORS[kind], crowd)
         sub = event.sub_event_type
         taken = event.actor1.name if event.actor1 is not None else None
         others = [m for m in mentions if m.entry.name != taken]
         if crowd is not None:
             # Only those who faced the crowd: police, troops, or a mob's victims.
-            others = [m for m in others if m.entry.inter in (1, 7, 8) or crowd == 5]
+            others = [m for m in others if m.entry.inter in FACING_CROWD or crowd == RIOTERS]
         if sub in NO_TARGET:
             others = []
         victims = [m for m in others if is_victim(text, m, locale=locale)]
@@ -348,7 +355,7 @@ class ArgumentExtractor:
         elif sub in DEFAULT_TARGET:
             event.actor2 = Actor(*DEFAULT_TARGET[sub])
         elif sub in STATE_TARGETED and event.actor1 and event.actor1.inter in NON_STATE_ARMED:
-            event.actor2 = Actor(GENERIC_ACTORS["military"], 1)
+            event.actor2 = Actor(GENERIC_ACTORS["military"], STATE_FORCES)
         context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)
         if context is not None and event.actor1 is None:
             event.actor1 = Actor(*context[0])

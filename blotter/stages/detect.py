@@ -520,7 +520,7 @@ class Detector:
 
     name = "detect"
     requires = ("sentences",)
-    assigns = ("mentions", "incidents", "events")
+    assigns = ("header_date", "mentions", "incidents", "events")
 
     def __init__(self, settings: Settings, lexicon: CueLexicon | None = None) -> None:
         self.fixed_lexicon = lexicon
@@ -545,7 +545,9 @@ class Detector:
             if locale is None:  # no pack for its language: warned, nothing read
                 continue
             self._use(locale)
-            report = self.report_date(doc)
+            if doc.article.published is None:  # read once; arguments dates by it too
+                doc.header_date = header_date(doc.text, self.locale)
+            report = doc.report_date
             cues = [
                 self.sentence_cues(doc, c, report)
                 for s in doc.sentences
@@ -558,22 +560,13 @@ class Detector:
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
         return docs
 
-    def report_date(self, doc: Document) -> date | None:
-        """The report's date: its publication date, else (no metadata) the date of
-        its own dateline or header ("SAN SALVADOR, 3 JAN 90 --"), so that an
-        incident dated months before it is read as background."""
-        if doc.article.published is not None:
-            return doc.article.published
-        header = header_date(doc.text, self.locale)
-        return header.value if header else None
-
     def sentence_cues(
         self, doc: Document, sentence: Sentence, report: date | None = None
     ) -> SentenceCues:
         """Cue hits, dates and counts of one sentence (a dateline's date is not the event's).
 
         Dates are resolved against *report*, the report's date
-        (:meth:`report_date`; the publication date when not given).
+        (``Document.report_date``; the publication date when not given).
         """
         published = report if report is not None else doc.article.published
         label_match = self.patterns.label.match(sentence.text)

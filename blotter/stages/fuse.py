@@ -17,23 +17,23 @@ from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
+from blotter.taxonomy import EXTERNAL, STATE_FORCES
 
 #: ``date_note`` of an event whose text gave no date of its own.
 UNDATED_NOTE = "no date in the text; publication date used"
 
 
-#: ACLED codes a state's forces acting outside its own territory as external
-#: forces (inter 8), e.g. Turkish forces in Syria.
-EXTERNAL_INTER = 8
+# ACLED codes a state's forces acting outside its own territory as external
+# forces (EXTERNAL), e.g. Turkish forces in Syria.
 STATE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 
 
 def foreign_state_inter(actor: Actor, country: str | None) -> int | None:
     """``inter`` of an actor, 8 for state forces acting outside their country."""
-    if not country or actor.inter != 1 or not actor.name.startswith(STATE_PREFIXES):
+    if not country or actor.inter != STATE_FORCES or not actor.name.startswith(STATE_PREFIXES):
         return actor.inter
     home = actor.name.split(" of ", 1)[1]
-    return actor.inter if home.startswith(country) else EXTERNAL_INTER
+    return actor.inter if home.startswith(country) else EXTERNAL
 
 
 def _same_incident(a: Event, b: Event) -> bool:

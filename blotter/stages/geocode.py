@@ -11,9 +11,10 @@ import logging
 
 from blotter.document import Document
 from blotter.geo.admin_names import output_admin1
+from blotter.geo.event_place import choose_place, compass_word
 from blotter.geo.gazetteer import Gazetteer, Place, open_gazetteer
 from blotter.geo.mentions import TextPlaces
-from blotter.geo.resolve import choose_place, compass_word, locate
+from blotter.geo.resolve import locate
 from blotter.geo.rules import RegionalRules, TextRules, regional_rules
 from blotter.lang import locale_for
 from blotter.record import Event

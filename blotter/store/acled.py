@@ -18,6 +18,7 @@ from typing import Any
 
 from blotter.store.acled_regions import REGION_OF, acled_region
 from blotter.store.models import Event
+from blotter.taxonomy import CIVILIANS
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -56,8 +57,6 @@ DISORDER_TYPES = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-#: ACLED's inter code of civilians (codebook: 7 = civilians).
-CIVILIANS_INTER = 7
 #: ACLED's time_precision for "month (or only the year) known".
 MONTH_PRECISION = 3
 #: The date note the date reader gives a bare year ("in 2019").
@@ -334,7 +333,7 @@ def acled_row(item: ExportItem) -> dict[str, Any]:
         "assoc_actor_2": "",
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS_INTER else "",
+        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS else "",
         "iso": iso,
         "region": acled_region(alpha2),
         "country": loc.get("country") or "",

@@ -25,6 +25,7 @@ from blotter.store.acled import (
     time_precision,
 )
 from blotter.store.acled_regions import acled_region
+from blotter.taxonomy import CIVILIANS, STATE_SIDE
 
 GED_COLUMNS = [
     "id", "relid", "year", "active_year", "code_status", "type_of_violence",
@@ -47,9 +48,6 @@ GED_FLOAT_COLUMNS = frozenset({"latitude", "longitude"})
 ORGANISED_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
                                 "Violence against civilians"})
 STATE_BASED, NON_STATE, ONE_SIDED = 1, 2, 3
-#: ACLED inter codes of state forces (1) and external/other forces (8).
-STATE_INTERS = frozenset({1, 8})
-CIVILIANS_INTER = 7
 #: ACLED geo_precision -> UCDP where_prec when the geocoder gave none
 #: (1 exact place, 2 near it, 3 only a region: UCDP's first-order admin unit).
 WHERE_PREC_FROM_GEO = {1: 1, 2: 2, 3: 4}
@@ -75,9 +73,9 @@ def violence_type(record: dict[str, Any]) -> int | None:
         return None
     inter1 = (record.get("actor1") or {}).get("inter")
     inter2 = (record.get("actor2") or {}).get("inter")
-    if record.get("event_type") == "Violence against civilians" or inter2 == CIVILIANS_INTER:
+    if record.get("event_type") == "Violence against civilians" or inter2 == CIVILIANS:
         return ONE_SIDED
-    if inter1 in STATE_INTERS or inter2 in STATE_INTERS:
+    if inter1 in STATE_SIDE or inter2 in STATE_SIDE:
         return STATE_BASED
     return NON_STATE
 
@@ -119,7 +117,7 @@ def _sides(record: dict[str, Any], kind: int) -> tuple[str, str]:
     """(side_a, side_b): the state first in state-based violence, civilians as side b."""
     a = (record.get("actor1") or {})
     b = (record.get("actor2") or {})
-    if kind == STATE_BASED and a.get("inter") not in STATE_INTERS:
+    if kind == STATE_BASED and a.get("inter") not in STATE_SIDE:
         a, b = b, a
     side_b = b.get("name") or ""
     if kind == ONE_SIDED:

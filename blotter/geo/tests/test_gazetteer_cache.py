@@ -128,7 +128,7 @@ def test_the_word_lists_the_build_reads_are_inputs_of_the_checksum() -> None:
 
 
 def test_countryside_labels_come_from_the_data_file() -> None:
-    from blotter.geo.resolve import compass_word
+    from blotter.geo.event_place import compass_word
 
     words = [compass_word(b) for b in (0, 44, 90, 135, 180, 225, 270, 315, 359)]
     assert words == ["northern", "north-eastern", "eastern", "south-eastern", "southern",

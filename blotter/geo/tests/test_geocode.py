@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from blotter.document import Article, Document
+from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import name_variants, normalise
-from blotter.geo.resolve import Resolution, choose_place, geocode_text, locate, resolve_text
+from blotter.geo.resolve import geocode_text, locate, resolve_text
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.stages.geocode import GeocodeStage

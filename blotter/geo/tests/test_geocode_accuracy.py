@@ -7,10 +7,11 @@ import pytest
 
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.cues import find_cues
+from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import fuzzy_key, normalise
-from blotter.geo.resolve import Resolution, choose_place, locate, resolve_text
+from blotter.geo.resolve import locate, resolve_text
 
 
 def place_of(text: str, gaz: Gazetteer) -> Resolution | None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from blotter.geo.distance import polyline_km
+from blotter.geo.event_place import choose_place
 from blotter.geo.gazetteer import Gazetteer
-from blotter.geo.resolve import choose_place, locate
+from blotter.geo.resolve import locate
 from blotter.geo.rules import data_file, regional_rules
 from blotter.geo.tests.test_geocode_third_pass import geocoded_location
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from blotter.geo.cues import CueFileError, data_cues, find_cues, read_cues
+from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
-from blotter.geo.resolve import Resolution, choose_place, locate
+from blotter.geo.resolve import locate
 
 
 def place_of(text: str, gaz: Gazetteer) -> Resolution | None:

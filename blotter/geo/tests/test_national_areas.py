@@ -8,12 +8,13 @@ from pathlib import Path
 
 from blotter.geo import national_areas as na
 from blotter.geo.cues import find_cues
+from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.gazetteer_build import AREA_ID_BASE, _add_postal_villages, _Place
 from blotter.geo.mentions import find_places
 from blotter.geo.names import name_variants
 from blotter.geo.postal import POSTAL_ID_BASE
-from blotter.geo.resolve import Resolution, choose_place, locate
+from blotter.geo.resolve import locate
 
 
 def place_of(text: str, gaz: Gazetteer) -> Resolution | None:

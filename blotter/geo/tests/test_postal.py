@@ -9,6 +9,7 @@ import pytest
 
 from blotter.geo import postal
 from blotter.geo.distance import haversine_km
+from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.gazetteer_build import _add_postal_villages, _Place
 from blotter.geo.mentions import find_places
@@ -22,7 +23,7 @@ from blotter.geo.postal import (
     read_postal_records,
     transliterate,
 )
-from blotter.geo.resolve import Resolution, choose_place, locate
+from blotter.geo.resolve import locate
 
 
 def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
