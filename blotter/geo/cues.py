@@ -17,6 +17,7 @@ from pathlib import Path
 from blotter.geo.names import upper_share
 from blotter.geo.rules import data_file, regional_rules
 from blotter.lang import Locale, default_locale
+from blotter.lang.caseless import folds
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class CueScanner:
     names: re.Pattern[str]
     #: The names' pattern lower-cased, for ASCII text lower-cased (offsets kept):
     #: a case-sensitive scan is faster still; None if lower-casing would change
-    #: what a name pattern means (see _CASED_ESCAPE).
+    #: what a name pattern means (see ``blotter.lang.caseless.folds``).
     folded_names: re.Pattern[str] | None = None
 
     @classmethod
@@ -75,7 +76,7 @@ class CueScanner:
             )
             return r"\b(?:" + (alt or r"(?!)") + r")\b"
 
-        foldable = not any(_CASED_ESCAPE.search(c.pattern) for c in cues if not c.acronym)
+        foldable = all(folds(c.pattern) for c in cues if not c.acronym)
         return cls(
             re.compile(alternation(True)),
             re.compile(alternation(False), re.I),
@@ -103,12 +104,6 @@ class CueScanner:
             if m.lastgroup:
                 out.append((m.start(), m.end(), _cue_index(m)))
             pos = max(m.end(), m.start() + 1)
-
-
-#: What lower-casing would change the meaning of: an escape (\S, \W, \D, \B,
-#: \A, \Z, \N{...}, \x41, \u0041), a back-reference, a case-sensitive inline
-#: group "(?-i:...)" or a named group "(?P<...>)": such name patterns are not folded.
-_CASED_ESCAPE = re.compile(r"\\[A-Zxuo0-9]|\(\?[a-zA-Z]*-[a-zA-Z]*i|\(\?P")
 
 
 def _cue_index(m: re.Match[str]) -> int:

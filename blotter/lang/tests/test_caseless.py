@@ -8,10 +8,16 @@ import pytest
 
 from blotter.lang.caseless import CaselessGate
 
-CASES = ["Two were KILLED", "no casualty here", "Murió un hombre, KILLED", "ſhot dead", "KiLl"]
+CASES = [
+    "Two were KILLED", "no casualty here", "Murió un hombre, KILLED", "ſhot dead", "KiLl",
+    "DEAD men",
+]
 
 
-@pytest.mark.parametrize("pattern", [r"kill|shot|dead", r"\bkill", r"[A-Z]ill", r"\Shot"])
+@pytest.mark.parametrize(
+    "pattern",
+    [r"kill|shot|dead", r"\bkill", r"[A-Z]ill", r"\Shot", r"KILL|Dead", r"(?-i:d)ead", r"\x64ead"],
+)
 def test_same_answer_as_ignorecase(pattern: str) -> None:
     gate, reference = CaselessGate(pattern), re.compile(pattern, re.IGNORECASE)
     answers = [gate.search(t) is not None for t in CASES]
