@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -19,6 +20,26 @@ from pathlib import Path
 import pytest
 
 PG_URL_ENV = "BLOTTER_TEST_PG_URL"
+#: Run beside the server: once the test process is gone (a finished run, or one
+#: killed before its finalizers ran) stop the server and delete its directory,
+#: so a killed test run leaves no PostgreSQL server behind.
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+owner, base, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+while True:
+    try:
+        os.kill(owner, 0)
+    except ProcessLookupError:
+        break
+    except PermissionError:
+        pass
+    time.sleep(WATCH_SECONDS)
+if os.path.isdir(base):
+    subprocess.run(cmd, capture_output=True)
+    shutil.rmtree(base, ignore_errors=True)
+"""
+#: How often the watchdog looks for its test process: a stray server lives at most this long.
+WATCH_SECONDS = 2
 _state: dict[str, object] = {"users": 0, "url": None, "dir": None, "bin": None}
 
 
@@ -39,10 +60,25 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _as_postgres_cmd(*args: str) -> list[str]:
+    """The command line running a server binary as the postgres user (it refuses root)."""
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+
+
 def _as_postgres(*args: str) -> None:
-    """Run a server binary as the postgres user (it refuses root)."""
-    cmd = ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
-    subprocess.run(cmd, check=True, capture_output=True, text=True)
+    """Run a server binary as the postgres user."""
+    subprocess.run(_as_postgres_cmd(*args), check=True, capture_output=True, text=True)
+
+
+def _watch(base: Path, bindir: Path) -> None:
+    """Start the watchdog that stops the server once this process is gone."""
+    stop = _as_postgres_cmd(str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate",
+                            "stop")
+    subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG.replace("WATCH_SECONDS", str(WATCH_SECONDS)),
+         str(os.getpid()), str(base), *stop],
+        start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
 
 
 def _start() -> str:
@@ -58,6 +94,7 @@ def _start() -> str:
     options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
     _as_postgres(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w",
                  "-l", str(base / "log"), "start")
+    _watch(base, bindir)
     _state.update(dir=base, bin=bindir)
     return f"postgresql+psycopg://postgres@127.0.0.1:{port}"
 
