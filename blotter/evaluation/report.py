@@ -32,11 +32,13 @@ ROWS: list[tuple[str, str]] = [
     ("fatalities_exact", "fatalities exact"),
     ("fatalities_exact_pos", "fatalities exact, gold > 0"),
     ("fatalities_exact_zero", "fatalities exact, gold = 0"),
+    ("deaths_total", "total deaths the headline states, per record"),
     ("injuries_exact_pos", "injuries exact, gold > 0"),
     ("injuries_exact_zero", "injuries exact, gold = 0"),
     ("event_date", "event_date"),
     ("country", "country"),
     ("admin1", "admin1"),
+    ("admin1_headline", "admin1 named in the headline, per record"),
     ("location", "location (place name)"),
     ("within_25km", "point within 25 km"),
     ("median_km", "median km"),
@@ -55,7 +57,8 @@ ROWS: list[tuple[str, str]] = [
 ]
 #: Rows repeated per language (GED records carry a language).
 LANGUAGE_ROWS = ("records", "detection.recall", "event_type", "actor1_found",
-                 "named_side_found", "country", "admin1", "event_date", "fatalities_exact_pos")
+                 "named_side_found", "country", "admin1", "admin1_headline", "event_date",
+                 "fatalities_exact_pos", "deaths_total")
 _INTEGER_ROWS = {"records", "errors", "seconds", "median_km"}
 
 

@@ -428,7 +428,42 @@ def score_ged(pairs: Iterable[Pair]) -> dict[str, Any]:
         )
         for g, pr in pairs
     ]
-    return finish(*run_scorer(marked, ged_fit, fields))
+    common, tally = run_scorer(marked, ged_fit, fields)
+    for record, predicted in marked:
+        headline_fields(tally, record, current_events(predicted))
+    return finish(common, tally)
+
+
+def headline_fields(t: Tally, record: dict[str, Any], current: list[Event]) -> None:
+    """What one GED headline tells as a whole: its places and its total toll.
+
+    GED codes an article's events from the whole article (1.7 events a Spanish
+    headline of GED Mexico dev, often one state's killings split by place),
+    while the headline tells where and how many in all. ``admin1_headline``:
+    each distinct gold admin1 the headline names (it, or a gold place in it),
+    once per record: does a current predicted event lie in it?
+    ``deaths_total``: where the headline states the record's gold total (the
+    sum of its events' deaths), do the current events' deaths sum to it?
+    """
+    key = record["_text_key"]
+    events = record.get("events") or []
+    gaz = scoring_gazetteer()
+    named: list[str] = []
+    for g in events:
+        admin1 = g.get("admin1")
+        if coded(admin1) and admin1 not in named and (
+            stated(admin1, key) or stated(g.get("location"), key)
+        ):
+            named.append(admin1)
+    for admin1 in named:
+        t.add("admin1_headline", any(
+            same_admin1(e.get("location") or {}, admin1, gaz) for e in current))
+    counts = [g.get("fatalities") for g in events]
+    if counts and all(isinstance(n, int) for n in counts):
+        total = sum(n for n in counts if isinstance(n, int))
+        if count_stated(total, key):
+            got = sum(((e.get("fatalities") or {}).get("best") or 0) for e in current)
+            t.add("deaths_total", got == total)
 
 
 def any_fit(_gold: Event, _p: Event) -> float:

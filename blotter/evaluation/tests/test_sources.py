@@ -209,6 +209,38 @@ def test_ged_named_side_found_counts_each_named_group_once_per_record() -> None:
     assert labels["  ... where an event was found"] == "0.667"
 
 
+def test_ged_headline_figures_score_each_record_once() -> None:
+    def gold(text: str, *events: tuple[str, str, int]) -> dict[str, Any]:
+        coded = [{"event_type": "One-sided violence", "country": "Mexico", "admin1": a,
+                  "location": place, "fatalities": n} for a, place, n in events]
+        return {"id": text, "source": "ged", "language": "es", "text": text, "events": coded}
+
+    def found(admin1: str, deaths: int) -> dict[str, Any]:
+        return event(event_type="Violence against civilians", fatalities={"best": deaths},
+                     location={"name": admin1, "admin1": admin1, "country": "Mexico",
+                               "country_code": "MX"})
+
+    pairs = [
+        # one state's 16 killings coded as three events: the headline is read right
+        (gold("Matan a 16 en Zacatecas", ("Zacatecas", "Fresnillo town", 9),
+              ("Zacatecas", "Calera town", 4), ("Zacatecas", "Jerez town", 3)),
+         [found("Zacatecas", 16)]),
+        # two states named; an event in one of them; the total stated but not met
+        (gold("Asesinan a 7 en Sinaloa y Sonora", ("Sinaloa", "Culiacán town", 4),
+              ("Sonora", "Cajeme town", 3)), [found("Sinaloa", 4)]),
+        # no state or place written, no total written: nothing is scored
+        (gold("Ejecutan a mando policiaco", ("Guerrero", "Iguala town", 1)),
+         [found("Guerrero", 1)]),
+    ]
+    s = score_source("ged", pairs)
+    assert s["n"]["admin1_headline"] == 3 and s["admin1_headline"] == round(2 / 3, 4)
+    assert s["n"]["deaths_total"] == 2 and s["deaths_total"] == 0.5
+    assert s["n"]["admin1"] == 5 and s["admin1"] == 0.4  # per event: 2 of 5 aligned right
+    _header, rows = table_rows({"sets": {"ged_mexico_dev": s}})
+    labels = {row[0]: row[1] for row in rows}
+    assert labels["total deaths the headline states, per record"] == "0.500"
+
+
 def test_stated_and_count_stated() -> None:
     assert stated("Xoxocotla town", "eight police in xoxocotla arrested")
     assert not stated("Xoxocotla town", "eight police arrested")
