@@ -15,6 +15,7 @@ import re
 import tempfile
 from array import array
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,10 @@ MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 #: stdlib array type codes by item size (py3langid keeps its DFA tables as arrays).
 ARRAY_TYPECODES = {2: "H", 4: "I", 8: "L"}
 _WORD = re.compile(r"[^\W\d_]+")
+#: Most lower-case words a name holds between two capitalised ones ("de la").
+NAME_JOINT_WORDS = 2
+#: The packs' word set of lower-case words that join a name's parts.
+NAME_JOINTS_KEY = "places.name_joints"
 #: Signs after which a word opens a sentence or headline part (and white space
 #: and quotes, skipped before them).
 _OPENERS = ".:;!?|¿¡\n"
@@ -217,14 +222,59 @@ def _grammar_words(sample: str) -> list[str]:
     """Lower-cased words of *sample* but capitalised ones inside a sentence.
 
     Those are names ("El Marro", "Los Tlacos", "San Luis de la Paz"), not the
-    text's own grammar; a sentence's first word counts, and ALL-CAPS copy
-    keeps every word.  (Order is not kept: callers count the words.)
+    text's own grammar, and so are the short lower-case joints inside a name
+    ("de la" of "San Luis de la Paz", "del" of "Cuetzala del Progreso": an
+    English headline naming Mexican towns is not Spanish); a sentence's first
+    word counts, and ALL-CAPS copy keeps every word.  (Order is not kept:
+    callers count the words.)
     """
     words = _WORD.findall(sample)
     if sum(map(str.isupper, words)) > len(words) / 2:
         return [w.lower() for w in words]
     lower = [w for w in words if w.islower()]
+    joints = _name_joints(tuple(available_languages()))
+    if joints and any(w in joints for w in lower):
+        lower = _without_name_joints(sample, joints)
     return lower + [w.lower() for w in _OPENING_WORD.findall(sample) if not w.islower()]
+
+
+@cache
+def _name_joints(codes: tuple[str, ...]) -> frozenset[str]:
+    """The packs' lower-case words that join the parts of a name ("de", "del")."""
+    return frozenset().union(*(load_locale(c).word_set(NAME_JOINTS_KEY) for c in codes))
+
+
+def _without_name_joints(sample: str, joints: frozenset[str]) -> list[str]:
+    """The lower-case words of *sample* less the joints inside names: up to
+    NAME_JOINT_WORDS joint words between two capitalised words on one line,
+    the first not opening a sentence ("Luis [de la] Paz"; not "Matan [a] ...")."""
+    openers = {m.start(1) for m in _OPENING_WORD.finditer(sample)}
+    tokens = list(_WORD.finditer(sample))
+    lower: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        if not word.islower():
+            i += 1
+            continue
+        j = i  # the run of joint words from i to j
+        while (word in joints and j + 1 < len(tokens) and j - i + 1 < NAME_JOINT_WORDS
+               and tokens[j + 1].group() in joints):
+            j += 1
+        run = tokens[i - 1 : j + 2] if i else []
+        if (
+            word in joints
+            and len(run) == j - i + 3
+            and run[0].group()[0].isupper()
+            and run[-1].group()[0].isupper()
+            and run[0].start() not in openers
+            and all(sample[a.end() : b.start()] == " " for a, b in pairwise(run))
+        ):
+            i = j + 1  # a name's joint: not the text's grammar
+            continue
+        lower.append(word)
+        i += 1
+    return lower
 
 
 def _word_language(sample: str) -> str | None:

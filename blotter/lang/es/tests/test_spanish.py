@@ -134,3 +134,15 @@ def test_short_spanish_headline_reaches_the_spanish_pack(pipeline: Pipeline) -> 
     (event,) = extract(pipeline, headline, language="gl")
     assert event["actor2"]["name"] == "Police Forces of Mexico"  # "mando policiaco"
     assert event["location"]["admin1"] == "Baja California"
+
+
+def test_spanish_names_do_not_make_an_english_headline_spanish() -> None:
+    # "de la", "del", "los" inside town names are the names', not the headline's grammar
+    for headline in ("Two men were shot dead in San Pedro de los Pinos",
+                     "Gunmen kill a taxi driver in Villa de la Paz, Guanajuato",
+                     "Armed attack leaves four dead in Pueblo del Rio"):
+        assert detect_language(headline) in ("en", None), headline  # None: the default pack
+    # the joints still count where they are the text's own grammar
+    assert detect_language("Matan a dos hombres de la colonia Centro") == "es"
+    assert detect_language("Hallan los cuerpos de dos mujeres en Culiacán") == "es"
+
