@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from blotter.lang import available_languages, has_pack, load_locale
+from blotter.lang import available_languages, base_code, has_pack, load_locale
 from blotter.settings import cache_dir
 
 log = logging.getLogger(__name__)
@@ -178,18 +178,23 @@ def detect_language(text: str) -> str | None:
 def resolve_language(tagged: str | None, text: str) -> str | None:
     """The language to read *text* in, given the language its record names.
 
-    A tag with a pack is trusted; no tag means detection.  A tag without a
-    pack (GED headlines are often tagged "an", "gl" or "la" by an automatic
-    identifier) gives way when the text's stop words name a pack's language:
-    a short Spanish headline reaches the Spanish pack.  Otherwise the tag
-    stands (the record is kept with a no-pack warning).
+    No tag means detection.  A tag is a claim made elsewhere (a page's
+    ``lang`` attribute, a dataset's automatic identifier), so the text's own
+    words can overrule it: a tag with a pack gives way when the text's stop
+    words name another pack's language (GED Mexico tags English headlines
+    about Mexican towns "es"; a CMS template says ``lang="en"`` on every
+    page), and a tag without one (GED's "an", "gl", "la") when detection
+    names a pack's language: a short Spanish headline reaches the Spanish
+    pack.  Otherwise the tag stands (without a pack, the record is kept with
+    a no-pack warning).
     """
     if tagged is None:
         return detect_language(text)
-    if has_pack(tagged):
-        return tagged
     quick = _word_language(text[:QUICK_SAMPLE_CHARS].strip())
-    return quick if quick is not None else tagged
+    if has_pack(tagged):
+        return quick if quick is not None and quick != base_code(tagged) else tagged
+    found = quick if quick is not None else detect_language(text)
+    return found if found is not None and has_pack(found) else tagged
 
 
 def is_extractable(language: str | None) -> bool:

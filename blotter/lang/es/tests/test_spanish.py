@@ -146,3 +146,11 @@ def test_spanish_names_do_not_make_an_english_headline_spanish() -> None:
     assert detect_language("Matan a dos hombres de la colonia Centro") == "es"
     assert detect_language("Hallan los cuerpos de dos mujeres en Culiacán") == "es"
 
+
+def test_a_language_tag_gives_way_to_the_text_s_own_words() -> None:
+    english = "Gunmen killed two police officers in Culiacan on Monday, the police said"
+    spanish = "Hombres armados asesinaron a dos policías en Culiacán el lunes, dijo la policía"
+    assert resolve_language("es", english) == "en"  # a wrong tag with a pack
+    assert resolve_language("en", spanish) == "es"
+    assert resolve_language("es", spanish) == "es"
+    assert resolve_language("pcm", english) == "en"  # a tag without a pack: detection decides
