@@ -64,7 +64,7 @@ def test_armed_doer_and_unarmed_victims_is_an_attack(pipeline: Pipeline, text: s
 
 
 def test_a_named_armed_group_told_as_hit_is_a_battle(pipeline: Pipeline) -> None:
-    event = only(pipeline, "Two suspected Al Shabaab militants killed by police in the town.")
+    event = only(pipeline, "Two Mungiki suspects killed by police in the town on Monday.")
     assert event["sub_event_type"] == "Armed clash"
 
 
@@ -82,3 +82,18 @@ def test_suspected_before_a_killed_member_binds_no_attribution() -> None:
     text = "A suspected Al Shabaab returnee was killed in the town."
     assert not [p for p in find_perpetrators(text) if p.role is Role.ATTRIBUTION]
     assert [p.role for p in find_perpetrators("Suspected Al Shabaab militants attacked a bus.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two herders were injured during a night raid and 200 animals stolen.",
+        "Four people died in community clashes near the river on Sunday.",
+    ],
+)
+def test_unnamed_raiders_and_community_clashes_are_a_communal_militia(
+    pipeline: Pipeline, text: str
+) -> None:
+    event = only(pipeline, text)
+    assert event["actor1"]["inter"] == 4
+    assert event["actor1"]["name"].startswith("Unidentified Communal Militia")
