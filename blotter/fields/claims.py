@@ -402,6 +402,12 @@ def find_perpetrators(
         if role is Role.ATTRIBUTION and pats.accused_of_after.match(after):
             continue  # "the Maoists suspected Gupta of being an informer": another charge
         if (
+            role is Role.ATTRIBUTION
+            and pats.victim_after.match(after)
+            and not pats.roles_after[Role.ATTRIBUTION].match(after)
+        ):
+            continue  # "a suspected Al Shabaab returnee was killed": the victim, suspected
+        if (
             role is not None
             and n.bare
             and " " not in n.name

@@ -24,7 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from blotter.fields.actors import ActorMention, find_actors, is_agent, is_victim
+from blotter.fields.actors import (
+    ActorMention,
+    actor_patterns,
+    find_actors,
+    is_agent,
+    is_victim,
+)
 from blotter.lang import Locale, per_locale
 from blotter.lang.lexicon import cue_lexicon
 from blotter.record import Event
@@ -33,6 +39,8 @@ from blotter.taxonomy import (
     CIVILIANS,
     CROWDS,
     ORGANISED_ARMED,
+    POLITICAL_MILITIAS,
+    REBELS,
     STATE_FORCES,
     default_perpetrator,
 )
@@ -50,6 +58,8 @@ FINDER_CONTEXT_CHARS = 60
 #: Armed parties other than the state's forces: where one takes part, a fight
 #: is not a riot.
 NON_STATE_ARMED = ORGANISED_ARMED - {STATE_FORCES}
+#: Organised armed groups whose members, told as the hit party, make a battle.
+NAMED_ARMED_GROUPS = frozenset({REBELS, POLITICAL_MILITIAS})
 #: The crowd's own actor types (rioters, protesters) and civilians.
 CROWD = CROWDS | {CIVILIANS}
 #: Sub-event types of a protest that a crowd's own violence makes a riot.
@@ -71,6 +81,8 @@ class RolePatterns:
     civilian_harm: re.Pattern[str]
     hit_after: re.Pattern[str]
     finder_after: re.Pattern[str]
+    not_member_after: re.Pattern[str]
+    group_hit_after: re.Pattern[str]
 
 
 @per_locale
@@ -85,6 +97,8 @@ def role_patterns(loc: Locale) -> RolePatterns:
         re.compile(p("roles.civilian_harm"), re.IGNORECASE),
         re.compile(p("roles.hit_after"), re.IGNORECASE),
         re.compile(p("roles.finder_after"), re.IGNORECASE),
+        re.compile(p("roles.not_member_after"), re.IGNORECASE),
+        re.compile(p("roles.group_hit_after"), re.IGNORECASE),
     )
 
 
@@ -139,6 +153,12 @@ def retype(
         if "fight" not in groups and _one_sided(text, mentions, incident, locale):
             return "Attack"
         return None
+    if (
+        sub == "Attack"
+        and not pats.civilian_harm.search(told)
+        and _armed_group_hit(text, mentions, pats, locale)
+    ):
+        return "Armed clash"
     if sub == "Attack" and crowd_acts and (a1 is None or a1 in CROWD) and not armed_agents:
         return "Mob violence"
     if sub == "Mob violence" and not crowd_acts:
@@ -199,6 +219,24 @@ def _one_sided(
         ):
             return False
     return not any(_told_victims(sc, locale)[1] for sc in incident.cues)
+
+
+def _armed_group_hit(
+    text: str, mentions: list[ActorMention], pats: RolePatterns, locale: Locale | None
+) -> bool:
+    """True if a named rebel group or political militia is told as the party hit
+    ("2 Mungiki suspects killed by police", "3 suspected SLDF militia killed"):
+    fighting between armed parties, a battle (codebook), unless its words make
+    the victim no member ("a suspected X returnee", "an X sympathiser")."""
+    for m in mentions:
+        if m.entry.inter not in NAMED_ARMED_GROUPS or not m.entry.named:
+            continue
+        after = text[m.end : m.end + HIT_CONTEXT_CHARS]
+        if pats.not_member_after.match(after):
+            continue
+        if actor_patterns(locale).victim_after.match(after) or pats.group_hit_after.match(after):
+            return True  # told as hit after its name (the words before it are loose)
+    return False
 
 
 def _civilians_hit(incident: Incident, locale: Locale | None) -> bool:

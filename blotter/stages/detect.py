@@ -107,6 +107,8 @@ class DetectPatterns:
     aircraft_owner_before: re.Pattern[str]
     aircraft_owner_after: re.Pattern[str]
     aircraft_target_before: re.Pattern[str]
+    force_agent_before: re.Pattern[str]
+    force_agent_after: re.Pattern[str]
 
 
 @per_locale
@@ -128,6 +130,8 @@ def detect_patterns(loc: Locale) -> DetectPatterns:
         aircraft_owner_before=re.compile(p("detect.aircraft_owner_before"), re.IGNORECASE),
         aircraft_owner_after=re.compile(p("detect.aircraft_owner_after"), re.IGNORECASE),
         aircraft_target_before=re.compile(p("detect.aircraft_target_before"), re.IGNORECASE),
+        force_agent_before=re.compile(p("detect.force_agent_before"), re.IGNORECASE),
+        force_agent_after=re.compile(p("detect.force_agent_after"), re.IGNORECASE),
     )
 
 
@@ -308,14 +312,18 @@ def victims(
     """Whether civilians, and whether armed forces, are the objects of violence in *text*."""
     pats = patterns or detect_patterns()
     spans = [
-        (m.start(), m["obj"], False)
+        (m.start("obj"), m["obj"], False)
         for m in pats.act_object.finditer(text)
         if not pats.agent_object.match(m["obj"])  # "killed by X": X is the agent
     ]
-    spans += [(m.start(), m["subj"], True) for m in pats.passive_victim.finditer(text)]
-    for _, span, passive in sorted(spans):
+    spans += [(m.start("subj"), m["subj"], True) for m in pats.passive_victim.finditer(text)]
+    for at, span, passive in sorted(spans):
         hits = lexicon.find(span)
-        found = [(h.start, "forces_target") for h in hits.get("forces_target", [])]
+        found = [
+            (h.start, "forces_target")
+            for h in hits.get("forces_target", [])
+            if not _doer(text, at + h.start, at + h.end, pats)
+        ]
         found += [(h.start, "civilian_target") for h in hits.get("civilian_target", [])]
         if not found:
             continue
@@ -323,6 +331,43 @@ def victims(
         _, kind = max(found) if passive else min(found)
         return kind == "civilian_target", kind == "forces_target"
     return False, False
+
+
+#: Characters before an armed word read for its being the doer ("shot dead by
+#: police officers", "accused the police of"): a few words, not the clause.
+AGENT_BEFORE_CHARS = 40
+
+
+def _doer(text: str, start: int, end: int, patterns: DetectPatterns) -> bool:
+    """True if the armed word at *start*:*end* of *text* is told as the doer:
+    after "by" or "accused", or before a violent verb."""
+    before = text[max(0, start - AGENT_BEFORE_CHARS) : start]
+    return bool(
+        patterns.force_agent_before.search(before) or patterns.force_agent_after.match(text[end:])
+    )
+
+
+def targeted_forces(sc: SentenceCues, patterns: DetectPatterns) -> bool:
+    """True if *sc* names an armed party (``forces_target`` words) other than as
+    the doer: a word after "by" or "accused", or the subject of a violent verb
+    ("Al Shabaab militants attacked"), is the perpetrator, not a hit party
+    (codebook: violence against civilians is one armed party's act on the unarmed)."""
+    hits = sorted(sc.hits.get("forces_target", []), key=lambda h: h.start)
+    if not hits:
+        return False
+    text, offset = sc.sentence.text, sc.sentence.start
+    k = 0
+    while k < len(hits):
+        # words told together ("Al Shabaab militants", "police officers") are one party
+        j = k
+        while j + 1 < len(hits):
+            if text[hits[j].end - offset : hits[j + 1].start - offset].strip():
+                break
+            j += 1
+        if not _doer(text, hits[k].start - offset, hits[j].end - offset, patterns):
+            return True
+        k = j + 1
+    return False
 
 
 def clauses(sentence: Sentence, patterns: DetectPatterns | None = None) -> list[Sentence]:
@@ -679,7 +724,14 @@ class Detector:
             civ, forces = civ or c.told_victims[0], forces or c.told_victims[1]
         if not civ and not forces:
             civ = any(c.has("civilian_target") for c in incident.cues)
-            forces = any(c.has("forces_target") for c in incident.cues)
+            named = any(c.has("forces_target") for c in incident.cues)
+            # with civilians named, an armed party told as the doer is no hit party
+            # (ACLED: violence against civilians).  With none, an armed party's raid
+            # stays a clash (UCDP GED codes a rebel raid naming no victim as part of
+            # a battle), and its "capture" is no abduction (classify)
+            forces = named if not civ or "abduct" in groups else any(
+                targeted_forces(c, self.patterns) for c in incident.cues
+            )
         incident.civilians, incident.forces = civ, forces
         sub = classify(groups, label, civ, forces)
         event = Event(
