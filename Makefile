@@ -53,7 +53,7 @@ lint: $(STAMP)
 	$(BIN)/mypy blotter
 
 test: $(STAMP) lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 # Every dev set, one table, the floors gate (docs/evaluation.md); the baseline JSON
 # and predictions go to out/.  `make pin-floors` re-pins floors.toml from a run.

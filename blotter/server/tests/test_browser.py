@@ -231,7 +231,8 @@ def test_merge_and_split_from_the_event_page(live: tuple[str, Server], browser: 
     wait_until(p, f"() => location.hash.startsWith('#/event/') && "
                   f"!location.hash.endsWith('{keep}')")
     new_id = p.url.rsplit("/", 1)[-1]
-    p.locator("#sources li").first.wait_for()
+    # the new event's page replaces the old one's two sources: wait for it to render
+    wait_until(p, "() => document.querySelectorAll('#sources li').length === 1")
     assert p.locator("#sources li").count() == 1
     assert len(srv.get(f"/api/events/{keep}").json()["sources"]) == 1
     assert len(srv.get(f"/api/events/{new_id}").json()["sources"]) == 1
