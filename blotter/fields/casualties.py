@@ -124,6 +124,8 @@ class CasualtyPatterns:
     age_gate: CaselessGate
     #: A count opening the sentence, its verb after a long subject, per kind.
     clause: dict[str, re.Pattern[str]]
+    #: Its opening alone (the lead and the count): a cheap test before the per-kind forms.
+    clause_start: re.Pattern[str]
     #: In that subject (appositions and parentheses taken out): a word that makes the
     #: count no subject of the verb, before a relative pronoun and after one.
     clause_stop: re.Pattern[str]
@@ -300,7 +302,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     }
     clause = {
         kind: re.compile(
-            r"(?:" + p("casualties.clause_lead") + r"){0,2}" + number + r"\s+(?P<victim>[^.;:]{1,"
+            r"(?:" + p("casualties.clause_lead") + r"){0,2}" + number
+            + r"\s+(?P<victim>[^.;:]{1,"
             + str(CLAUSE_CHARS) + r"}?)\s+(?P<aux>(?:" + p("casualties.clause_be")
             + r")\s+" + aux + r")(?P<verb>" + p(_PASSIVE_KEYS[kind]) + r")\b",
             re.IGNORECASE,
@@ -311,6 +314,10 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     stop = p("casualties.clause_stop")
     return CasualtyPatterns(
         clause=clause,
+        clause_start=re.compile(
+            r"(?:" + p("casualties.clause_lead") + r"){0,2}"
+            + bare_number_pattern(loc) + r"\s", re.IGNORECASE
+        ),
         clause_stop=re.compile(
             r"\b(?:" + stop + r"|" + p("casualties.clause_aux") + r")\b", re.IGNORECASE
         ),
@@ -511,7 +518,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         or bool(pats.additional.search(victim) or pats.also.search(lead)),
                     )
                 )
-    for kind, pattern in pats.clause.items():
+    for kind, pattern in pats.clause.items() if pats.clause_start.match(text) else ():
         _clause_subject(text, kind, pattern, pats, taken, found, offset, locale)
     joined = pats.conj_gate.search(text) is not None
     for kind, pattern in pats.conjoined.items() if joined else ():

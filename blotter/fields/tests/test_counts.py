@@ -136,3 +136,25 @@ def test_a_count_opening_the_sentence_is_its_verbs_subject(
     text: str, kind: str, expected: int | None
 ) -> None:
     assert (best(text, kind) or None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # present-tense headline and note forms of one victim or a number (session 8)
+        ("A vigilante mob lynches a suspected thief in the market.", 1),
+        ("Villagers lynch three suspected cattle thieves.", 3),
+        ("Residents lynch a suspected motorcycle thief near the station.", 1),
+        ("Mob lynches robbery suspect", 1),
+        ("They beat the man and lynched him.", 1),
+        ("Gunmen kill police reservist", 1),
+        ("Police shoot dead 15 bandits", 15),
+        ("Police reservist killed when raiders attack", 1),
+        # a murder suspect is no victim; a lynching attempted or nearly done is none
+        ("Clashes after an alleged murder suspect was released by police", None),
+        ("Villagers nearly lynch a pastor before police intervene.", None),
+        ("Police fired on a mob attempting to lynch a suspected thief.", None),
+    ],
+)
+def test_one_victim_of_a_present_tense_verb(text: str, expected: int | None) -> None:
+    assert (best(text) or None) == expected
