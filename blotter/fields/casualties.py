@@ -56,6 +56,12 @@ MORE_CHARS = 60
 COMPANION_KINDS = ("killed", "injured")
 #: Groups of a list read before its last two ("3 police, 2 soldiers, 4 civilians and ...").
 MAX_LIST_ITEMS = 6
+#: Characters of a sentence-opening count's subject before its verb ("Four students
+#: at the Koranic school were killed"); longer, the verb is rarely the count's.
+CLAUSE_CHARS = 160
+#: Count words of the article, which open most sentences ("A bomb planted near
+#: the house of a policeman was ..."): the clause form reads numbers only.
+ARTICLES = frozenset({"a", "an"})
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,24 @@ class CasualtyPatterns:
     passive_aux: re.Pattern[str]
     #: Words without which a sentence holds no age (checked before the age pattern).
     age_gate: CaselessGate
+    #: A count opening the sentence, its verb after a long subject, per kind.
+    clause: dict[str, re.Pattern[str]]
+    #: Its opening alone (the lead and the count): a cheap test before the per-kind forms.
+    clause_start: re.Pattern[str]
+    #: In that subject (appositions and parentheses taken out): a word that makes the
+    #: count no subject of the verb, before a relative pronoun and after one.
+    clause_stop: re.Pattern[str]
+    clause_stop_relative: re.Pattern[str]
+    #: A verb anywhere in that subject that makes the count no subject of the verb.
+    clause_verb: re.Pattern[str]
+    #: The relative pronoun that opens a relative clause in the subject.
+    clause_relative: re.Pattern[str]
+    #: An auxiliary (in a subset: "including students, held a protest" is no aside).
+    clause_aux: re.Pattern[str]
+    #: A subset's lead in the subject, after which the words are the subset's.
+    clause_subset: re.Pattern[str]
+    #: First words after the count that make it no victims ("Two days later").
+    clause_not_victim: re.Pattern[str]
 
 
 @per_locale
@@ -276,7 +300,35 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         )
         for kind in COMPANION_KINDS
     }
+    clause = {
+        kind: re.compile(
+            r"(?:" + p("casualties.clause_lead") + r"){0,2}" + number
+            + r"\s+(?P<victim>[^.;:]{1,"
+            + str(CLAUSE_CHARS) + r"}?)\s+(?P<aux>(?:" + p("casualties.clause_be")
+            + r")\s+" + aux + r")(?P<verb>" + p(_PASSIVE_KEYS[kind]) + r")\b",
+            re.IGNORECASE,
+        )
+        for kind in KINDS
+        if p("casualties.clause_be") != NEVER_PATTERN
+    }
+    stop = p("casualties.clause_stop")
     return CasualtyPatterns(
+        clause=clause,
+        clause_start=re.compile(
+            r"(?:" + p("casualties.clause_lead") + r"){0,2}"
+            + bare_number_pattern(loc) + r"\s", re.IGNORECASE
+        ),
+        clause_stop=re.compile(
+            r"\b(?:" + stop + r"|" + p("casualties.clause_aux") + r")\b", re.IGNORECASE
+        ),
+        clause_stop_relative=re.compile(r"\b(?:" + stop + r")\b", re.IGNORECASE),
+        clause_aux=re.compile(r"\b(?:" + p("casualties.clause_aux") + r")\b", re.IGNORECASE),
+        clause_verb=re.compile(r"\b(?:" + p("casualties.clause_verb") + r")\b", re.IGNORECASE),
+        clause_relative=re.compile(r"\b(?:" + p("casualties.clause_relative") + r")\b",
+                                   re.IGNORECASE),
+        clause_subset=re.compile(r"\b(?:" + p("casualties.subset_lead") + r")\b", re.IGNORECASE),
+        clause_not_victim=re.compile(r"(?:" + p("casualties.clause_not_victim") + r")\b",
+                                     re.IGNORECASE),
         toll=re.compile(r"(?:" + p("casualties.toll") + r")" + number, re.IGNORECASE),
         per_kind=per_kind,
         conjoined=conjoined,
@@ -466,6 +518,8 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                         or bool(pats.additional.search(victim) or pats.also.search(lead)),
                     )
                 )
+    for kind, pattern in pats.clause.items() if pats.clause_start.match(text) else ():
+        _clause_subject(text, kind, pattern, pats, taken, found, offset, locale)
     joined = pats.conj_gate.search(text) is not None
     for kind, pattern in pats.conjoined.items() if joined else ():
         for m in pattern.finditer(text):
@@ -554,6 +608,63 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
             found.append(CountMention(kind, 0, False, "none", m.start() + offset, m.end() + offset))
     found.sort(key=lambda c: c.start)
     return found
+
+
+#: An apposition or parenthesis inside a subject ("Two journalists, one French and
+#: the other Australian, were killed"), taken out before the subject is checked.
+_ASIDE = re.compile(r",[^,]*,")
+#: A parenthesis or bracket in it ("Three Central Reserve Police Force (CRPF) officers").
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _clause_subject(
+    text: str,
+    kind: str,
+    pattern: re.Pattern[str],
+    pats: CasualtyPatterns,
+    taken: list[tuple[int, int, str]],
+    found: list[CountMention],
+    offset: int,
+    locale: Locale | None,
+) -> None:
+    """A count opening the sentence whose passive verb comes after a subject longer than
+    the passive form reads: "Four students at the Koranic school were killed"."""
+    m = pattern.match(text)
+    if m is None or m["num"].lower() in ARTICLES:
+        return
+    s, e = m.span("num")
+    if _taken(taken, s, kind) or _looks_like_year(m["num"]):
+        return
+    victim = m["victim"]
+    if pats.clause_not_victim.match(victim) or pats.clause_verb.search(victim):
+        return
+    if pats.clause_relative.search(victim.split()[-1]):
+        return  # "the body of a man who was killed": the relative clause's verb
+    bare = _PARENS.sub(" ", victim)
+    sub = pats.clause_subset.search(bare)  # "ten people, including seven police officers"
+    if sub and ("," in bare[sub.end() :].rstrip(" ,") or pats.clause_aux.search(bare, sub.end())):
+        return  # the subset is no aside: "300 people, including students, held a protest"
+    lead = _ASIDE.sub(" ", bare[: sub.start()] if sub else bare).rstrip(" ,")
+    rel = pats.clause_relative.search(lead)
+    main, relative = (lead[: rel.start()], lead[rel.end():]) if rel else (lead, "")
+    if "," in lead or pats.clause_stop.search(main) or pats.clause_stop_relative.search(relative):
+        return  # (a comma left: a list or a clause, not one subject)
+    value, vague = to_int(m["num"], locale)
+    if value is None or vague or not 0 < value <= MAX_COUNT:
+        return
+    after = text[m.end() : m.end() + CUMULATIVE_CHARS].split(",")[0]
+    if pats.cumulative.search(after) or pats.cumulative_before.search(text[:s]):
+        return  # "Three judges have been murdered so far this year"
+    if sub:  # counts read inside the subset are part of this one
+        a, b = m.start("victim"), m.end()
+        found[:] = [c for c in found if not (c.kind == kind and a <= c.start - offset < b)]
+    taken.append((s, e, kind))
+    qual = " ".join(m["qual"].lower().split()) if m["qual"] else None
+    found.append(
+        CountMention(kind, value, vague, _group(main, pats.victim_groups), s + offset,
+                     e + offset, qualifier=qual,
+                     additional=bool(pats.additional.search(main) or pats.also.search(m["aux"])))
+    )
 
 
 def _list_items(
