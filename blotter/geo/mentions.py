@@ -132,6 +132,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     chain = _chains(text, toks)
     titles = [] if upper else title_lines(text)
     domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
+    countries = country_keys(gaz)
     i = 0
     while i < len(toks):
         if heading is not None and toks[i][1] < heading.end:
@@ -161,12 +162,11 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             i += matched
             continue
         code = w.demonyms.get(toks[i][0])
-        if code is None:
-            code = _people(toks[i], gaz, w, upper)
-        if code is None and not upper and toks[i][0] in gaz.keys and toks[i][3][:1].isupper():
-            named = country_keys(gaz).get(toks[i][0])  # "Kenya Power", "Narc Kenya"
-            if named is not None:
-                out.name_countries.setdefault(named, toks[i][1])
+        if code is None and toks[i][0][-1:] == "s" and (upper or toks[i][3][:1].isupper()):
+            code = _people(toks[i], gaz, w, upper)  # gated: this runs for every word
+        if code is None and not upper and toks[i][3][:1].isupper() and toks[i][0] in countries:
+            # "Kenya Power", "Narc Kenya": a country's name not read as a place
+            out.name_countries.setdefault(countries[toks[i][0]], toks[i][1])
         nxt = next_token(toks, i + 1)
         if nxt and text[toks[i][2] : nxt[1]] == "-" and nxt[0] in w.demonym_agent_suffixes:
             code = None  # "Saudi-led coalition": says who, not where
@@ -307,7 +307,7 @@ def _fuzzy_match(
             or key in w.calendar
             or w.zipf(key) >= FUZZY_MAX_ZIPF
             or words[0][3].isupper()
-            or _people(words[0], gaz, w, False) is not None  # "Kenyas", "Iraqis"
+            or (key[-1:] == "s" and _people(words[0], gaz, w, False) is not None)  # "Kenyas"
         ):
             continue
         similar = [
