@@ -90,6 +90,9 @@ class TextPlaces:
     mentions: list[PlaceMention] = field(default_factory=list)
     upper: bool = False  # ALL-CAPS wire text
     demonym_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
+    # countries named only inside a longer proper name ("Kenya Electricity Generating
+    # Company"): the fall-back of a text with no place, no cue and no demonym
+    name_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
     cues: list[tuple[int, Cue]] = field(default_factory=list)  # actor cues, text order
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
@@ -129,6 +132,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     chain = _chains(text, toks)
     titles = [] if upper else title_lines(text)
     domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
+    countries = country_keys(gaz)
     i = 0
     while i < len(toks):
         if heading is not None and toks[i][1] < heading.end:
@@ -158,6 +162,11 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             i += matched
             continue
         code = w.demonyms.get(toks[i][0])
+        if code is None and toks[i][0][-1:] == "s" and (upper or toks[i][3][:1].isupper()):
+            code = _people(toks[i], gaz, w, upper)  # gated: this runs for every word
+        if code is None and not upper and toks[i][3][:1].isupper() and toks[i][0] in countries:
+            # "Kenya Power", "Narc Kenya": a country's name not read as a place
+            out.name_countries.setdefault(countries[toks[i][0]], toks[i][1])
         nxt = next_token(toks, i + 1)
         if nxt and text[toks[i][2] : nxt[1]] == "-" and nxt[0] in w.demonym_agent_suffixes:
             code = None  # "Saudi-led coalition": says who, not where
@@ -288,6 +297,8 @@ def _fuzzy_match(
             continue  # "Mbuji-Mayi Kasai-Oriental": not "Mayi Kasai"
         if n > 1 and _crosses_stop(text, words):
             continue  # "in Lima. A car...": a sentence ends inside the span
+        if n > 1 and words[-1][0] in ADMIN_WORDS and _names_unit(key.rsplit(" ", 1)[0], gaz):
+            continue  # "Lamu County" is the county Lamu, not "Lemhi County"
         if title and not (i > 0 and toks[i - 1][0] in w.locative):
             continue  # title case capitalises every word: "Rebels Stall Cano Limon" is no Kano
         core = " ".join(w for w in key.split() if w not in ARTICLES)
@@ -296,6 +307,7 @@ def _fuzzy_match(
             or key in w.calendar
             or w.zipf(key) >= FUZZY_MAX_ZIPF
             or words[0][3].isupper()
+            or (key[-1:] == "s" and _people(words[0], gaz, w, False) is not None)  # "Kenyas"
         ):
             continue
         similar = [
@@ -410,6 +422,47 @@ BARE_POSSESSIVE_MAX_ZIPF = 3.0
 #: The stem must name a unit or a town at least this large (a village's name
 #: plus "s" is as likely a surname or a plural).
 BARE_POSSESSIVE_MIN_POPULATION = 5_000
+
+
+# issue 12 (session 8): the shortest plural of a demonym read as its people
+# ("Kenyans", "Iraqis"); shorter words ending in "s" are not plurals of one.
+PLURAL_DEMONYM_MIN_CHARS = 5
+
+
+def _names_unit(key: str, gaz: Gazetteer) -> bool:
+    """True if *key*, as spelled, names a first- or second-level unit."""
+    return key in gaz.keys and any(c.kind in ("admin1", "admin2") for c in gaz.candidates(key))
+
+
+def _people(tok: Token, gaz: Gazetteer, w: PlaceWords, upper: bool) -> str | None:
+    """The country a capitalised plural or possessive not read as a place tells,
+    as a demonym does: a people ("Kenyans take to the streets", "wounding three
+    Iraqis") or a country's possessive written without its apostrophe ("Kenyas
+    judiciary", "Somalias al-Shabaab": whose, not where)."""
+    norm, surface = tok[0], tok[3]
+    if norm[-1:] != "s" or len(norm) < PLURAL_DEMONYM_MIN_CHARS:
+        return None
+    if not (upper or surface[:1].isupper()):
+        return None
+    code = w.demonyms.get(norm[:-1])
+    if code is not None:
+        return code
+    code = country_keys(gaz).get(norm[:-1])
+    country = gaz.country(code) if code is not None else None
+    # spelled as the country is, accents included: "Francés", "Cañadas" are no possessives
+    return code if country is not None and surface[:-1] == country.name else None
+
+
+def country_keys(gaz: Gazetteer) -> dict[str, str]:
+    """Normalised one-word country names -> ISO code (computed once per index)."""
+    cached = _COUNTRY_KEYS.get(id(gaz))
+    if cached is None or cached[0] is not gaz:
+        keys = {normalise(p.name): code for code, p in gaz.countries.items()}
+        cached = _COUNTRY_KEYS[id(gaz)] = (gaz, {k: c for k, c in keys.items() if " " not in k})
+    return cached[1]
+
+
+_COUNTRY_KEYS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 
 def _bare_possessives(toks: list[Token], gaz: Gazetteer, w: PlaceWords) -> list[Token]:
