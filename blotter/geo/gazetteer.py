@@ -105,6 +105,12 @@ class Gazetteer:
             for (i,) in con.execute("SELECT id FROM places WHERE kind = 'country'")
             if (p := self._place(i)) is not None
         }
+        # one-word country names, normalised -> ISO code ("kenya" of "Kenya Power")
+        self.country_keys: dict[str, str] = {
+            key: code
+            for code, p in self.countries.items()
+            if " " not in (key := normalise(p.name))
+        }
         # output names of units that differ from their GeoNames name (for comparisons)
         self.unit_labels: dict[str, list[int]] = {}
         for i, label in con.execute(

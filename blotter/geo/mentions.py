@@ -132,7 +132,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     chain = _chains(text, toks)
     titles = [] if upper else title_lines(text)
     domestic: dict[str, tuple[int, str]] = {}  # code -> (offset, "Kenyan police")
-    countries = country_keys(gaz)
+    countries = gaz.country_keys
     i = 0
     while i < len(toks):
         if heading is not None and toks[i][1] < heading.end:
@@ -447,22 +447,11 @@ def _people(tok: Token, gaz: Gazetteer, w: PlaceWords, upper: bool) -> str | Non
     code = w.demonyms.get(norm[:-1])
     if code is not None:
         return code
-    code = country_keys(gaz).get(norm[:-1])
+    code = gaz.country_keys.get(norm[:-1])
     country = gaz.country(code) if code is not None else None
     # spelled as the country is, accents included: "Francés", "Cañadas" are no possessives
     return code if country is not None and surface[:-1] == country.name else None
 
-
-def country_keys(gaz: Gazetteer) -> dict[str, str]:
-    """Normalised one-word country names -> ISO code (computed once per index)."""
-    cached = _COUNTRY_KEYS.get(id(gaz))
-    if cached is None or cached[0] is not gaz:
-        keys = {normalise(p.name): code for code, p in gaz.countries.items()}
-        cached = _COUNTRY_KEYS[id(gaz)] = (gaz, {k: c for k, c in keys.items() if " " not in k})
-    return cached[1]
-
-
-_COUNTRY_KEYS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 
 def _bare_possessives(toks: list[Token], gaz: Gazetteer, w: PlaceWords) -> list[Token]:
