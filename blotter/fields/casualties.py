@@ -480,9 +480,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 low = read_digits(ranged["a"] or ranged["b"]) if ranged else None
                 if low is not None:
                     value = min(value, low)
-                if pats.cumulative.search(text[e : e + CUMULATIVE_CHARS].split(",")[0]) or (
-                    pats.cumulative_before.search(text[max(0, s - CUMULATIVE_CHARS) : s])
-                ):
+                if _period_toll(text, text[max(0, s - CUMULATIVE_CHARS) : s], e, pats):
                     continue  # "300 killed this year": a period's toll, not the event's
                 taken.append((s, e, kind))
                 if form == PASSIVE and not vague and pats.with_end.search(text[max(0, s - 25) : s]):
@@ -617,6 +615,16 @@ _ASIDE = re.compile(r",[^,]*,")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
+def _period_toll(text: str, before: str, after: int, pats: CasualtyPatterns) -> bool:
+    """True if a count is a period's toll, not an event's: the words after it (from
+    *after* up to a comma) or the text *before* it say so ("300 killed this year",
+    "since January, 40 people have been killed")."""
+    return bool(
+        pats.cumulative.search(text[after : after + CUMULATIVE_CHARS].split(",")[0])
+        or pats.cumulative_before.search(before)
+    )
+
+
 def _clause_subject(
     text: str,
     kind: str,
@@ -652,8 +660,7 @@ def _clause_subject(
     value, vague = to_int(m["num"], locale)
     if value is None or vague or not 0 < value <= MAX_COUNT:
         return
-    after = text[m.end() : m.end() + CUMULATIVE_CHARS].split(",")[0]
-    if pats.cumulative.search(after) or pats.cumulative_before.search(text[:s]):
+    if _period_toll(text, text[:s], m.end(), pats):
         return  # "Three judges have been murdered so far this year"
     if sub:  # counts read inside the subset are part of this one
         a, b = m.start("victim"), m.end()
