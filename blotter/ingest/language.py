@@ -237,10 +237,11 @@ def _grammar_words(sample: str) -> list[str]:
     if sum(map(str.isupper, words)) > len(words) / 2:
         return [w.lower() for w in words]
     lower = [w for w in words if w.islower()]
+    opening = list(_OPENING_WORD.finditer(sample))
     joints = _name_joints(tuple(available_languages()))
     if joints and any(w in joints for w in lower):
-        lower = _without_name_joints(sample, joints)
-    return lower + [w.lower() for w in _OPENING_WORD.findall(sample) if not w.islower()]
+        lower = _without_name_joints(sample, joints, {m.start(1) for m in opening})
+    return lower + [m[1].lower() for m in opening if not m[1].islower()]
 
 
 @cache
@@ -249,11 +250,11 @@ def _name_joints(codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(load_locale(c).word_set(NAME_JOINTS_KEY) for c in codes))
 
 
-def _without_name_joints(sample: str, joints: frozenset[str]) -> list[str]:
+def _without_name_joints(sample: str, joints: frozenset[str], openers: set[int]) -> list[str]:
     """The lower-case words of *sample* less the joints inside names: up to
-    NAME_JOINT_WORDS joint words between two capitalised words on one line,
-    the first not opening a sentence ("Luis [de la] Paz"; not "Matan [a] ...")."""
-    openers = {m.start(1) for m in _OPENING_WORD.finditer(sample)}
+    NAME_JOINT_WORDS joint words between two capitalised words on one line, the
+    first not opening a sentence (*openers*: offsets of the words that open one)
+    ("Luis [de la] Paz"; not "Matan [a] ...")."""
     tokens = list(_WORD.finditer(sample))
     lower: list[str] = []
     i = 0
@@ -266,17 +267,16 @@ def _without_name_joints(sample: str, joints: frozenset[str]) -> list[str]:
         while (word in joints and j + 1 < len(tokens) and j - i + 1 < NAME_JOINT_WORDS
                and tokens[j + 1].group() in joints):
             j += 1
-        run = tokens[i - 1 : j + 2] if i else []
-        if (
-            word in joints
-            and len(run) == j - i + 3
-            and run[0].group()[0].isupper()
-            and run[-1].group()[0].isupper()
-            and run[0].start() not in openers
-            and all(sample[a.end() : b.start()] == " " for a, b in pairwise(run))
-        ):
-            i = j + 1  # a name's joint: not the text's grammar
-            continue
+        if word in joints and i > 0 and j + 1 < len(tokens):
+            run = tokens[i - 1 : j + 2]  # the joint with the words either side
+            if (
+                run[0].group()[0].isupper()
+                and run[-1].group()[0].isupper()
+                and run[0].start() not in openers
+                and all(sample[a.end() : b.start()] == " " for a, b in pairwise(run))
+            ):
+                i = j + 1  # a name's joint: not the text's grammar
+                continue
         lower.append(word)
         i += 1
     return lower
