@@ -684,7 +684,9 @@ class Detector:
             ):
                 current = Incident(date=when, background=background)
                 incidents.append(current)
-            elif current.date is None and when is not None:
+            elif current.date is None and when is not None and not when.holds(published):
+                # "the third kidnapping this month": a later sentence's month that
+                # holds the report's day dates the incident no better than the report
                 current.date = when
             current.cues.append(sc)
         return incidents
