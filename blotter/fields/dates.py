@@ -21,6 +21,8 @@ DAY, WEEK, MONTH = 1, 2, 3
 #: same year (wire copy dated a day or two early); beyond it, the year before.
 FUTURE_SLACK_DAYS = 2
 DAYS_PER_WEEK = 7
+#: The note of a bare year ("in 2015"): told with month precision, it may be any month.
+YEAR_ONLY_NOTE = "year only"
 #: Any digit (the same class as the patterns' ``\d``): a sentence without one
 #: holds no explicit date or year, and those patterns are not run on it.
 _DIGIT = re.compile(r"\d")
@@ -96,7 +98,9 @@ def _date_patterns(loc: Locale) -> DatePatterns:
         relative=relative,
         explicit=explicit,
         month_only=re.compile(
-            r"\b(?:" + p("dates.month_lead") + r")\s+" + mon + r"(?:\s+(?P<year>\d{4}))?\b", re.I
+            r"\b(?:" + p("dates.month_lead") + r")\s+" + mon
+            + r"(?:,?\s+(?:(?:" + p("dates.year_of") + r")\s+)?(?P<year>\d{4}))?\b",  # "de 2014"
+            re.I,
         ),
         year_only=re.compile(
             r"\b(?:" + p("dates.year_lead") + r")\s+(?P<year>(?:19|20)\d{2})\b", re.I
@@ -123,6 +127,23 @@ class DateRef:
     precision: int
     explicit: bool
     note: str | None = None
+
+    def last_day(self) -> date:
+        """The last day the expression can mean: "in July" any day up to 31 July,
+        "last week" any day of that week.  A bare year stays its first day (a
+        year's tally "in 2024" is no incident of the report's own week)."""
+        if self.precision == WEEK:
+            return shift_days(self.value, DAYS_PER_WEEK - 1) or self.value
+        if self.precision == MONTH and self.note != YEAR_ONLY_NOTE:
+            year, month = divmod(self.value.year * 12 + self.value.month, 12)  # the next month
+            first_next = safe_date(year, month + 1, 1)
+            return (first_next and shift_days(first_next, -1)) or self.value
+        return self.value
+
+    def holds(self, day: date | None) -> bool:
+        """True if this coarse date ("in July", "last week") can mean *day*: a
+        month that holds the report's day dates its incident no better than the report."""
+        return day is not None and self.precision != DAY and self.value <= day <= self.last_day()
 
 
 def _year(raw: str | None, month: int, day: int, published: date | None) -> int | None:
@@ -181,7 +202,7 @@ def find_dates(
         if first is not None:
             add(m, first, MONTH, True)
     for m in pats.year_only.finditer(text) if digits else ():
-        add(m, date(int(m["year"]), 1, 1), MONTH, True, "year only")  # 19xx or 20xx only
+        add(m, date(int(m["year"]), 1, 1), MONTH, True, YEAR_ONLY_NOTE)  # 19xx or 20xx only
     if published is not None:
         for m in pats.weekday.finditer(text):
             back = (published.weekday() - pats.weekdays[m["wd"].lower()]) % DAYS_PER_WEEK

@@ -90,6 +90,15 @@ PERSON_OBJECT_GROUPS = ("civilian_target", "forces_target", "person_object")
 PERSON_OBJECT_CHARS = 24
 OBJECT_STOPS_KEY = "detect.object_stops"
 OBJECT_BREAK = re.compile(r"[^\w\s'-]")
+#: Cue groups that make an undated sentence background: words about a party's
+#: past ("known for", "the same group") and words setting the act in the past.
+BACKGROUND_GROUPS = ("background", "background_time")
+PAST_GROUP = "background_time"
+#: A report of at most this many sentences (a brief, a headline with its lead, a
+#: coder's note) has no story for its one incident to be background to: on the
+#: dev sets its cue-only background incidents are its event (ACLED, RDWTI), and
+#: those of longer articles are not (news, MUC-4).
+SHORT_REPORT_SENTENCES = 5
 
 
 @dataclass(frozen=True)
@@ -526,6 +535,19 @@ CROWD_GROUPS = frozenset({"protest", "riot", "mob"})
 PASSING_MAX_SHARE = 0.5
 
 
+def _report_own_event(incidents: list[Incident]) -> None:
+    """A short report tells an event of its own: when every incident of it is
+    background and the first is so only by words about a party ("a man suspected
+    of being a thief was lynched", "police shoot dead the leader of a gang known
+    for attacks"), not by a date before the report's or a word setting it in the
+    past ("years ago"), that first incident is the report's event."""
+    if not incidents or not all(i.background for i in incidents):
+        return
+    first = incidents[0]
+    if first.date is None and not any(sc.has(PAST_GROUP) for sc in first.cues):
+        first.background = False
+
+
 def _passing_weapons(incident: Incident, groups: set[str]) -> set[str]:
     """Weapon groups a long incident names only in passing ("a string of
     murders ... and the bombings in the capital"), which do not type it when
@@ -600,6 +622,8 @@ class Detector:
             ]
             genre_words = _mark_figurative(cues)
             doc.incidents = self.group(cues, report)
+            if len(doc.sentences) <= SHORT_REPORT_SENTENCES:
+                _report_own_event(doc.incidents)
             for inc in doc.incidents:
                 inc.genre_words = genre_words
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
@@ -656,7 +680,7 @@ class Detector:
         }
         for sc in cues:
             if not sc.is_event:
-                if current is not None and not sc.has("background") and not sc.dates:
+                if current is not None and not sc.has(*BACKGROUND_GROUPS) and not sc.dates:
                     current.context.append(sc)
                 continue
             if sc.is_unreal:
@@ -684,7 +708,9 @@ class Detector:
             ):
                 current = Incident(date=when, background=background)
                 incidents.append(current)
-            elif current.date is None and when is not None:
+            elif current.date is None and when is not None and not when.holds(published):
+                # "the third kidnapping this month": a later sentence's month that
+                # holds the report's day dates the incident no better than the report
                 current.date = when
             current.cues.append(sc)
         return incidents
@@ -694,13 +720,15 @@ class Detector:
     ) -> bool:
         """An earlier incident mentioned as context, not the report's own event.
 
-        A date of the sentence's own decides; background cues ("in the past",
-        "the same group") decide only for undated sentences, so a protest "in
-        remembrance of" an old killing is still today's protest.
+        A date of the sentence's own decides ("in July" in a report of 15 July
+        is this month's, as is "last week"); background cues
+        ("in the past", "the same group") decide only for undated sentences,
+        so a protest "in remembrance of" an old killing is still today's protest.
         """
         if when is not None and published is not None:
-            return (published - when.value).days > self.background_days
-        return sc.has("background")
+            old = (published - when.value).days > self.background_days
+            return old and not when.holds(published)
+        return sc.has(*BACKGROUND_GROUPS)
 
 
     def to_event(self, doc: Document, incident: Incident) -> Event:

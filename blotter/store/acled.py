@@ -16,6 +16,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from blotter.fields.dates import YEAR_ONLY_NOTE
 from blotter.store.acled_regions import REGION_OF, acled_region
 from blotter.store.models import Event
 from blotter.taxonomy import CIVILIANS
@@ -59,8 +60,6 @@ DISORDER_TYPES = {
 }
 #: ACLED's time_precision for "month (or only the year) known".
 MONTH_PRECISION = 3
-#: The date note the date reader gives a bare year ("in 2019").
-YEAR_ONLY_NOTE = "year only"
 #: Outlets whose scale is International wherever the event is (wire services and
 #: world broadcasters); other outlets are scaled by their country domain.
 INTERNATIONAL_OUTLETS = frozenset({

@@ -9,6 +9,7 @@ import pytest
 from blotter.fields.casualties import combine, find_counts
 from blotter.fields.dates import DAY, MONTH, WEEK, find_dates
 from blotter.fields.numbers import to_int
+from blotter.lang import load_locale
 
 PUB = date(2019, 10, 15)  # a Tuesday
 
@@ -33,6 +34,35 @@ def test_dates_resolve_against_publication(text: str, expected: date, precision:
 def test_a_year_alone_is_month_precision_with_a_note() -> None:
     (ref,) = find_dates("downed a helicopter in 2015", PUB)
     assert ref.value == date(2015, 1, 1) and ref.note == "year only"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("in August of 2015 the group", 2015), ("in August, 2015 the group", 2015)],
+)
+def test_a_month_takes_its_year_after_a_connector(text: str, year: int) -> None:
+    assert find_dates(text, PUB)[0].value == date(year, 8, 1)
+
+
+def test_a_spanish_month_takes_its_year_after_de() -> None:
+    (ref,) = find_dates("la Corte que en septiembre de 2014 suspendió", PUB, 0, load_locale("es"))
+    assert ref.value == date(2014, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "holds_pub"),
+    [
+        ("In October, the group hung bodies", date(2019, 10, 31), True),
+        ("In September, the group hung bodies", date(2019, 9, 30), False),
+        ("two weeks ago", date(2019, 10, 7), False),
+        ("downed a helicopter in 2019", date(2019, 1, 1), False),  # a year is no month
+        ("the attack yesterday", date(2019, 10, 14), False),  # a day holds only itself
+    ],
+)
+def test_a_coarse_date_spans_to_its_last_day(text: str, last: date, holds_pub: bool) -> None:
+    ref = find_dates(text, PUB)[0]
+    assert ref.last_day() == last
+    assert ref.holds(PUB) is holds_pub
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,37 @@ def test_a_fresh_incident_under_the_same_dateline_is_current(pipeline: Pipeline)
     assert events[0]["fatalities"]["best"] == 5
 
 
+def test_an_incident_of_the_reports_own_month_is_current(pipeline: Pipeline) -> None:
+    published = date(2018, 7, 15)
+    july = "In July, gunmen killed five herders in Baringo."
+    this_month = current(extract(pipeline, july, published))
+    assert len(this_month) == 1
+    # the month is known, the day no better than the report's
+    assert (this_month[0]["event_date"], this_month[0]["time_precision"]) == ("2018-07-15", 3)
+    last_month = extract(pipeline, "In June, gunmen killed five herders in Baringo.", published)
+    assert last_month and not current(last_month)
+
+
+def test_a_short_report_background_only_by_a_party_is_its_event(pipeline: Pipeline) -> None:
+    published = date(2017, 3, 20)
+    party = "A man suspected of being a thief was lynched by residents in Nyeri."
+    assert len(current(extract(pipeline, party, published))) == 1
+    past = "A man was lynched by residents in Nyeri years ago."
+    events = extract(pipeline, past, published)
+    assert events and not current(events)
+
+
+def test_the_victims_own_investigation_is_no_legal_statement(pipeline: Pipeline) -> None:
+    text = "Armed gang kills police investigating gun runners in Nairobi"
+    assert len(current(extract(pipeline, text, date(2009, 7, 15)))) == 1
+
+
+def test_a_gunbattle_is_a_clash(pipeline: Pipeline) -> None:
+    text = "Gunbattle between police and militia at a border town"
+    (event,) = current(extract(pipeline, text, date(2009, 7, 15)))
+    assert event["event_type"] == "Battles"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
