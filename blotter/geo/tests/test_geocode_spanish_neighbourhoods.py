@@ -4,6 +4,7 @@ namesakes abroad do not outvote the city the text names (hand-written texts)."""
 
 from __future__ import annotations
 
+from blotter.geo.cues import find_cues
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.resolve import locate
@@ -39,3 +40,13 @@ def test_a_historic_centre_is_no_village(gaz: Gazetteer) -> None:
         "Guadalajara"
     ]
     assert surfaces("Descuartizan a dos hombres en el Centro", gaz) == []
+
+
+def test_state_abbreviations_of_the_press(gaz: Gazetteer) -> None:
+    # "Edo." abbreviates "Estado": no Nigerian state Edo
+    places, _ = locate("Asesinan a una mujer en Tlalnepantla, Edo. Méx.", gaz,
+                       locale=load_locale("es"))
+    best = [m.best for m in places.mentions if m.best is not None]
+    assert [(p.country_code, p.admin1) for p in best] == [("MX", "Mexico")]
+    cues = [c for _, c in find_cues("Ejecutan a dos en Edo. de México", load_locale("es"))]
+    assert [c.admin1 for c in cues] == [("México",)]
