@@ -77,6 +77,20 @@ JUXTAPOSED_UNIT_WORDS = 3
 ORG_BEFORE_CHARS = 60
 
 
+def _after_neighbourhood_head(text: str, toks: list[Token], i: int, w: PlaceWords) -> bool:
+    """True if the joint before token *i* follows a capitalised neighbourhood head
+    ("Villas de", "Lomas del"): the name is the rest of the neighbourhood's name,
+    which the index rarely holds (its namesakes lie elsewhere)."""
+    joint, head = toks[i - 1], prev_token(toks, i - 1)
+    return (
+        head is not None
+        and head[0] in w.neighbourhood_heads
+        and head[3][:1].isupper()
+        and adjacent(text, head, joint)
+        and adjacent(text, joint, toks[i])
+    )
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     """True if nothing but sentence punctuation or a line break precedes *start*."""
     before = text[max(0, start - 3) : start].rstrip(" \"'“‘(")
@@ -100,12 +114,11 @@ def acceptable(
     nxt = next_token(toks, i + n)
     # "Maseno University", "Nyeri Prison": an institution in the named place (issue 12)
     institution = nxt is not None and nxt[0] in w.institution_next and adjacent(text, last, nxt)
-    if len(key) < 3 or (
+    if len(key) < 3 or key in w.not_places or (  # a pack may list names of several words
         n == 1
         and (
             key in w.stop_words
             or key in w.calendar
-            or key in w.not_places
             or (key in w.demonyms and not (nxt and nxt[0] in ADMIN_WORDS))
         )
     ):
@@ -137,6 +150,8 @@ def acceptable(
         return False  # "Saudi-led coalition", "Taliban-planted"
     if prev and prev[0] in w.titles and adjacent(text, prev, first):
         return False  # "President Lázaro Cárdenas", "Queen Victoria"
+    if prev and prev[0] in w.name_joints and _after_neighbourhood_head(text, toks, i, w):
+        return False  # "Villas de San Juan": a neighbourhood's name, not the town San Juan
     if nxt and (nxt[0] in w.not_place_next or (upper and nxt[0] in w.landmark_next)):
         return False  # "Molotov cocktail", "SAN MARTIN STREET"
     if nxt and adjacent(text, last, nxt) and nxt[0] in w.org_heads and not institution:

@@ -77,6 +77,11 @@ class PlaceWords:
     city_part_next: frozenset[str] = frozenset()
     #: "the Eldoret-based weekly": a hyphened word after a name that places a thing there.
     located_suffixes: frozenset[str] = frozenset()
+    #: Session 9: capitalised heads of neighbourhood names ("Villas de San Juan",
+    #: "Lomas del Pedregal"): the name after the head and a joint is part of it.
+    neighbourhood_heads: frozenset[str] = frozenset()
+    #: The lower-case words joining a name's parts ("de", "del"): places.name_joints.
+    name_joints: frozenset[str] = frozenset()
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""
@@ -142,6 +147,8 @@ def _place_words(loc: Locale) -> PlaceWords:
         city_part_next=_name_context(loc.code, "city_part_next"),
         located_suffixes=_name_context(loc.code, "located_suffixes"),
         origin_prev=w("places.origin_prev"),
+        neighbourhood_heads=w("places.neighbourhood_heads"),
+        name_joints=w("places.name_joints"),
     )
 
 
