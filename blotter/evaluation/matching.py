@@ -15,6 +15,7 @@ from typing import Any
 import pycountry
 
 from blotter.fusion.reports import normalise
+from blotter.lang import available_languages, load_locale
 
 #: Words that say what kind of actor a name is, not which one: a name that
 #: shares only these with another ("Military Forces of Yemen" / "... of Iraq")
@@ -212,12 +213,64 @@ def actor_forms(name: str | None) -> list[frozenset[str]]:
     return out
 
 
+#: A gold name made only of words of a state's armed services, with at most a
+#: nationality ("ARMY", "ARMED FORCES", "SALVADORAN AIR FORCE", "6TH INFANTRY
+#: BRIGADE": MUC-4 perpetrators), names that state's forces, which Blotter
+#: writes "Military Forces of <country>" / "Police Forces of <country>" (the
+#: ACLED form); "THE GOVERNMENT" names its "Government of <country>". Its
+#: words are all generic, so the token rule never matches it.
+MILITARY_PREFIX = "Military Forces of "
+STATE_SERVICE_WORDS: dict[str, frozenset[str]] = {
+    MILITARY_PREFIX: frozenset(
+        {"army", "military", "navy", "naval", "air", "troop", "soldier", "brigade",
+         "battalion", "infantry"}
+    ),
+    "Police Forces of ": frozenset({"police", "policemen"}),
+    "Government of ": frozenset({"government"}),
+}
+#: Two filler words that together name the military ("ARMED FORCES").
+ARMED_FORCES_WORDS = frozenset({"armed", "force"})
+#: An ordinal naming a unit ("6TH INFANTRY BRIGADE"): the unit is the state's.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Words such a name may also hold without naming anyone else (not "national":
+#: ACLED's "National Police Forces" of Syria are an opposition force).
+STATE_FILLER_WORDS = frozenset({"the", "of", "armed", "force", "forces"})
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym -> ISO code, from every language pack ("salvadoran" -> "SV")."""
+    out: dict[str, str] = {}
+    for code in available_languages():
+        out.update({normalise(k): v for k, v in load_locale(code).demonyms.items()})
+    return out
+
+
+def _state_forces_match(predicted: str, gold_words: frozenset[str]) -> bool:
+    """True if *gold_words* name a state's service generically and *predicted*
+    is that kind of state forces (of the nationality the gold name gives, if any)."""
+    for prefix, service in STATE_SERVICE_WORDS.items():
+        named = gold_words & service or (
+            prefix == MILITARY_PREFIX and gold_words >= ARMED_FORCES_WORDS
+        )
+        if not predicted.startswith(prefix) or not named:
+            continue
+        rest = {w for w in gold_words - service - STATE_FILLER_WORDS if not _ORDINAL.fullmatch(w)}
+        codes = {_demonyms().get(w) for w in rest}
+        if None in codes:
+            return False  # another word: a named unit or party, not the state's forces
+        country = _PAREN.sub(" ", predicted[len(prefix) :]).strip()
+        return not codes or bool(codes & country_codes(country))
+    return False
+
+
 def actor_match(predicted: str | None, gold: str | None) -> bool:
     """True if a predicted actor name names the gold actor.
 
     Equal token sets, or the distinctive (non-generic) words of one form all
     within another ("Houthi" in "Military Forces of Yemen (2017-) Houthi",
-    "FARC" in "Revolutionary Armed Forces of Colombia (FARC)").
+    "FARC" in "Revolutionary Armed Forces of Colombia (FARC)"), or a gold name
+    of a state's service alone ("SALVADORAN ARMY") and that state's forces.
     """
     for p in actor_forms(predicted):
         for g in actor_forms(gold):
@@ -227,6 +280,8 @@ def actor_match(predicted: str | None, gold: str | None) -> bool:
             distinctive = small - GENERIC_ACTOR_WORDS
             if distinctive and distinctive <= large:
                 return True
+    if predicted and gold and predicted.startswith(tuple(STATE_SERVICE_WORDS)):
+        return any(_state_forces_match(predicted, g) for g in actor_forms(gold))
     return False
 
 

@@ -58,6 +58,23 @@ def test_actor_names_match_across_spellings() -> None:
     assert not actor_match(None, "Hamas")
 
 
+def test_a_service_named_alone_is_that_states_forces() -> None:
+    # MUC-4 keys name a state's forces by their service ("ARMY", "ARMED FORCES")
+    assert actor_match("Military Forces of Chile", "ARMY")
+    assert actor_match("Military Forces of Chile", "ARMED FORCES")
+    assert actor_match("Military Forces of Chile", "CHILEAN AIR FORCE")
+    assert actor_match("Military Forces of Chile", "2ND INFANTRY BRIGADE")
+    assert actor_match("Police Forces of Chile", "CHILEAN POLICE")
+    assert actor_match("Government of Chile", "THE GOVERNMENT")
+    # another nationality, another service, or another word: not these forces
+    assert not actor_match("Military Forces of Chile", "PERUVIAN ARMY")
+    assert not actor_match("Police Forces of Chile", "ARMY")
+    assert not actor_match("Military Forces of Chile", "REBEL ARMY")
+    # ACLED's "National Police Forces" are another force than a state's police
+    assert not actor_match("Police Forces of Chile", "NATIONAL POLICE FORCES")
+    assert not actor_match("Rebels (Chile)", "ARMY")
+
+
 def test_region_countries_map_to_the_countries_they_lie_in() -> None:
     assert country_codes("West Bank/Gaza") == {"PS", "IL"}
     assert country_codes("Northern Ireland") == {"GB"}

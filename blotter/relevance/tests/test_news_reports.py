@@ -149,3 +149,16 @@ def test_a_report_ending_in_a_quoted_question_still_reports(pipeline: Pipeline) 
 def test_fighting_a_social_ill_is_no_act(pipeline: Pipeline) -> None:
     text = DATELINE + 'THE MINISTER SAID TODAY: "WE ARE FIGHTING DRUG TRAFFICKING VERY STRONGLY."'
     assert not current(extract(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "THE ONLY WAY TO PEACE IS FOR THE REBELS TO STOP HOSTILITIES.",
+        "THE REBELS' WILLINGNESS TO END HOSTILITIES WAS WELCOMED.",
+        "PEACE DEPENDS ON THE GUERRILLAS' HALTING HOSTILITIES.",
+    ],
+)
+def test_hostilities_to_be_stopped_are_no_act(pipeline: Pipeline, said: str) -> None:
+    assert not current(extract(pipeline, DATELINE + said))
+
