@@ -94,11 +94,13 @@ OBJECT_BREAK = re.compile(r"[^\w\s'-]")
 #: past ("known for", "the same group") and words setting the act in the past.
 BACKGROUND_GROUPS = ("background", "background_time")
 PAST_GROUP = "background_time"
-#: A report of at most this many sentences (a brief, a headline with its lead, a
-#: coder's note) has no story for its one incident to be background to: on the
-#: dev sets its cue-only background incidents are its event (ACLED, RDWTI), and
-#: those of longer articles are not (news, MUC-4).
-SHORT_REPORT_SENTENCES = 5
+#: A report of at most this many characters (about 100 words: a brief, a
+#: headline with its lead, a coder's note) has no story for its one incident to
+#: be background to: on the dev sets its cue-only background incidents are its
+#: event (ACLED, RDWTI: all under 400 characters), those of articles are not
+#: (news, MUC-4, ACEP: over 1,400).  Characters, not sentences: a lower-cased
+#: page with no sentence ends is one long "sentence".
+SHORT_REPORT_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -536,7 +538,7 @@ PASSING_MAX_SHARE = 0.5
 
 
 def _report_own_event(incidents: list[Incident]) -> None:
-    """A short report tells an event of its own: when every incident of it is
+    """A brief tells an event of its own: when every incident of it is
     background and the first is so only by words about a party ("a man suspected
     of being a thief was lynched", "police shoot dead the leader of a gang known
     for attacks"), not by a date before the report's or a word setting it in the
@@ -622,7 +624,7 @@ class Detector:
             ]
             genre_words = _mark_figurative(cues)
             doc.incidents = self.group(cues, report)
-            if len(doc.sentences) <= SHORT_REPORT_SENTENCES:
+            if len(doc.text) <= SHORT_REPORT_CHARS:
                 _report_own_event(doc.incidents)
             for inc in doc.incidents:
                 inc.genre_words = genre_words
