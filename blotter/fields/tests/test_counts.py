@@ -179,6 +179,9 @@ def test_one_victim_of_a_present_tense_verb(text: str, expected: int | None) -> 
         ("Two women found lifeless in a ranch", 2),
         ("They locate four people without life on the road", 4),
         ("Two youths are deprived of their lives in the market", 2),
+        ("Gunfire leaves a young man lifeless near the plaza", 1),
+        ("The home side gave a lifeless performance in the match", None),
+        ("An empty town without life after the holidays", None),
         ("4 found hanged in a warehouse", 4),
         ("Six prisoners were hanged at dawn after the verdict", None),
         # adjectives in a list before the bodies or the verb
