@@ -45,10 +45,10 @@ CUMULATIVE_CHARS = 60
 #: Characters before a count or a companion read for the one person named
 #: first ("The Chief and two members of his detail", an appositive included).
 HEAD_CHARS = 160
-#: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed"),
-#: a count noun of crime statistics ("two murders": read only where it is no
-#: tally, see ``_tally``), and every other (active, "left", bodies found).
-PASSIVE, NOUN, TALLY, OTHER = "passive", "noun", "tally_noun", "other"
+#: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed";
+#: its group ``tally`` a noun of crime statistics, "two murders", read only where
+#: it is no tally, see ``_tally``), and every other (active, "left", bodies found).
+PASSIVE, NOUN, OTHER = "passive", "noun", "other"
 #: A tally noun's count from this value: "a murder" is no count of the dead.
 MIN_TALLY = 2
 #: ... and up to this one: an event's dead told with these nouns are a few ("two
@@ -182,9 +182,12 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
             + p("casualties.active_lead") + r")\s+)?" + number + r"(?:\s+" + victim + ")?"
         )
+        # (a noun of crime statistics in its own group, read by _tally's rules)
+        tally_noun = p(f"casualties.tally_{kind}")
+        tally = "" if tally_noun == NEVER_PATTERN else r"|(?P<tally>" + tally_noun + r")"
         noun_form = (
             number + r"\s+(?P<victim>(?:" + gap_word + r"\s+){0,2}?)(?P<verb>"
-            + p(f"casualties.noun_{kind}") + r")\b"
+            + p(f"casualties.noun_{kind}") + tally + r")\b"
         )
         # "Five people, including three children, were killed": the subset is skipped.
         passive_subset = (
@@ -233,16 +236,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         # occur (a cheap search), as most sentences have no subset or bodies.
         subset_gate = re.compile(r",\s*(?:" + p("casualties.subset_lead") + r")\s", re.I)
         found_gate = re.compile(found_noun + r"\s", re.IGNORECASE)
-        # "They register two murders": gated by its nouns, read by _tally's rules
-        tally_noun = p(f"casualties.tally_{kind}")
-        tally = (
-            number + r"\s+(?P<victim>(?:" + gap_word + r"\s+){0,1}?)(?P<verb>" + tally_noun + r")\b"
-        )
-        tallies = [] if tally_noun == NEVER_PATTERN else [
-            (tally, re.compile(tally_noun, re.IGNORECASE), TALLY)
-        ]
         pats = [
-            *tallies,
             (passive, None, PASSIVE),
             (passive_subset, subset_gate, OTHER),
             (active, None, OTHER),
@@ -506,7 +500,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                     value = min(value, low)
                 if _period_toll(text, text[max(0, s - CUMULATIVE_CHARS) : s], e, pats):
                     continue  # "300 killed this year": a period's toll, not the event's
-                if form == TALLY and _tally(text, s, m.end(), value, vague, pats):
+                if m.groupdict().get("tally") and _tally(text, s, m.end(), value, vague, pats):
                     continue  # "979 Homicides 2018", "accused of over 100 murders"
                 taken.append((s, e, kind))
                 if form == PASSIVE and not vague and pats.with_end.search(text[max(0, s - 25) : s]):
