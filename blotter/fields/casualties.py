@@ -45,9 +45,15 @@ CUMULATIVE_CHARS = 60
 #: Characters before a count or a companion read for the one person named
 #: first ("The Chief and two members of his detail", an appositive included).
 HEAD_CHARS = 160
-#: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed"),
-#: and every other (active, "left", bodies found).
+#: Forms of the per-kind patterns: a passive, a count noun ("14 dead", "3 killed";
+#: its group ``tally`` a noun of crime statistics, "two murders", read only where
+#: it is no tally, see ``_tally``), and every other (active, "left", bodies found).
 PASSIVE, NOUN, OTHER = "passive", "noun", "other"
+#: A tally noun's count from this value: "a murder" is no count of the dead.
+MIN_TALLY = 2
+#: ... and up to this one: an event's dead told with these nouns are a few ("two
+#: murders", "nine homicides"); hundreds and thousands of them are statistics.
+MAX_TALLY = 99
 #: Characters between two passive counts of one clause ("6 fighters were killed by
 #: fire and 3 were killed by IEDs"); farther apart they tell the same victims again.
 MORE_CHARS = 60
@@ -140,6 +146,10 @@ class CasualtyPatterns:
     clause_subset: re.Pattern[str]
     #: First words after the count that make it no victims ("Two days later").
     clause_not_victim: re.Pattern[str]
+    #: After and before a tally noun's count: a period it sums over ("979
+    #: Homicides 2018"), a charge or a statistic ("accused of 100 murders").
+    tally_after: re.Pattern[str]
+    tally_before: re.Pattern[str]
 
 
 @per_locale
@@ -172,9 +182,12 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
             + p("casualties.active_lead") + r")\s+)?" + number + r"(?:\s+" + victim + ")?"
         )
+        # (a noun of crime statistics in its own group, read by _tally's rules)
+        tally_noun = p(f"casualties.tally_{kind}")
+        tally = "" if tally_noun == NEVER_PATTERN else r"|(?P<tally>" + tally_noun + r")"
         noun_form = (
             number + r"\s+(?P<victim>(?:" + gap_word + r"\s+){0,2}?)(?P<verb>"
-            + p(f"casualties.noun_{kind}") + r")\b"
+            + p(f"casualties.noun_{kind}") + tally + r")\b"
         )
         # "Five people, including three children, were killed": the subset is skipped.
         passive_subset = (
@@ -196,7 +209,10 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         found = r"\s+" + aux + r"(?:" + p(f"casualties.found_{kind}") + r")\b"
         found_noun = r"(?:" + p(f"casualties.found_nouns_{kind}") + r")"
         found_forms = [
-            number + r"\s+(?P<victim>(?:[a-z][\w'-]*\s+){0,2}?)" + found_noun + found,
+            # (a comma between two of its words: "Four headless, tortured bodies
+            # found"; not before a determiner: "two months, his body was found")
+            number + r"\s+(?P<victim>(?:[a-z][\w'-]*(?:,(?!\s*(?:" + p("casualties.possessive")
+            + r"|" + p("casualties.head_lead") + r")\b))?\s+){0,2}?)" + found_noun + found,
             found_noun
             + r"\s+(?:"
             + p("casualties.found_of")
@@ -329,6 +345,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         clause_subset=re.compile(r"\b(?:" + p("casualties.subset_lead") + r")\b", re.IGNORECASE),
         clause_not_victim=re.compile(r"(?:" + p("casualties.clause_not_victim") + r")\b",
                                      re.IGNORECASE),
+        tally_after=re.compile(p("casualties.tally_after"), re.IGNORECASE),
+        tally_before=re.compile(p("casualties.tally_before"), re.IGNORECASE),
         toll=re.compile(r"(?:" + p("casualties.toll") + r")" + number, re.IGNORECASE),
         per_kind=per_kind,
         conjoined=conjoined,
@@ -482,6 +500,8 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                     value = min(value, low)
                 if _period_toll(text, text[max(0, s - CUMULATIVE_CHARS) : s], e, pats):
                     continue  # "300 killed this year": a period's toll, not the event's
+                if m.groupdict().get("tally") and _tally(text, s, m.end(), value, vague, pats):
+                    continue  # "979 Homicides 2018", "accused of over 100 murders"
                 taken.append((s, e, kind))
                 if form == PASSIVE and not vague and pats.with_end.search(text[max(0, s - 25) : s]):
                     hb = pats.head_before.search(text[max(0, s - HEAD_CHARS) : s])
@@ -622,6 +642,22 @@ def _period_toll(text: str, before: str, after: int, pats: CasualtyPatterns) -> 
     return bool(
         pats.cumulative.search(text[after : after + CUMULATIVE_CHARS].split(",")[0])
         or pats.cumulative_before.search(before)
+    )
+
+
+def _tally(
+    text: str, start: int, end: int, value: int, vague: bool, pats: CasualtyPatterns
+) -> bool:
+    """True if a count of a crime-statistics noun ("murders", "homicides") is a
+    tally or a charge, not the event's dead: under two, vague, a period after it
+    up to a comma or a line's end ("979 Homicides 2018", "60 murders in April"),
+    in the hundreds,
+    or a charge or statistic before it ("accused of over 100 murders")."""
+    return (
+        not MIN_TALLY <= value <= MAX_TALLY
+        or vague
+        or pats.tally_after.search(text[end : end + CUMULATIVE_CHARS]) is not None
+        or pats.tally_before.search(text[max(0, start - CUMULATIVE_CHARS) : start]) is not None
     )
 
 

@@ -65,6 +65,13 @@ def test_other_senses_are_no_attacks(pipeline: Pipeline, text: str) -> None:
     assert "Attack" not in sub_events(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    "text", ["Cartel executes three members of a rival gang", "Gang Executes a Rival Member"]
+)
+def test_an_execution_of_a_groups_members_is_an_attack(pipeline: Pipeline, text: str) -> None:
+    assert sub_events(pipeline, text) == ["Attack"]
+
+
 def test_lifeless_is_a_figure_in_a_match_report(pipeline: Pipeline) -> None:
     text = (
         "The home side gave a lifeless performance in the league match. "

@@ -158,3 +158,39 @@ def test_a_count_opening_the_sentence_is_its_verbs_subject(
 )
 def test_one_victim_of_a_present_tense_verb(text: str, expected: int | None) -> None:
     assert (best(text) or None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # crime-statistics nouns as the day's dead (session 9) ...
+        ("They report three murders in the market district", 3),
+        ("Five homicides on Sunday night in the port", 5),
+        # ... but never a period's tally, a charge, a statistic or killings told already
+        ("Gang war = 712 homicides 2019", None),
+        ("Forty murders in March, the worst month", None),
+        ("Gang cell dismantled, suspected of 12 recent killings", None),
+        ("The city exceeds 900 homicides so far this year", None),
+        ("There will be more than 5,000 murders in the country by then", None),
+        ("The two murders were attributed to a local gang.", None),
+        ("A murder was reported downtown", None),
+        # found dead, word for word from Spanish headlines; found hanged
+        ("Police find three lifeless men near the river", 3),
+        ("Two women found lifeless in a ranch", 2),
+        ("They locate four people without life on the road", 4),
+        ("Two youths are deprived of their lives in the market", 2),
+        ("Gunfire leaves a young man lifeless near the plaza", 1),
+        ("The home side gave a lifeless performance in the match", None),
+        ("An empty town without life after the holidays", None),
+        ("4 found hanged in a warehouse", 4),
+        ("Six prisoners were hanged at dawn after the verdict", None),
+        # adjectives in a list before the bodies or the verb
+        ("Five charred, mutilated bodies found by a road", 5),
+        ("3 Tortured, slain in the sierra", 3),
+        ("The bodies of three men are located in a ditch", 3),
+        # a comma before a determiner ends the bodies' words
+        ("He vanished two months, his body was found on Sunday.", 1),
+    ],
+)
+def test_headline_forms_of_the_dead(text: str, expected: int | None) -> None:
+    assert (best(text) or None) == expected
