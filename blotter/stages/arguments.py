@@ -214,14 +214,11 @@ class ArgumentExtractor:
             if d.value == report or not is_reporting_date(doc.text, d, 0, locale)
         ]
         when: DateRef | None = (own or refs)[0] if (own or refs) else incident.date
-        if when is not None and when.holds(report):
+        if when is not None:
             # "in June" in a report of 23 June: the month is known, the day no
             # better than the report's
-            event.set_date(report, when.precision)
-            event.date_note = when.note
-            event.add_evidence("event_date", doc.text, when.start, when.end)
-        elif when is not None:
-            event.set_date(when.value, when.precision)
+            day = report if when.holds(report) else when.value
+            event.set_date(day, when.precision)
             event.date_note = when.note
             event.add_evidence("event_date", doc.text, when.start, when.end)
         elif incident.background:

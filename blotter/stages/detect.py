@@ -92,8 +92,8 @@ OBJECT_STOPS_KEY = "detect.object_stops"
 OBJECT_BREAK = re.compile(r"[^\w\s'-]")
 #: Cue groups that make an undated sentence background: words about a party's
 #: past ("known for", "the same group") and words setting the act in the past.
-BACKGROUND_GROUPS = ("background", "background_time")
 PAST_GROUP = "background_time"
+BACKGROUND_GROUPS = ("background", PAST_GROUP)
 #: A report of at most this many characters (about 100 words: a brief, a
 #: headline with its lead, a coder's note) has no story for its one incident to
 #: be background to: on the dev sets its cue-only background incidents are its
