@@ -5,7 +5,7 @@ gaz.candidates("el aguaje")       # -> [Place, ...]
 
 The index is rebuilt whenever its inputs change: its ``meta`` table holds the
 checksum of the data packages, supplement files and build code it was made
-from (:func:`blotter.geo.gazetteer_build.input_checksum`), and the default
+from (:func:`blotter.geo.gazetteer_inputs.input_checksum`), and the default
 cache file is named after that checksum.
 """
 
@@ -26,8 +26,8 @@ from blotter.geo.gazetteer_build import (
     NATIONAL_AREA_FIRST_INDEX,
     WORD_LIST_SEPARATOR,
     build_gazetteer,
-    input_checksum,
 )
+from blotter.geo.gazetteer_inputs import input_checksum
 from blotter.geo.names import fuzzy_key, normalise
 from blotter.geo.postal import POSTAL_ID_BASE
 from blotter.settings import cache_dir

@@ -10,7 +10,7 @@ directory (default: ``blotter/geo/data``; see the comments at the top of each):
 * ``unit_labels.tsv``        -- output (ACLED, English) names of units.
 
 Every file's content is part of the gazetteer's input checksum
-(:func:`blotter.geo.gazetteer_build.input_checksum`): editing one rebuilds the index.
+(:func:`blotter.geo.gazetteer_inputs.input_checksum`): editing one rebuilds the index.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from blotter.geo.gazetteer import (
     open_gazetteer,
     prune_stale_gazetteers,
 )
-from blotter.geo.gazetteer_build import DATA_PACKAGES, input_checksum, input_manifest, key_prefixes
+from blotter.geo.gazetteer_build import key_prefixes
+from blotter.geo.gazetteer_inputs import DATA_PACKAGES, input_checksum, input_manifest
 from blotter.geo.rules import RuleError, acled_units, regional_rules
 from blotter.geo.supplement import (
     PLACES_FILE,
@@ -115,7 +116,8 @@ def test_a_bad_rule_file_names_itself(tmp_path: Path) -> None:
 
 
 def test_the_word_lists_the_build_reads_are_inputs_of_the_checksum() -> None:
-    from blotter.geo.gazetteer_build import BUILD_DATA, DATA_DIR, ENGLISH_POSITION_WORDS
+    from blotter.geo.gazetteer_build import ENGLISH_POSITION_WORDS
+    from blotter.geo.gazetteer_inputs import BUILD_DATA, DATA_DIR
     from blotter.geo.postal import INSTITUTION_WORDS, OFFICE_SUFFIX_RE
 
     manifest = input_manifest()
