@@ -17,7 +17,7 @@ from rapidfuzz.fuzz import ratio
 from blotter.geo.cues import Cue, cue_spans, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.names import ADMIN_WORDS, ARTICLES, normalise, tokens, upper_share
-from blotter.geo.place_filter import Token, acceptable, next_token, prev_token
+from blotter.geo.place_filter import Token, acceptable, adjacent, next_token, prev_token
 from blotter.geo.place_words import PlaceWords, place_words
 from blotter.lang import Locale
 
@@ -50,6 +50,16 @@ HEADING_RE = re.compile(r"\A[^\S\n]*([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
 #: Characters around a name searched for "southern countryside of".
 COUNTRYSIDE_CONTEXT_CHARS = 40
+# Session 10 (issue 12): a name the text writes as a person's surname ("Trevor
+# Kell, a taxi driver ...", "Adnan Zerka was shot") is that person's wherever it
+# stands alone but after a locative word. Only for names of small places: a
+# country, a first-level unit or a town this large behind a capitalised word is
+# more often an organisation's base ("Hamas Gaza chief") than a surname.
+SURNAME_MAX_POPULATION = 100_000
+# An apposition after a name pair ("Trevor Kell, a taxi driver"): a comma and
+# a lower-case word; without the comma the word must be one of the pack's
+# surname_next verbs ("Adnan Zerka was shot", not "Aadayseh Marjayoun town").
+APPOSITION_GAP = ", "
 
 
 @dataclass
@@ -196,8 +206,75 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             )
         ]
     if not upper:
+        _drop_surnames(text, toks, out, gaz, w, titles)
         _mark_containers(text, out.mentions, w)
     return out
+
+
+def _small_places(candidates: tuple[Place, ...]) -> bool:
+    """True if no candidate is a country, a first-level unit or a town of
+    SURNAME_MAX_POPULATION people or more."""
+    return all(
+        c.kind not in ("country", "admin1") and c.population < SURNAME_MAX_POPULATION
+        for c in candidates
+    )
+
+
+def _drop_surnames(
+    text: str,
+    toks: list[Token],
+    out: TextPlaces,
+    gaz: Gazetteer,
+    w: PlaceWords,
+    titles: list[tuple[int, int]],
+) -> None:
+    """Drop the one-word mentions, not after a locative word, of a name the text
+    writes as a person's surname: after a capitalised word that names no place
+    or only small ones (a given name: "Trevor Kell", "Alfonso Ucar") and before an apposition or a
+    verb (", a", " was"). See SURNAME_MAX_POPULATION."""
+    keys = {
+        m.key
+        for m in out.mentions
+        if m.words == 1
+        and not m.locative
+        and not m.dateline
+        and not m.title
+        and _small_places(m.candidates)
+    }
+    if not keys:
+        return
+    surnames = set()
+    for j in range(1, len(toks)):
+        tok = toks[j]
+        if tok[0] not in keys or tok[0] in surnames:
+            continue
+        given, nxt = toks[j - 1], next_token(toks, j + 1)
+        if not (
+            given[3][:1].isupper()
+            and not given[3].isupper()
+            and given[3].isalpha()
+            and adjacent(text, given, tok)
+            and (given[0] not in gaz.keys or _small_places(gaz.candidates(given[0])))
+            and given[0] not in w.stop_words
+            and given[0] not in w.locative
+            and given[0] not in w.titles
+            and given[0] not in w.feature_prev
+            and given[0] not in w.compass
+            and given[0] not in w.demonyms
+            and given[0] not in w.calendar
+            and given[0] not in ADMIN_WORDS
+            and not any(s <= tok[1] < e for s, e in titles)
+        ):
+            continue
+        if nxt is None or not nxt[3][:1].islower():
+            continue
+        gap = text[tok[2] : nxt[1]]
+        if gap == APPOSITION_GAP or (gap == " " and nxt[0] in w.surname_next):
+            surnames.add(tok[0])  # "Trevor Kell, a ...", "Adnan Zerka was shot"
+    if surnames:
+        out.mentions = [
+            m for m in out.mentions if not (m.key in surnames and m.words == 1 and not m.locative)
+        ]
 
 
 def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> None:

@@ -46,6 +46,8 @@ class PlaceWords:
     surname_countries: frozenset[str]
     person_verbs: frozenset[str]
     wire_person_verbs: frozenset[str]
+    #: Session 10: words after "Given Surname" that make it a person ("was", "has").
+    surname_next: frozenset[str]
     city: frozenset[str]
     unit_words: tuple[str, ...]
     stance_prefixes: frozenset[str]
@@ -124,6 +126,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         surname_countries=w("places.surname_countries"),
         person_verbs=w("places.person_verbs"),
         wire_person_verbs=w("places.wire_person_verbs"),
+        surname_next=w("places.surname_next") | w("places.person_verbs"),
         city=w("places.city_words"),
         unit_words=tuple(loc.word_list("places.unit_words")),
         stance_prefixes=w("places.stance_prefixes"),
