@@ -218,6 +218,9 @@ def test_headline_forms_of_the_dead(text: str, expected: int | None) -> None:
         # a titled victim after "fatally shot" or an owner of several words
         ("Gunmen fatally shot the leader of the movement near his house.", "killed", 1),
         ("Gunmen shot and killed the Supreme Court's administrative chief.", "killed", 1),
+        # a verb of injury is a killing when "to death" follows its victims
+        ("Villagers stabbed 3 traders to death at the market.", "killed", 3),
+        ("Attackers stabbed three tourists in the market.", "killed", None),
     ],
 )
 def test_session10_counts(text: str, kind: str, expected: int | None) -> None:
