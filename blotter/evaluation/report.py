@@ -32,6 +32,7 @@ ROWS: list[tuple[str, str]] = [
     ("fatalities_exact", "fatalities exact"),
     ("fatalities_exact_pos", "fatalities exact, gold > 0"),
     ("fatalities_exact_zero", "fatalities exact, gold = 0"),
+    ("fatalities_exact_single", "fatalities exact, one-incident texts with a count"),
     ("deaths_total", "total deaths the headline states, per record"),
     ("injuries_exact_pos", "injuries exact, gold > 0"),
     ("injuries_exact_zero", "injuries exact, gold = 0"),

@@ -75,6 +75,12 @@ def coded(value: object) -> bool:
     return value is not None and value != ""
 
 
+def count_right(gold: object, predicted: Event | None, key: str) -> bool:
+    """True if ``predicted[key].best`` (unstated = 0) is the coded gold count."""
+    got = ((predicted or {}).get(key) or {}).get("best") or 0
+    return predicted is not None and got == int(gold)  # type: ignore[call-overload]
+
+
 class Tally:
     """Counts of correct / total per metric."""
 
@@ -91,11 +97,9 @@ class Tally:
         """Exact-count accuracy of ``predicted[key].best`` (unstated = 0), split by gold > 0."""
         if not coded(gold):
             return
-        want = int(gold)  # type: ignore[call-overload]
-        got = ((predicted or {}).get(key) or {}).get("best") or 0
-        ok = predicted is not None and got == want
+        ok = count_right(gold, predicted, key)
         self.add(f"{name}_exact", ok)
-        self.add(f"{name}_exact_{'pos' if want > 0 else 'zero'}", ok)
+        self.add(f"{name}_exact_{'pos' if int(gold) > 0 else 'zero'}", ok)  # type: ignore[call-overload]
 
     def rates(self) -> dict[str, float]:
         """Accuracy per metric."""
@@ -286,6 +290,9 @@ def score_muc(pairs: Iterable[Pair]) -> dict[str, Any]:
             t.add("country", any(same_country(e.get("location") or {}, g["country"])
                                  for e in current))
         t.count("fatalities", g.get("fatalities"), p, "fatalities")
+        if len(record["events"]) == 1 and coded(g.get("fatalities")):
+            # the issue's figure: texts that tell one incident and a count for it
+            t.add("fatalities_exact_single", count_right(g["fatalities"], p, "fatalities"))
         orgs = [o for o in g.get("perpetrator_orgs") or [] if o]
         if orgs:
             names = [n for e in current for n in event_actors(e)]

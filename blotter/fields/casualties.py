@@ -70,6 +70,16 @@ class CountMention:
     additional: bool = False
 
 
+#: One word in quotation marks ("leaving "dozens" dead", "'some' fighters killed"):
+#: the marks are blanked (same offsets) so the word is read as a count.
+_QUOTED_WORD = re.compile(r"(?<![\w'’])[\"“'‘](\w+)[\"”'’](?![\w'’])")
+
+
+def _unquote(text: str) -> str:
+    """*text* with the quotation marks around single words overwritten by spaces."""
+    return _QUOTED_WORD.sub(lambda m: " " + m.group(1) + " ", text)
+
+
 def _looks_like_year(raw: str) -> bool:
     """A four-digit number in the range of years is a date, not a toll."""
     return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
@@ -112,7 +122,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
     pats = casualty_patterns(locale)
     if not pats.count_words.search(text):
         return []
-    text = _mask_ages(text, pats)
+    text = _unquote(_mask_ages(text, pats))
     found: list[CountMention] = []
     taken: list[tuple[int, int, str]] = []
     #: (kind, start, end) of one person named before "and N ... were killed",
@@ -201,6 +211,8 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 value, vague = to_int(m["num" + i], locale)
                 if value is None or _looks_like_year(m["num" + i]) or _taken(taken, s, kind):
                     continue
+                if i == "1" and _no_person(m["num1"], m["victim1"], pats):
+                    continue  # "A clash broke out and 3 suspects were killed": no victim
                 taken.append((s, e, kind))
                 group = _group(m["victim" + i] or "", pats.victim_groups)
                 found.append(
@@ -363,6 +375,12 @@ def _clause_subject(
     )
 
 
+def _no_person(num: str, victim: str | None, pats: CasualtyPatterns) -> bool:
+    """True if an article read as a count of one (*num*) names nobody: its words
+    (*victim*) hold no person word ("a heavy fight", "A clash broke out")."""
+    return num.lower() in ARTICLES and pats.person_word.search(victim or "") is None
+
+
 def _list_items(
     text: str,
     pos: int,
@@ -384,6 +402,8 @@ def _list_items(
         value, vague = to_int(lm["num"], locale)
         if value is None or _looks_like_year(lm["num"]) or _taken(taken, s, kind):
             return
+        if _no_person(lm["num"], lm["victim"], pats):
+            return  # "After a heavy fight, five militants and one soldier": no victim
         taken.append((s, e, kind))
         found.append(
             CountMention(kind, value, vague, _group(lm["victim"], pats.victim_groups),

@@ -117,6 +117,10 @@ class CasualtyPatterns:
     #: Homicides 2018"), a charge or a statistic ("accused of 100 murders").
     tally_after: re.Pattern[str]
     tally_before: re.Pattern[str]
+    #: A person word (the pack's person nouns or a victim group's stems): what an
+    #: article read as a count of one must name ("a police officer and 3 soldiers",
+    #: not "A clash broke out and 3 suspects").
+    person_word: re.Pattern[str]
 
 
 @per_locale
@@ -312,6 +316,11 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         clause_subset=re.compile(r"\b(?:" + p("casualties.subset_lead") + r")\b", re.IGNORECASE),
         clause_not_victim=re.compile(r"(?:" + p("casualties.clause_not_victim") + r")\b",
                                      re.IGNORECASE),
+        person_word=re.compile(
+            r"\b(?:(?:" + person + r")s?\b|" + "|".join(
+                re.escape(stem) for stems in groups.values() for stem in stems
+            ) + r")", re.IGNORECASE
+        ),
         tally_after=re.compile(p("casualties.tally_after"), re.IGNORECASE),
         tally_before=re.compile(p("casualties.tally_before"), re.IGNORECASE),
         toll=re.compile(r"(?:" + p("casualties.toll") + r")" + number, re.IGNORECASE),

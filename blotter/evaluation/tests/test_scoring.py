@@ -102,6 +102,21 @@ def test_muc_event_must_fit_the_incident_type() -> None:
     assert s["events"]["recall"] == 0.0 and s["fatalities_exact"] == 0.0
 
 
+def test_muc_fatalities_on_single_incident_texts() -> None:
+    def incident(deaths: int | None) -> dict[str, object]:
+        return {"muc_type": "ATTACK", "country": "Peru", "fatalities": deaths}
+
+    one = {"id": "a", "events": [incident(3)]}  # one incident, counted right
+    two = {"id": "b", "events": [incident(3), incident(5)]}  # two incidents: not scored here
+    uncoded = {"id": "c", "events": [incident(None)]}  # no gold count: not scored
+    wrong = {"id": "d", "events": [incident(2)]}  # one incident, counted wrong
+    s = score_muc([(one, [pred()]), (two, [pred(), pred()]), (uncoded, [pred()]),
+                   (wrong, [pred()])])
+    assert s["n"]["fatalities_exact_single"] == 2
+    assert s["fatalities_exact_single"] == 0.5
+    assert s["n"]["fatalities_exact"] == 4  # the existing figure keeps its meaning
+
+
 def test_helpers() -> None:
     assert norm("Michoacán de Ocampo") == "michoacan de ocampo"
     assert 110 < haversine_km(0, 0, 1, 0) < 112

@@ -194,3 +194,34 @@ def test_one_victim_of_a_present_tense_verb(text: str, expected: int | None) -> 
 )
 def test_headline_forms_of_the_dead(text: str, expected: int | None) -> None:
     assert (best(text) or None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # (session 10) an article that names nobody is no first victim group
+        ("A clash broke out and 3 separatist suspects were killed.", "killed", 3),
+        ("After a heavy fight, five militants and one soldier were killed.", "killed", 6),
+        ("A police officer and 3 soldiers were killed.", "killed", 4),
+        ("The bomb caused a light concussion and one guard was wounded.", "injured", 1),
+        # ranges: the lower figure, ACLED's most conservative count
+        ("Gunmen opened fire on a vehicle, killing between 2 to 4 fighters.", "killed", 2),
+        ("Gunmen killed between 3 and 5 people.", "killed", 3),
+        ("Reports on fatalities range from 2 to 4.", "killed", 2),
+        ("Conflicting reports mentioned fatalities ranging from 13 - 20 civilians.", "killed", 13),
+        # a family of N are N victims, not the one family
+        ("Shells killed a family of three in the neighbourhood.", "killed", 3),
+        # a count word in quotation marks
+        ('Clan clashes left "dozens" dead.', "killed", 12),
+        ("Camps were destroyed and 'some' fighters killed.", "killed", 3),
+        ("The 'Taliban' claimed the attack.", "killed", None),
+        # a titled victim after "fatally shot" or an owner of several words
+        ("Gunmen fatally shot the leader of the movement near his house.", "killed", 1),
+        ("Gunmen shot and killed the Supreme Court's administrative chief.", "killed", 1),
+        # a verb of injury is a killing when "to death" follows its victims
+        ("Villagers stabbed 3 traders to death at the market.", "killed", 3),
+        ("Attackers stabbed three tourists in the market.", "killed", None),
+    ],
+)
+def test_session10_counts(text: str, kind: str, expected: int | None) -> None:
+    assert best(text, kind) == expected
