@@ -57,6 +57,9 @@ LOOSE_WORDS = 3
 #: Letters of the shortest acronym taken as an agent when told with its
 #: fighters ("CGSB guerrillas"): two capitals are too often a country ("US").
 MIN_ACRONYM = 3
+#: Quote marks that may close a quoted name; a name's words may hold an apostrophe
+#: ("Workers' Party"), so one at the very end of an unbracketed name is dropped.
+CLOSING_QUOTES = frozenset("'’")
 #: ACLED inter code of an organisation the dictionary does not know: a
 #: political militia (the commonest kind of claimant that is not a rebel army).
 DEFAULT_INTER = POLITICAL_MILITIAS
@@ -281,6 +284,8 @@ def organisation_names(
         ):
             continue  # the bare acronym read above ("ETA")
         name, start = _strip_lead(m["name"], m.start("name"), pats.lead_words)
+        if not m["acr"] and name[-1] in CLOSING_QUOTES:
+            name = name[:-1]  # "calling itself 'Guards of Islam'": the quote is not the name's
         words = name.split()
         low = [w.lower().strip("'’.,") for w in words]
         # the last word, or one its purpose follows ("Secret Army for the

@@ -122,3 +122,45 @@ def test_a_person_named_in_full_before_is_no_group() -> None:
     # an organisation's name or a place's is no person's
     assert person_surnames("The Islamic Jihad Movement and the Turkish Republic.") == set()
     assert Role.CLAIM < Role.ATTRIBUTION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the claimant told with its kind between "claimed by" and its name
+        (
+            "The bombing was claimed by the nationalist group Wolves of the Plain.",
+            ("Wolves of the Plain", "CLAIM"),
+        ),
+        (
+            "A claim of responsibility from a group called, Night Owls Movement arrived later.",
+            ("Night Owls Movement", "CLAIM"),
+        ),
+        # a quoted name: the closing quote is not the name's
+        (
+            "A guard was kidnapped by a group calling itself 'Sons of the Valley'.",
+            ("Sons of the Valley", "CLAIM"),
+        ),
+        # the caller's past-tense representation, and "claimed that its gunmen ..."
+        (
+            "A man who said he represented the Free Coast Front called to claim the attack.",
+            ("Free Coast Front", "CLAIM"),
+        ),
+        (
+            "The Red Dawn Organization claimed that its gunmen shot the judge.",
+            ("Red Dawn Organization", "CLAIM"),
+        ),
+        # an acronym then "the": two names, not one ("a call to AFP the ...")
+        (
+            "In a call to AFP the Army of the Free Coast claimed credit for the blast.",
+            ("Army of the Free Coast", "CLAIM"),
+        ),
+    ],
+)
+def test_claims_told_with_a_kind_quote_or_caller(text: str, expected: tuple[str, str]) -> None:
+    assert bound(text) == expected
+
+
+def test_an_adjective_before_a_kind_word_is_no_claimant() -> None:
+    # "a Japanese anarchist group": the people's name is no group's
+    assert bound("A man claiming to belong to a Japanese anarchist group phoned.") is None
