@@ -87,6 +87,8 @@ class RolePatterns:
     group_hit_after: re.Pattern[str]
     protest_harm: re.Pattern[str]
     protest_grievance: re.Pattern[str]
+    crowd_reaction: re.Pattern[str]
+    demonstrating: re.Pattern[str]
 
 
 @per_locale
@@ -105,6 +107,8 @@ def role_patterns(loc: Locale) -> RolePatterns:
         re.compile(p("roles.group_hit_after"), re.IGNORECASE),
         re.compile(p("roles.protest_harm"), re.IGNORECASE),
         re.compile(p("roles.protest_grievance"), re.IGNORECASE),
+        re.compile(p("roles.crowd_reaction"), re.IGNORECASE),
+        re.compile(p("roles.demonstrating"), re.IGNORECASE),
     )
 
 
@@ -135,6 +139,12 @@ def retype(
     a1 = _inter(event.actor1) if any(e.field == "actor1" for e in event.evidence) else None
     if sub in PROTEST_SUBS or (sub == "Violent demonstration" and "protest" in groups):
         if _crowd_violence(incident.cues + incident.context, pats):
+            if (
+                _not_demonstrating(incident, text, pats)
+                and ("mob" in groups or pats.crowd_agent.search(told))
+                and not pats.demonstrating.search(told)
+            ):
+                return "Mob violence"
             return "Violent demonstration"
         if sub in PROTEST_SUBS:
             return _protest_met(event, sub, incident.cues + incident.context, pats)
@@ -192,6 +202,13 @@ def _protest_met(
     if (_told(event.fatalities) or _told(event.injuries)) and _protest_harmed(sentences, pats):
         return EXCESSIVE
     return None
+
+
+def _not_demonstrating(incident: Incident, text: str, pats: RolePatterns) -> bool:
+    """True if every protest cue of the incident tells only the police's
+    dispersal of a crowd or a rally the crowd faced: no one demonstrated."""
+    hits = [h for sc in incident.cues + incident.context for h in sc.hits.get("protest", [])]
+    return bool(hits) and all(pats.crowd_reaction.fullmatch(text[h.start : h.end]) for h in hits)
 
 
 def _protest_harmed(sentences: list[SentenceCues], pats: RolePatterns) -> bool:

@@ -69,3 +69,19 @@ def test_tear_gas_and_warning_shots_are_an_intervention(pipeline: Pipeline, text
 def test_a_call_to_intervene_is_no_intervention(pipeline: Pipeline) -> None:
     text = "Workers protested outside the firm, urging the authorities to intervene in their case."
     assert only(pipeline, text)["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Youths threw stones at the minister's motorcade during a campaign rally in the town.",
+        "Rival supporters hurled stones at each other; police used tear gas to disperse the crowd.",
+    ],
+)
+def test_a_dispersed_or_rally_facing_crowd_is_mob_violence(pipeline: Pipeline, text: str) -> None:
+    assert only(pipeline, text)["sub_event_type"] == "Mob violence"
+
+
+def test_a_crowd_that_rioted_or_blocked_roads_stays_a_demonstration(pipeline: Pipeline) -> None:
+    text = "Students rioted and blocked the highway; police used tear gas to disperse them."
+    assert only(pipeline, text)["sub_event_type"] == "Violent demonstration"
