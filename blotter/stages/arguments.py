@@ -65,6 +65,10 @@ NAMED_BONUS = 4
 #: Who faces a protest's or riot's crowd as its second actor: police, troops
 #: (at home or abroad), or a mob's victims.
 FACING_CROWD = STATE_SIDE | {CIVILIANS}
+#: Protest types whose first actor, when the text names no doer, is the crowd
+#: itself: ACLED Kenya codes "a student is killed during protests" with the
+#: protesters first (20 of 42 such notes have them first, the state the rest).
+CROWD_IF_UNNAMED = frozenset({"Excessive force against protesters"})
 #: Sentences beyond an incident's claim window still read for its perpetrator
 #: in a one-incident report (a closing "Note: ... claimed responsibility").
 FAR_SENTENCES = 6
@@ -362,6 +366,8 @@ class ArgumentExtractor:
         context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)
         if context is not None and event.actor1 is None:
             event.actor1 = Actor(*context[0])
+        if event.actor1 is None and sub in CROWD_IF_UNNAMED:
+            event.actor1 = Actor(GENERIC_ACTORS["protesters"], PROTESTERS)
         if event.actor1 is None and sub in DEFAULT_PERPETRATOR:
             # an unnamed perpetrator of armed violence (read after actor2, which
             # it must not move: a non-state actor1 would imply a state target)
