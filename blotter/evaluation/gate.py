@@ -35,6 +35,8 @@ NOISE_EPSILON = 1e-9
 RATE_GROUPS: dict[str, tuple[str, ...]] = {
     "detection": ("precision", "recall", "f1"),
     "relevant_documents": ("precision", "recall", "f1"),
+    # MUC-4's precision at the cut keeping recall >= MUC_RECALL_AIM (issue 11's point)
+    "relevant_documents_at_recall": ("precision",),
     "incident_types": ("precision", "recall", "f1"),
     "events": ("precision", "recall"),
 }

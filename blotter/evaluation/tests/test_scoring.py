@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from blotter.evaluation.scoring import haversine_km, norm, score_acled, score_muc
+from blotter.evaluation.scoring import (
+    haversine_km,
+    muc_document_confidence,
+    norm,
+    precision_at_recall,
+    score_acled,
+    score_muc,
+)
 
 
 def gold_acled(**over: object) -> dict[str, object]:
@@ -120,3 +127,32 @@ def test_muc_fatalities_on_single_incident_texts() -> None:
 def test_helpers() -> None:
     assert norm("Michoacán de Ocampo") == "michoacan de ocampo"
     assert 110 < haversine_km(0, 0, 1, 0) < 112
+
+
+def test_muc_precision_at_the_cut_keeping_recall() -> None:
+    # four relevant texts, three irrelevant; recall >= 0.75 first holds at cut 0.6
+    scored = [(True, 0.9), (False, 0.8), (True, 0.6), (True, 0.6), (False, 0.3),
+              (True, 0.2), (False, None)]
+    got = precision_at_recall(scored, aim=0.75)
+    assert got == {"recall_aim": 0.75, "cut": 0.6, "precision": 0.75, "recall": 0.75}
+    # recall 1.0 needs every prediction: the lowest cut
+    assert precision_at_recall(scored, aim=1.0)["cut"] == 0.2
+    # out of reach: no cut, the figures of every prediction
+    unreachable = precision_at_recall([(True, 0.9), (True, None)], aim=0.85)
+    assert unreachable["cut"] is None and unreachable["recall"] == 0.5
+
+
+def test_muc_document_confidence_is_its_best_current_violent_event() -> None:
+    bomb = pred(event_type="Explosions/Remote violence",
+                sub_event_type="Remote explosive/landmine/IED", confidence=0.4)
+    clash = pred(confidence=0.7)
+    old = pred(confidence=0.95, is_background=True)
+    march = pred(event_type="Protests", sub_event_type="Peaceful protest", confidence=0.9)
+    assert muc_document_confidence([bomb, clash, old, march]) == 0.7
+    assert muc_document_confidence([march]) is None
+    assert muc_document_confidence([pred()]) == 1.0  # no confidence: kept at any cut
+    rel = {"id": "a", "events": [{"muc_type": "BOMBING", "country": "Peru", "fatalities": None}]}
+    irr = {"id": "b", "events": []}
+    s = score_muc([(rel, [bomb]), (irr, [clash])])
+    assert s["relevant_documents_at_recall"]["cut"] == 0.4
+    assert s["relevant_documents_at_recall"]["precision"] == 0.5

@@ -162,3 +162,33 @@ def test_fighting_a_social_ill_is_no_act(pipeline: Pipeline) -> None:
 def test_hostilities_to_be_stopped_are_no_act(pipeline: Pipeline, said: str) -> None:
     assert not current(extract(pipeline, DATELINE + said))
 
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Retired district judge shot dead outside his home",
+        "Deputy prosecutor assassinated in the capital",
+        "Villagers discover body near the river",
+        "Fishermen find him dead on the beach",
+        "Man lies dead beside the highway after the shooting",
+    ],
+)
+def test_headlines_naming_the_victim_or_the_finder_report_a_killing(
+    pipeline: Pipeline, headline: str
+) -> None:
+    assert current(extract(pipeline, headline, date(2019, 5, 7)))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Prosecutors in the case against the singer question the DNA evidence of the attack.",
+        "The guards are there to prevent judges from being murdered.",
+        "The accused was acquitted of murder on appeal.",
+    ],
+)
+def test_proceedings_told_by_judges_and_prosecutors_are_no_act(
+    pipeline: Pipeline, said: str
+) -> None:
+    assert not current(extract(pipeline, said, date(2019, 5, 7)))
