@@ -289,18 +289,19 @@ def _title_case_words(sample: str, openers: set[int], joints: frozenset[str]) ->
     packs = _title_case_packs(codes)
     if not packs:
         return []
-    from wordfreq import zipf_frequency
-
     languages = _frequency_languages(codes)
     found: list[str] = []
     for line in _LINE.finditer(sample):
-        tokens = list(_WORD.finditer(line.group()))
-        if len(tokens) < TITLE_MIN_WORDS:
-            continue
         for lang, lower in packs:
-            if not all(t.group()[0].isupper() or t.group() in lower or t.group() in joints
-                       for t in tokens):
+            # stops at the line's first lower-case word of another kind (most lines)
+            words = (m.group() for m in _WORD.finditer(line.group()))
+            if not all(w[0].isupper() or w in lower or w in joints for w in words):
                 continue
+            tokens = list(_WORD.finditer(line.group()))
+            if len(tokens) < TITLE_MIN_WORDS:
+                break
+            from wordfreq import zipf_frequency  # only for a title-case line
+
             others = [code for code in languages if code != lang]
             for t in tokens:
                 word = t.group()
