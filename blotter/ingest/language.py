@@ -76,10 +76,23 @@ MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 #: stdlib array type codes by item size (py3langid keeps its DFA tables as arrays).
 ARRAY_TYPECODES = {2: "H", 4: "I", 8: "L"}
 _WORD = re.compile(r"[^\W\d_]+")
+_LINE = re.compile(r"[^\n]+")
 #: Most lower-case words a name holds between two capitalised ones ("de la").
 NAME_JOINT_WORDS = 2
 #: The packs' word set of lower-case words that join a name's parts.
 NAME_JOINTS_KEY = "places.name_joints"
+#: The packs' words that a title-case headline leaves lower case ("in", "of");
+#: a pack listing them writes its headlines in title case.
+TITLE_CASE_KEY = "sentences.title_case_lower"
+#: Zipf points by which wordfreq must know a capitalised word of a title-case
+#: line better in a title-case pack's language than in every other pack's for
+#: it to count as that language's grammar, not a name: "Leaves" 4.8 in English
+#: against 2.3 in Spanish, "Remains" 4.8 / 2.1, "Kills" 4.3 / 2.5; the Spanish
+#: names such headlines carry go the other way ("Noreste" 0.0 / 4.0, "Tropa"
+#: 1.5 / 3.9) or are known in both ("Victoria" 4.4 / 5.0, "Cartel" 3.6 / 4.4).
+TITLE_WORD_MARGIN = 1.5
+#: Least words a line needs to be read as a title-case headline.
+TITLE_MIN_WORDS = 3
 #: Signs after which a word opens a sentence or headline part (and white space
 #: and quotes, skipped before them).
 _OPENERS = ".:;!?|¿¡\n"
@@ -241,7 +254,66 @@ def _grammar_words(sample: str) -> list[str]:
     joints = _name_joints(tuple(available_languages()))
     if joints and any(w in joints for w in lower):
         lower = _without_name_joints(sample, joints, {m.start(1) for m in opening})
-    return lower + [m[1].lower() for m in opening if not m[1].islower()]
+    starts = {m.start(1) for m in opening}
+    return (lower + [m[1].lower() for m in opening if not m[1].islower()]
+            + _title_case_words(sample, starts, joints))
+
+
+@cache
+def _title_case_packs(codes: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(wordfreq language, lower-case words) of the packs *codes* with title-case headlines."""
+    return tuple(
+        (lang, lower) for code in codes
+        if (lower := (loc := load_locale(code)).word_set(TITLE_CASE_KEY))
+        and (lang := loc.word_frequency)
+    )
+
+
+@cache
+def _frequency_languages(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The wordfreq languages of the packs *codes*."""
+    return tuple(lang for code in codes if (lang := load_locale(code).word_frequency))
+
+
+def _title_case_words(sample: str, openers: set[int], joints: frozenset[str]) -> list[str]:
+    """Capitalised words of *sample*'s title-case lines that are a title-case
+    language's grammar: in "Salinas Victoria, Nuevo León: Cartel del Noreste
+    Leaves Human Remains" every word is capitalised, so capitals do not mark
+    names, and the words wordfreq knows clearly best in English ("Leaves",
+    "Human", "Remains") are the headline's English.  A line is in a pack's
+    title case when every word is capitalised, one of the pack's lower-case
+    words or a name's joint ("de", "del"); words opening a sentence (*openers*)
+    are counted already, ALL-CAPS words are acronyms.
+    """
+    codes = tuple(available_languages())
+    packs = _title_case_packs(codes)
+    if not packs:
+        return []
+    languages = _frequency_languages(codes)
+    found: list[str] = []
+    for line in _LINE.finditer(sample):
+        for lang, lower in packs:
+            # stops at the line's first lower-case word of another kind (most lines)
+            words = (m.group() for m in _WORD.finditer(line.group()))
+            if not all(w[0].isupper() or w in lower or w in joints for w in words):
+                continue
+            tokens = list(_WORD.finditer(line.group()))
+            if len(tokens) < TITLE_MIN_WORDS:
+                break
+            from wordfreq import zipf_frequency  # only for a title-case line
+
+            others = [code for code in languages if code != lang]
+            for t in tokens:
+                word = t.group()
+                if (not word[0].isupper() or word.isupper()
+                        or line.start() + t.start() in openers):
+                    continue
+                folded = word.lower()
+                known = zipf_frequency(folded, lang)
+                if known - max((zipf_frequency(folded, o) for o in others), default=0.0) \
+                        >= TITLE_WORD_MARGIN:
+                    found.append(folded)
+    return found
 
 
 @cache
