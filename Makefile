@@ -50,7 +50,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check blotter benchmarks
-	$(BIN)/mypy blotter
+	$(BIN)/mypy blotter benchmarks
 
 test: $(STAMP) lint
 	$(BIN)/pytest -q -n auto --dist loadfile

@@ -64,7 +64,8 @@ def main() -> None:
         places, regional = locate(r["text"], gaz)
         found = choose_place(places, [(0, len(r["text"]))], gaz, regional)
         p = found.place if found else None
-        country = gaz.country(p.country_code).name if p and gaz.country(p.country_code) else None
+        known = gaz.country(p.country_code) if p else None
+        country = known.name if known else None
         tallies["geo_country"][0] += same(country, gold["country"])
         tallies["geo_country"][1] += 1
         if args.source == "acled":
@@ -78,11 +79,12 @@ def main() -> None:
             tallies["geo_25km"][0] += bool(
                 p
                 and p.latitude is not None
+                and p.longitude is not None
                 and haversine_km(
                     p.latitude, p.longitude, float(gold["latitude"]), float(gold["longitude"])
                 )
                 <= NEAR_KM
-            )  # type: ignore[arg-type]
+            )
             tallies["geo_precision"][0] += bool(
                 found and found.geo_precision == gold["geo_precision"]
             )
