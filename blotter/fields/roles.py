@@ -62,12 +62,10 @@ NON_STATE_ARMED = ORGANISED_ARMED - {STATE_FORCES}
 NAMED_ARMED_GROUPS = frozenset({REBELS, POLITICAL_MILITIAS})
 #: The crowd's own actor types (rioters, protesters) and civilians.
 CROWD = CROWDS | {CIVILIANS}
-#: Sub-event types of a protest that a crowd's own violence makes a riot.
-PROTEST_SUBS = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-)
 #: The protest sub-event type of harm done to peaceful protesters.
 EXCESSIVE = "Excessive force against protesters"
+#: Sub-event types of a protest that a crowd's own violence makes a riot.
+PROTEST_SUBS = frozenset({"Peaceful protest", "Protest with intervention", EXCESSIVE})
 #: Cue groups of a protest or riot (the riot is then a violent demonstration).
 DEMONSTRATION_GROUPS = frozenset({"protest", "riot"})
 
@@ -223,6 +221,7 @@ def _protest_harmed(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
 
 
 def _told(count: Count | None) -> bool:
+    """True if *count* states a number of people (its best or lowest figure)."""
     return count is not None and bool(count.best or count.low)
 
 

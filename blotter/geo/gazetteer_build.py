@@ -156,8 +156,6 @@ def _rows(package: str, relative: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
-
-
 def key_prefixes(keys: Iterable[str]) -> set[str]:
     """The first words of multi-word keys ("san", "san jose" of "san jose del cabo")."""
     return {

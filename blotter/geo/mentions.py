@@ -255,14 +255,7 @@ def _drop_surnames(
             and given[3].isalpha()
             and adjacent(text, given, tok)
             and (given[0] not in gaz.keys or _small_places(gaz.candidates(given[0])))
-            and given[0] not in w.stop_words
-            and given[0] not in w.locative
-            and given[0] not in w.titles
-            and given[0] not in w.feature_prev
-            and given[0] not in w.compass
-            and given[0] not in w.demonyms
-            and given[0] not in w.calendar
-            and given[0] not in ADMIN_WORDS
+            and given[0] not in w.not_given_names
             and not any(s <= tok[1] < e for s, e in titles)
         ):
             continue

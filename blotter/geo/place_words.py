@@ -8,11 +8,12 @@ locatives, titles, demonyms, organisation heads, compass words...
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from blotter.geo.names import ADMIN_WORDS
 from blotter.lang import Locale, default_locale
 
 
@@ -84,6 +85,17 @@ class PlaceWords:
     neighbourhood_heads: frozenset[str] = frozenset()
     #: The lower-case words joining a name's parts ("de", "del"): places.name_joints.
     name_joints: frozenset[str] = frozenset()
+    #: Words a capitalised word before a name cannot be if it is a given name
+    #: ("Trevor Kell", mentions._drop_surnames): stop, locative, title, feature,
+    #: compass, demonym, calendar and unit words. Derived, once per pack.
+    not_given_names: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        derived = (
+            self.stop_words | self.locative | self.titles | self.feature_prev | self.compass
+            | frozenset(self.demonyms) | self.calendar | ADMIN_WORDS
+        )
+        object.__setattr__(self, "not_given_names", derived)
 
     def zipf(self, word: str) -> float:
         """How common *word* is in the pack's language (wordfreq zipf; 0 if unknown)."""

@@ -25,7 +25,7 @@ from blotter.fields.claims import (
     find_perpetrators,
 )
 from blotter.fields.dates import DateRef, find_dates, is_reporting_date
-from blotter.fields.roles import retype, unnamed_perpetrator
+from blotter.fields.roles import EXCESSIVE, retype, unnamed_perpetrator
 from blotter.lang import Locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
@@ -68,7 +68,7 @@ FACING_CROWD = STATE_SIDE | {CIVILIANS}
 #: Protest types whose first actor, when the text names no doer, is the crowd
 #: itself: ACLED Kenya codes "a student is killed during protests" with the
 #: protesters first (20 of 42 such notes have them first, the state the rest).
-CROWD_IF_UNNAMED = frozenset({"Excessive force against protesters"})
+CROWD_IF_UNNAMED = frozenset({EXCESSIVE})
 #: Sentences beyond an incident's claim window still read for its perpetrator
 #: in a one-incident report (a closing "Note: ... claimed responsibility").
 FAR_SENTENCES = 6
