@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from blotter.document import Article
 from blotter.fields.actors import find_actors
 from blotter.fields.casualties import combine, find_counts
 from blotter.fields.roles import role_patterns
-from blotter.io.records import parse_published
+from blotter.fields.tests.reports import current_events, only
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings({"geocode": False}))
-
-
-def events(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
-    article = Article("t", text, parse_published("2019-06-12")[0])
-    (result,) = pipeline.extract_articles([article])
-    assert result.error is None
-    return [e for e in result.events if not e["is_background"]]
-
-
-def only(pipeline: Pipeline, text: str) -> dict[str, Any]:
-    found = events(pipeline, text)
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -128,7 +106,7 @@ def test_a_protest_against_a_trial_is_still_a_protest(pipeline: Pipeline) -> Non
 
 def test_a_surname_is_no_lynching(pipeline: Pipeline) -> None:
     text = "Money managers are pessimistic, according to a survey by Merrill Lynch."
-    assert not any(e["event_type"] == "Riots" for e in events(pipeline, text))
+    assert not any(e["event_type"] == "Riots" for e in current_events(pipeline, text))
 
 
 def test_crowd_agent_needs_the_crowd_to_act() -> None:

@@ -4,31 +4,17 @@ makes a battle, a suspected member killed is the victim, not the perpetrator."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from blotter.document import Article, Sentence
+from blotter.document import Sentence
 from blotter.fields.claims import Role, find_perpetrators
-from blotter.io.records import parse_published
+from blotter.fields.tests.reports import only
 from blotter.lang.lexicon import cue_lexicon
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
 from blotter.stages.detect import SentenceCues, detect_patterns, targeted_forces
 
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings({"geocode": False}))
-
-
-def only(pipeline: Pipeline, text: str) -> dict[str, Any]:
-    article = Article("t", text, parse_published("2021-03-04")[0])
-    (result,) = pipeline.extract_articles([article])
-    assert result.error is None
-    found = [e for e in result.events if not e["is_background"]]
-    assert len(found) == 1, found
-    return found[0]
+#: The report date these tests were written against.
+PUBLISHED = "2021-03-04"
 
 
 def cues(text: str) -> SentenceCues:
@@ -59,12 +45,14 @@ def test_an_armed_word_told_as_the_doer_is_no_target(text: str, targeted: bool) 
     ],
 )
 def test_armed_doer_and_unarmed_victims_is_an_attack(pipeline: Pipeline, text: str) -> None:
-    event = only(pipeline, text)
+    event = only(pipeline, text, PUBLISHED)
     assert event["sub_event_type"] == "Attack"
 
 
 def test_a_named_armed_group_told_as_hit_is_a_battle(pipeline: Pipeline) -> None:
-    event = only(pipeline, "Two Mungiki suspects killed by police in the town on Monday.")
+    event = only(
+        pipeline, "Two Mungiki suspects killed by police in the town on Monday.", PUBLISHED
+    )
     assert event["sub_event_type"] == "Armed clash"
 
 
@@ -73,7 +61,7 @@ def test_a_suspected_member_killed_is_the_victim_not_the_perpetrator(pipeline: P
         "A suspected Al Shabaab returnee was killed in the town. "
         "His family accused the police of killing him."
     )
-    event = only(pipeline, text)
+    event = only(pipeline, text, PUBLISHED)
     assert event["sub_event_type"] == "Attack"
     assert event["actor1"]["inter"] == 1
 
@@ -94,6 +82,6 @@ def test_suspected_before_a_killed_member_binds_no_attribution() -> None:
 def test_unnamed_raiders_and_community_clashes_are_a_communal_militia(
     pipeline: Pipeline, text: str
 ) -> None:
-    event = only(pipeline, text)
+    event = only(pipeline, text, PUBLISHED)
     assert event["actor1"]["inter"] == 4
     assert event["actor1"]["name"].startswith("Unidentified Communal Militia")

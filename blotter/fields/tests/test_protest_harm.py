@@ -4,28 +4,10 @@ is its grievance is not; warning shots and tear gas are an intervention."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from blotter.document import Article
-from blotter.io.records import parse_published
+from blotter.fields.tests.reports import only
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings({"geocode": False}))
-
-
-def only(pipeline: Pipeline, text: str) -> dict[str, Any]:
-    article = Article("t", text, parse_published("2019-06-12")[0])
-    (result,) = pipeline.extract_articles([article])
-    assert result.error is None
-    found = [e for e in result.events if not e["is_background"]]
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -4,30 +4,12 @@ identity militias."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from blotter.document import Article
 from blotter.fields.roles import role_patterns
-from blotter.io.records import parse_published
+from blotter.fields.tests.reports import only
 from blotter.pipeline import Pipeline
-from blotter.settings import Settings
 from blotter.taxonomy import CONTEXT_PERPETRATOR, DEFAULT_PERPETRATOR, default_perpetrator
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.from_settings(Settings({"geocode": False}))
-
-
-def only(pipeline: Pipeline, text: str) -> dict[str, Any]:
-    article = Article("t", text, parse_published("2019-06-12")[0])
-    (result,) = pipeline.extract_articles([article])
-    assert result.error is None
-    found = [e for e in result.events if not e["is_background"]]
-    assert len(found) == 1, found
-    return found[0]
 
 
 @pytest.mark.parametrize(
