@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-import httpx
+import httpx2
 from sqlalchemy import JSON, Engine, Table
 
 from blotter.fusion.reports import normalise
@@ -196,9 +196,9 @@ def _serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
                              str(port), "--workers", str(workers)])
     for _ in range(STARTUP_POLLS):
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
                 return proc
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             pass
         time.sleep(0.1)
     proc.kill()
@@ -235,7 +235,7 @@ def _phase(base: str, token: str, path: str, make: Any, clients: int, requests: 
 
     def client(n: int) -> None:
         rng = random.Random(seed * 1000 + n)
-        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
+        with httpx2.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
                           timeout=300) as http:
             http.get("/api/health").raise_for_status()  # connect before the clock starts
             start.wait()

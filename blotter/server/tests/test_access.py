@@ -156,7 +156,7 @@ def test_serve_command_serves_the_store(server: Server) -> None:
     import sys
     import time
 
-    import httpx
+    import httpx2
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -167,14 +167,14 @@ def test_serve_command_serves_the_store(server: Server) -> None:
         base = f"http://127.0.0.1:{port}"
         for _ in range(600):
             try:
-                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                if httpx2.get(f"{base}/api/health", timeout=1).status_code == 200:
                     break
-            except httpx.HTTPError:
+            except httpx2.HTTPError:
                 time.sleep(0.1)
-        r = httpx.get(f"{base}/api/events", headers=server.h("viewer"), timeout=30)
+        r = httpx2.get(f"{base}/api/events", headers=server.h("viewer"), timeout=30)
         assert r.status_code == 200 and r.json()["items"]
-        assert httpx.get(f"{base}/api/events", timeout=30).status_code == 401
-        assert "Blotter workbench" in httpx.get(base + "/", timeout=30).text
+        assert httpx2.get(f"{base}/api/events", timeout=30).status_code == 401
+        assert "Blotter workbench" in httpx2.get(base + "/", timeout=30).text
     finally:
         proc.terminate()
         proc.wait(30)
