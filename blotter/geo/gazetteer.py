@@ -42,6 +42,9 @@ GAZETTEER_FILE = "gazetteer-{checksum}.sqlite"
 # a second installation in regular use, and frees ~100 MB per upgrade.
 STALE_DAYS = 30
 SECONDS_PER_DAY = 86_400
+# A build writes its temporary file for about a minute; one not written for a
+# day was left by a killed build (about 100 MB) and is deleted by the next build.
+ABANDONED_BUILD_SECONDS = SECONDS_PER_DAY
 CHECKSUM_CHARS = 16
 # Place rows kept in memory per process; a working set of a few thousand names
 # covers a news stream, and each row is small.
@@ -223,19 +226,52 @@ def is_current(path: Path, checksum: str) -> bool:
 
 def prune_stale_gazetteers(current: Path, now: float | None = None) -> list[Path]:
     """Delete the cache's indexes of other input sets unused for STALE_DAYS (each
-    is about 100 MB and every package upgrade or supplement edit makes one)."""
-    limit = (time.time() if now is None else now) - STALE_DAYS * SECONDS_PER_DAY
-    removed = []
-    for old in current.parent.glob(GAZETTEER_FILE.format(checksum="*")):
-        try:
-            if old != current and old.stat().st_mtime < limit:
-                old.unlink()
-                removed.append(old)
-        except OSError as exc:  # another process removed it, or the folder is read-only
-            log.info("could not remove the stale gazetteer %s: %s", old, exc)
+    is about 100 MB and every package upgrade or supplement edit makes one), with
+    their lock files, and the temporary files of builds that were killed."""
+    now = time.time() if now is None else now
+    removed = [old for old in current.parent.glob(GAZETTEER_FILE.format(checksum="*"))
+               if old != current and _older(old, now - STALE_DAYS * SECONDS_PER_DAY)
+               and _remove(old)]
+    removed += [lock for old in removed
+                if (lock := old.with_name(old.name + ".lock")).exists() and _remove_lock(lock)]
+    pattern = GAZETTEER_FILE.format(checksum="*").replace(".sqlite", ".tmp*")
+    removed += [tmp for tmp in current.parent.glob(pattern)
+                if _older(tmp, now - ABANDONED_BUILD_SECONDS) and _remove(tmp)]
     if removed:
-        log.info("removed %d gazetteer index(es) unused for %d days", len(removed), STALE_DAYS)
+        log.info("removed %d stale gazetteer file(s) (indexes unused for %d days, their"
+                 " locks, temporary files of killed builds)", len(removed), STALE_DAYS)
     return removed
+
+
+def _older(path: Path, limit: float) -> bool:
+    """True if *path* was last modified before *limit* (False if it is gone)."""
+    try:
+        return path.stat().st_mtime < limit
+    except OSError:
+        return False
+
+
+def _remove(path: Path) -> bool:
+    """Delete *path*; False (and a log line) where another process removed it first
+    or the folder is read-only."""
+    try:
+        path.unlink()
+    except OSError as exc:
+        log.info("could not remove the stale gazetteer file %s: %s", path, exc)
+        return False
+    return True
+
+
+def _remove_lock(lock: Path) -> bool:
+    """Delete a stale index's lock file unless a process holds it right now."""
+    try:
+        import fcntl
+
+        with open(lock, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return _remove(lock)
+    except (ImportError, OSError):
+        return False
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from blotter.geo.gazetteer import (
+    ABANDONED_BUILD_SECONDS,
     STALE_DAYS,
     Gazetteer,
     _build_lock,
@@ -163,6 +164,29 @@ def test_stale_indexes_of_other_inputs_are_pruned(tmp_path: Path) -> None:
     os.utime(recent, (now - month + 3_600, now - month + 3_600))
     assert prune_stale_gazetteers(current, now=now) == [stale]
     assert current.exists() and recent.exists() and other.exists() and not stale.exists()
+
+
+def test_prune_removes_stale_locks_and_killed_builds(tmp_path: Path) -> None:
+    """With a stale index its lock file goes; a temporary file a killed build left
+    goes once it is a day old, never one a build is writing now; the current
+    index's lock stays."""
+    now = 2_000_000_000.0
+    current, stale = tmp_path / "gazetteer-cur.sqlite", tmp_path / "gazetteer-old.sqlite"
+    current_lock, stale_lock = (f.with_name(f.name + ".lock") for f in (current, stale))
+    killed = tmp_path / "gazetteer-cur.tmp4242"
+    killed_journal = tmp_path / "gazetteer-cur.tmp4242-journal"
+    building = tmp_path / "gazetteer-new.tmp77"
+    for f in (current, stale, current_lock, stale_lock, killed, killed_journal, building):
+        f.write_bytes(b"x")
+    month = STALE_DAYS * 86_400
+    for f in (current, current_lock, stale, stale_lock):
+        os.utime(f, (now - month - 60, now - month - 60))
+    for f in (killed, killed_journal):
+        os.utime(f, (now - ABANDONED_BUILD_SECONDS - 60,) * 2)
+    os.utime(building, (now - 30, now - 30))
+    removed = prune_stale_gazetteers(current, now=now)
+    assert sorted(removed) == sorted([stale, stale_lock, killed, killed_journal])
+    assert current.exists() and current_lock.exists() and building.exists()
 
 
 def test_build_lock_is_exclusive_across_processes(tmp_path: Path) -> None:
