@@ -36,7 +36,7 @@ def foreign_state_inter(actor: Actor, country: str | None) -> int | None:
     return actor.inter if home.startswith(country) else EXTERNAL
 
 
-def _same_incident(a: Event, b: Event) -> bool:
+def same_incident(a: Event, b: Event) -> bool:
     """Two current events of one document that describe the same incident.
 
     An undated current mention ("Photos from the aftermath showed bodies in
@@ -124,7 +124,7 @@ class DocumentFuser:
             paired = len(doc.incidents) == len(doc.events)
             for i, event in enumerate(doc.events):
                 incidents = [doc.incidents[i]] if paired else []
-                twin = next((k for k in kept if _same_incident(k, event)), None)
+                twin = next((k for k in kept if same_incident(k, event)), None)
                 if twin is None:
                     kept.append(event)
                     told[id(event)] = incidents
