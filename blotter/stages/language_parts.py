@@ -38,7 +38,10 @@ def line_languages(text: str) -> list[tuple[int, int, str]]:
     A line detection cannot place, or places in a language without a pack
     ("Mexico security update 18 September 2019" is scored as Nigerian
     Pidgin), goes with the line before it (the first line with the one after
-    it): a continuation ("ayer fueron 2") is in its headline's language.
+    it): a continuation ("ayer fueron 2") is in its headline's language. So
+    does a line in capitals: with every word capitalised, names cannot be
+    told from grammar (hard-wrapped wire copy in capitals, "BUENOS AIRES, 7
+    FEB 89 -- [TEXT] BUENOS AIRES POLICE CHIEF ...", is English throughout).
     """
     if len(text) > MAX_BUNDLE_CHARS:
         return []
@@ -47,7 +50,9 @@ def line_languages(text: str) -> list[tuple[int, int, str]]:
         return []
     from blotter.ingest.language import detect_language
 
-    found = [detect_language(text[a:b]) for a, b in lines]
+    found = [
+        detect_language(text[a:b]) if not text[a:b].isupper() else None for a, b in lines
+    ]
     langs: list[str | None] = [code if code and has_pack(code) else None for code in found]
     if len({code for code in langs if code is not None}) < 2:
         return []

@@ -44,6 +44,7 @@ def test_one_language_and_long_texts_are_not_split() -> None:
     long_text = BUNDLE + "\n" + "Otra nota más sobre la violencia en la región. " * 40
     assert len(long_text) > MAX_BUNDLE_CHARS
     assert line_languages(long_text) == []
+    assert line_languages(BUNDLE.upper()) == []  # capitals: names not told from grammar
 
 
 def test_views_keep_offsets_and_blank_the_other_lines() -> None:
