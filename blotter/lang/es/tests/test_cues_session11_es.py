@@ -1,0 +1,35 @@
+"""Session 11: a deployment of the forces is no march; "multihomicide" (the
+calque of "multihomicidio" in translated Mexican headlines) is a killing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blotter.document import Article
+from blotter.pipeline import Pipeline
+from blotter.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_settings(Settings({"geocode": False}))
+
+
+def types(pipeline: Pipeline, text: str, code: str) -> list[str]:
+    (result,) = pipeline.extract_articles([Article("t", text, date(2024, 3, 1), language=code)])
+    assert result.error is None
+    return [e["sub_event_type"] for e in result.events]
+
+
+def test_police_deployment_is_no_protest(pipeline: Pipeline) -> None:
+    text = "Un olor fétido genera fuerte movilización policial en un fraccionamiento"
+    assert "Peaceful protest" not in types(pipeline, text, "es")
+    assert types(pipeline, "Vecinos realizan una movilización contra el alcalde", "es")
+
+
+def test_multihomicide_is_a_killing(pipeline: Pipeline) -> None:
+    assert types(pipeline, "Authorities investigate a multihomicide at a ranch", "en") == [
+        "Attack"
+    ]
