@@ -33,3 +33,12 @@ def test_multihomicide_is_a_killing(pipeline: Pipeline) -> None:
     assert types(pipeline, "Authorities investigate a multihomicide at a ranch", "en") == [
         "Attack"
     ]
+
+
+@pytest.mark.parametrize("text", ["They shoot five in a market district", "Gunmen Hang One"])
+def test_a_number_word_is_a_person_object(pipeline: Pipeline, text: str) -> None:
+    assert types(pipeline, text, "en") == ["Attack"]
+
+
+def test_a_number_word_of_things_after_another_noun_is_no_person(pipeline: Pipeline) -> None:
+    assert types(pipeline, "The crew will shoot scenes over the next two weeks", "en") == []
