@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from blotter.document import Article
+from blotter.fields.actors import find_actors
+from blotter.lang import load_locale
 from blotter.pipeline import Pipeline
 from blotter.settings import Settings
 
@@ -42,3 +44,17 @@ def test_a_number_word_is_a_person_object(pipeline: Pipeline, text: str) -> None
 
 def test_a_number_word_of_things_after_another_noun_is_no_person(pipeline: Pipeline) -> None:
     assert types(pipeline, "The crew will shoot scenes over the next two weeks", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Santa Rosa de Lima Cartel Leaves A Message", "Santa Rosa de Lima Cartel"),
+        ("La Unión Tepito Gang Recruits Minors", "La Union Tepito"),
+    ],
+)
+def test_a_name_with_its_kind_word_is_one_mention(text: str, name: str) -> None:
+    """"Santa Rosa de Lima Cartel" is one group, not the group and a generic
+    "cartel" (which made an unidentified armed group the target)."""
+    found = [m.entry.name for m in find_actors(text, 0, load_locale("en"))]
+    assert found == [name]
