@@ -25,6 +25,7 @@ from blotter import __version__
 from blotter.document import LAYERS, Article, Document
 from blotter.io.records import InputRecord
 from blotter.settings import Settings
+from blotter.stages.language_parts import join_views, split_by_language
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,13 @@ class PipelineError(ValueError):
 
 
 class Stage(Protocol):
-    """One step of the pipeline: reads ``requires`` layers, writes ``assigns`` layers."""
+    """One step of the pipeline: reads ``requires`` layers, writes ``assigns`` layers.
+
+    A stage with ``per_language = True`` reads one language at a time: run
+    first, it sees each language view of a bilingual headline bundle as a
+    document of its own (``blotter.stages.language_parts``); the views are
+    joined before the first stage without it.
+    """
 
     name: str
 
@@ -132,12 +139,10 @@ class Pipeline:
 
     def extract_articles(self, articles: list[Article]) -> list[Result]:
         """Extract events from articles; errors are caught per article."""
-        docs = [Document(a) for a in articles]
         try:
-            done = self._run_stages(docs)
-            return [self._result(d) for d in done]
+            return [self._result(d) for d in self._run_stages(articles)]
         except Exception as exc:
-            if len(docs) == 1:  # alone in its batch: its own error, not the caller's crash
+            if len(articles) == 1:  # alone in its batch: its own error, not the caller's crash
                 log.exception("extraction failed for %s", articles[0].id)
                 return [Result(articles[0].id,
                                error=f"extraction failed: {type(exc).__name__}: {exc}")]
@@ -146,17 +151,36 @@ class Pipeline:
     def _one(self, article: Article) -> Result:
         """Run one article alone, turning a crash into a per-record error."""
         try:
-            return self._result(self._run_stages([Document(article)])[0])
+            return self._result(self._run_stages([article])[0])
         except Exception as exc:
             log.exception("extraction failed for %s", article.id)
             return Result(article.id, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
-    def _run_stages(self, docs: list[Document]) -> list[Document]:
+    def _run_stages(self, articles: list[Article]) -> list[Document]:
+        """The stages over one batch. A headline bundle whose lines are in two
+        languages is read by the leading ``per_language`` stages as one view
+        per language (``blotter.stages.language_parts``), joined into one
+        document before the first stage that reads the whole text."""
+        views = [split_by_language(a) for a in articles]
+        docs = [Document(v) for vs in views for v in vs]
+        joined = False
         for stage in self.stages:
+            if not joined and not getattr(stage, "per_language", False):
+                docs, joined = self._join(articles, views, docs), True
             docs = stage.process(docs)
             if self.intermediate:
                 self.intermediate(stage.name, docs)
-        return docs
+        return docs if joined else self._join(articles, views, docs)
+
+    @staticmethod
+    def _join(
+        articles: list[Article], views: list[list[Article]], docs: list[Document]
+    ) -> list[Document]:
+        """One document per article from its views' documents (in order)."""
+        done = iter(docs)
+        return [
+            join_views(a, [next(done) for _ in vs]) for a, vs in zip(articles, views, strict=True)
+        ]
 
     @staticmethod
     def _result(doc: Document) -> Result:

@@ -131,6 +131,8 @@ class ArgumentExtractor:
     """Fill the fields of each detected event from its incident's sentences."""
 
     name = "arguments"
+    #: reads one language: run on each language view of a bilingual bundle
+    per_language = True
     requires = ("sentences", "header_date", "incidents", "events")
     assigns = ("events.arguments",)
 

@@ -105,6 +105,8 @@ class Cleaner:
     """Find the paragraphs and the boilerplate ranges of each document."""
 
     name = "clean"
+    #: reads one language: run on each language view of a bilingual bundle
+    per_language = True
     requires = ("article",)
     assigns = ("paragraphs", "boilerplate")
 

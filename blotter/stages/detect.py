@@ -588,6 +588,8 @@ class Detector:
     """Find and type incidents in each document."""
 
     name = "detect"
+    #: reads one language: run on each language view of a bilingual bundle
+    per_language = True
     requires = ("sentences",)
     assigns = ("header_date", "mentions", "incidents", "events")
 

@@ -12,12 +12,12 @@ from functools import lru_cache
 from typing import Any
 
 from blotter.document import Document
-from blotter.fields.actors import fill_country
+from blotter.fields.actors import ActorMention, fill_country, find_actors, is_source, is_victim
 from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
-from blotter.taxonomy import EXTERNAL, STATE_FORCES
+from blotter.taxonomy import EXTERNAL, IDENTITY_MILITIAS, POLITICAL_MILITIAS, REBELS, STATE_FORCES
 
 #: ``date_note`` of an event whose text gave no date of its own.
 UNDATED_NOTE = "no date in the text; publication date used"
@@ -36,7 +36,7 @@ def foreign_state_inter(actor: Actor, country: str | None) -> int | None:
     return actor.inter if home.startswith(country) else EXTERNAL
 
 
-def _same_incident(a: Event, b: Event) -> bool:
+def same_incident(a: Event, b: Event) -> bool:
     """Two current events of one document that describe the same incident.
 
     An undated current mention ("Photos from the aftermath showed bodies in
@@ -105,6 +105,60 @@ def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
             event.certainty = "alleged"
 
 
+#: A text this short with several lines is a bundle of headlines of one story
+#: (GED's headlines: "Seven Bodies Found in Guerrero" over "Caballeros
+#: Templarios enter Guerrero"); an article's other paragraphs tell other things.
+#: The length of detect's short report (``SHORT_REPORT_CHARS``).
+BUNDLE_CHARS = 600
+#: Non-state groups a bundle's line can name as the story's armed group.
+NON_STATE_ARMED = frozenset({REBELS, POLITICAL_MILITIAS, IDENTITY_MILITIAS})
+
+
+def _bundle_group(doc: Document, events: list[Event]) -> ActorMention | None:
+    """The one named non-state armed group a headline bundle names on lines that
+    tell no event, not as a victim or a source ("Crece territorio del CJNG"
+    under "12 Dead Bodies Found ..."), or None."""
+    text = doc.text
+    if len(text) > BUNDLE_CHARS or "\n" not in text.strip():
+        return None
+    told = [(e.start, e.end) for ev in events for e in ev.evidence if e.field == "sentence"]
+    locale = locale_for(doc)
+    found: dict[str, ActorMention] = {}
+    for s in doc.sentences:
+        if any(a < s.end and s.start < b for a, b in told):
+            continue
+        for m in find_actors(s.text, s.start, locale):
+            if (
+                m.entry.named
+                and m.entry.inter in NON_STATE_ARMED
+                and not is_victim(s.text, m, s.start, locale)
+                and not is_source(text, m, locale)
+            ):
+                found.setdefault(m.entry.name, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def name_bundle_group(doc: Document, events: list[Event]) -> None:
+    """Give a bundle's current events without a named perpetrator the group its
+    other lines name (``_bundle_group``): the lines tell one story."""
+    unnamed = [
+        e for e in events
+        if not e.is_background
+        and (e.actor1 is None or ("{country}" in e.actor1.name
+                                  and e.actor1.inter in NON_STATE_ARMED))
+    ]
+    if not unnamed:
+        return
+    group = _bundle_group(doc, events)
+    if group is None:
+        return
+    for event in unnamed:
+        if event.actor2 is not None and event.actor2.name == group.entry.name:
+            continue
+        event.actor1 = Actor(group.entry.name, group.entry.inter)
+        event.add_evidence("actor1", doc.text, group.start, group.end)
+
+
 class DocumentFuser:
     """Merge repeated incidents of a document and complete generic actor names."""
 
@@ -124,7 +178,7 @@ class DocumentFuser:
             paired = len(doc.incidents) == len(doc.events)
             for i, event in enumerate(doc.events):
                 incidents = [doc.incidents[i]] if paired else []
-                twin = next((k for k in kept if _same_incident(k, event)), None)
+                twin = next((k for k in kept if same_incident(k, event)), None)
                 if twin is None:
                     kept.append(event)
                     told[id(event)] = incidents
@@ -132,6 +186,7 @@ class DocumentFuser:
                     merge_into(twin, event)
                     told[id(twin)] += incidents
             resolve_group_anaphora(doc, kept)
+            name_bundle_group(doc, kept)
             for event in kept:
                 for actor in (event.actor1, event.actor2):
                     if actor is not None:

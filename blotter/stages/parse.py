@@ -119,6 +119,8 @@ class Parser:
     """Split each document into sentences (boilerplate skipped); model-parse relevant ones."""
 
     name = "parse"
+    #: reads one language: run on each language view of a bilingual bundle
+    per_language = True
     requires = ("paragraphs", "boilerplate")
     assigns = ("sentences", "parses")
 

@@ -1,0 +1,77 @@
+"""Headline bundles in two languages: each line read with its own pack.
+
+Fixtures are written here, not taken from any dev set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blotter.document import Article
+from blotter.pipeline import Pipeline
+from blotter.settings import Settings
+from blotter.stages.language_parts import (
+    MAX_BUNDLE_CHARS,
+    line_languages,
+    split_by_language,
+)
+
+BUNDLE = (
+    "Secuestran a un empresario a la salida de su negocio en el centro\n"
+    "Gunmen shoot dead two soldiers at a checkpoint near the border"
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.from_settings(Settings({"geocode": False}))
+
+
+def test_lines_of_two_languages_are_named_each() -> None:
+    assert [code for _a, _b, code in line_languages(BUNDLE)] == ["es", "en"]
+
+
+def test_an_undecided_line_goes_with_the_line_before() -> None:
+    text = BUNDLE.replace("\n", "\nayer fueron 2\n")
+    assert [code for _a, _b, code in line_languages(text)] == ["es", "es", "en"]
+
+
+def test_one_language_and_long_texts_are_not_split() -> None:
+    spanish = "Secuestran a un empresario en el centro\nHallan los cuerpos de tres hombres"
+    assert line_languages(spanish) == []
+    long_text = BUNDLE + "\n" + "Otra nota más sobre la violencia en la región. " * 40
+    assert len(long_text) > MAX_BUNDLE_CHARS
+    assert line_languages(long_text) == []
+    assert line_languages(BUNDLE.upper()) == []  # capitals: names not told from grammar
+
+
+def test_views_keep_offsets_and_blank_the_other_lines() -> None:
+    article = Article("t", BUNDLE, date(2024, 3, 1))
+    views = split_by_language(article)
+    assert [v.language for v in views] == ["es", "en"]
+    assert all(len(v.text) == len(BUNDLE) for v in views)
+    spanish, english = (v.text for v in views)
+    assert spanish.startswith("Secuestran") and "Gunmen" not in spanish
+    assert english.strip().startswith("Gunmen") and english.index("Gunmen") == BUNDLE.index(
+        "Gunmen"
+    )
+    assert split_by_language(Article("u", "Gunmen kill two soldiers", None)) == [
+        Article("u", "Gunmen kill two soldiers", None)
+    ]
+
+
+def test_each_line_gives_its_event(pipeline: Pipeline) -> None:
+    (result,) = pipeline.extract_articles([Article("t", BUNDLE, date(2024, 3, 1))])
+    assert result.error is None
+    told = {
+        e["sub_event_type"]: [s["text"] for s in e["evidence"] if s["field"] == "sentence"]
+        for e in result.events
+    }
+    assert told["Abduction/forced disappearance"] == [BUNDLE.splitlines()[0]]
+    (clash,) = [e for e in result.events if e["sub_event_type"] == "Armed clash"]
+    assert clash["fatalities"]["best"] == 2
+    for event in result.events:  # evidence spans index the whole text as given
+        for span in event["evidence"]:
+            assert BUNDLE[span["start"] : span["end"]] == span["text"]
