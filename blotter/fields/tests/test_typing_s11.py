@@ -24,3 +24,13 @@ def test_an_abduction_with_harm_is_an_attack(pipeline: Pipeline, text: str) -> N
 def test_an_abduction_alone_stays_an_abduction(pipeline: Pipeline) -> None:
     text = "Gunmen kidnapped a trader near the market on Monday night."
     assert only(pipeline, text)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_fighting_between_communities_is_an_armed_clash(pipeline: Pipeline) -> None:
+    text = "Two men died after a fight between two rival communities over grazing land."
+    assert only(pipeline, text)["sub_event_type"] == "Armed clash"
+
+
+def test_a_mob_punishing_a_cattle_thief_stays_mob_violence(pipeline: Pipeline) -> None:
+    text = "An angry mob killed a suspected cattle thief at the market."
+    assert only(pipeline, text)["sub_event_type"] == "Mob violence"
