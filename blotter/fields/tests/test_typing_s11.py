@@ -34,3 +34,16 @@ def test_fighting_between_communities_is_an_armed_clash(pipeline: Pipeline) -> N
 def test_a_mob_punishing_a_cattle_thief_stays_mob_violence(pipeline: Pipeline) -> None:
     text = "An angry mob killed a suspected cattle thief at the market."
     assert only(pipeline, text)["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protesting over fees battle police outside the college gates.",
+        "Residents protested over insecurity and broke into the chief's office.",
+    ],
+)
+def test_protesters_fighting_or_breaking_in_make_a_violent_demonstration(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert only(pipeline, text)["sub_event_type"] == "Violent demonstration"
