@@ -47,3 +47,8 @@ def test_protesters_fighting_or_breaking_in_make_a_violent_demonstration(
     pipeline: Pipeline, text: str
 ) -> None:
     assert only(pipeline, text)["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_dispute_is_a_grievance_not_a_crowd(pipeline: Pipeline) -> None:
+    text = "A man hacked his neighbour to death in a land dispute in the village."
+    assert only(pipeline, text)["sub_event_type"] == "Attack"
