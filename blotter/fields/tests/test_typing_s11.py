@@ -52,3 +52,22 @@ def test_protesters_fighting_or_breaking_in_make_a_violent_demonstration(
 def test_a_dispute_is_a_grievance_not_a_crowd(pipeline: Pipeline) -> None:
     text = "A man hacked his neighbour to death in a land dispute in the village."
     assert only(pipeline, text)["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits raided a village, shot dead two herders and stole 300 goats.",
+        "Two people were killed when the Abakar and Olmeru clans fought over a water point.",
+    ],
+)
+def test_unnamed_raiders_of_communities_are_an_identity_militia(
+    pipeline: Pipeline, text: str
+) -> None:
+    actor1 = only(pipeline, text)["actor1"]
+    assert actor1 is not None and actor1["inter"] == 4
+
+
+def test_unnamed_gunmen_elsewhere_stay_an_armed_group(pipeline: Pipeline) -> None:
+    actor1 = only(pipeline, "Gunmen shot dead a shopkeeper in the town centre.")["actor1"]
+    assert actor1 is not None and actor1["inter"] == 3
