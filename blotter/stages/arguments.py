@@ -370,9 +370,12 @@ class ArgumentExtractor:
             event.actor1 = Actor(*context[0])
         if event.actor1 is None and sub in CROWD_IF_UNNAMED:
             event.actor1 = Actor(GENERIC_ACTORS["protesters"], PROTESTERS)
-        if event.actor1 is None and sub in DEFAULT_PERPETRATOR:
+        unnamed = event.actor1 is None or event.actor1.name == GENERIC_ACTORS["armed_group"]
+        if unnamed and sub in DEFAULT_PERPETRATOR:
             # an unnamed perpetrator of armed violence (read after actor2, which
-            # it must not move: a non-state actor1 would imply a state target)
+            # it must not move: a non-state actor1 would imply a state target);
+            # "bandits" or "gunmen" in violence told as between communities are
+            # its identity militia (the kind the inter code follows)
             event.actor1 = Actor(*unnamed_perpetrator(sub, incident))
         return named
 

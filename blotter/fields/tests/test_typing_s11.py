@@ -1,0 +1,73 @@
+"""Typing by roles, session 11 (issue 12, docs/acled-typing.md): an abduction
+with a told death or injury is the attack it was part of."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.fields.tests.reports import only
+from blotter.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen kidnapped a trader near the market and killed him the next day.",
+        "Armed men abducted two teachers in a night raid; one of them was shot and wounded.",
+    ],
+)
+def test_an_abduction_with_harm_is_an_attack(pipeline: Pipeline, text: str) -> None:
+    event = only(pipeline, text)
+    assert event["sub_event_type"] == "Attack"
+
+
+def test_an_abduction_alone_stays_an_abduction(pipeline: Pipeline) -> None:
+    text = "Gunmen kidnapped a trader near the market on Monday night."
+    assert only(pipeline, text)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_fighting_between_communities_is_an_armed_clash(pipeline: Pipeline) -> None:
+    text = "Two men died after a fight between two rival communities over grazing land."
+    assert only(pipeline, text)["sub_event_type"] == "Armed clash"
+
+
+def test_a_mob_punishing_a_cattle_thief_stays_mob_violence(pipeline: Pipeline) -> None:
+    text = "An angry mob killed a suspected cattle thief at the market."
+    assert only(pipeline, text)["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protesting over fees battle police outside the college gates.",
+        "Residents protested over insecurity and broke into the chief's office.",
+    ],
+)
+def test_protesters_fighting_or_breaking_in_make_a_violent_demonstration(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert only(pipeline, text)["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_dispute_is_a_grievance_not_a_crowd(pipeline: Pipeline) -> None:
+    text = "A man hacked his neighbour to death in a land dispute in the village."
+    assert only(pipeline, text)["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bandits raided a village, shot dead two herders and stole 300 goats.",
+        "Two people were killed when the Abakar and Olmeru clans fought over a water point.",
+    ],
+)
+def test_unnamed_raiders_of_communities_are_an_identity_militia(
+    pipeline: Pipeline, text: str
+) -> None:
+    actor1 = only(pipeline, text)["actor1"]
+    assert actor1 is not None and actor1["inter"] == 4
+
+
+def test_unnamed_gunmen_elsewhere_stay_an_armed_group(pipeline: Pipeline) -> None:
+    actor1 = only(pipeline, "Gunmen shot dead a shopkeeper in the town centre.")["actor1"]
+    assert actor1 is not None and actor1["inter"] == 3
