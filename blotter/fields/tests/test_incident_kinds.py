@@ -1,0 +1,63 @@
+"""Incidents of one longer report told apart by their kind of act, and a protest
+told as a kidnapping's purpose (session 11, issue 12; docs/relevance-news.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.fields.tests.reports import current_events, only
+from blotter.pipeline import Pipeline
+from blotter.stages.detect import SHORT_REPORT_CHARS, act_kinds
+
+#: A report longer than a brief: a bombing, then a kidnapping of other victims.
+BOMBING_THEN_KIDNAPPING = (
+    "PORT ELLEN, 11 June 2019 -- A bomb exploded on Tuesday outside the offices of the "
+    "regional electricity company in Port Ellen, destroying the front of the building. "
+    "The explosive device had been left in a parked car, the police said, and the blast "
+    "was heard across the town. Firefighters worked for two hours to put out the fire, and the "
+    "street stayed closed to traffic for the rest of the day while investigators searched "
+    "the area around the building.\n\n"
+    "Gunmen kidnapped two engineers of the same company on the road to "
+    "Bowmore. The kidnappers took the engineers away in a white van, witnesses said. No "
+    "group has said that it holds them."
+)
+
+
+def test_a_kidnapping_told_after_a_bombing_is_its_own_incident(pipeline: Pipeline) -> None:
+    assert len(BOMBING_THEN_KIDNAPPING) > SHORT_REPORT_CHARS
+    subs = {e["sub_event_type"] for e in current_events(pipeline, BOMBING_THEN_KIDNAPPING)}
+    assert "Remote explosive/landmine/IED" in subs
+    assert "Abduction/forced disappearance" in subs
+
+
+def test_a_brief_keeps_its_acts_in_one_incident(pipeline: Pipeline) -> None:
+    text = "A bomb exploded in Port Ellen. Gunmen kidnapped two engineers nearby."
+    assert len(current_events(pipeline, text)) == 1
+
+
+def test_generic_and_fighting_words_are_no_kind() -> None:
+    assert act_kinds({"attack", "clash", "fight", "gunfire"}) == set()
+    assert act_kinds({"ied", "kidnap"}) == {"explosive", "kidnap"}
+
+
+def test_a_kidnapping_to_protest_a_visit_is_a_kidnapping(pipeline: Pipeline) -> None:
+    event = only(
+        pipeline,
+        "The rebels told the engineer that he had been kidnapped to protest the visit of "
+        "the foreign minister.",
+    )
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students marched in Eldoret to protest the killing of a classmate.",
+        "Traders gathered in Kisii to protest the murder of a colleague.",
+        "Boda boda riders blocked the highway in protest of the shooting of a rider.",
+    ],
+)
+def test_a_crowd_acting_to_protest_a_killing_is_still_a_protest(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert only(pipeline, text)["event_type"] == "Protests"
