@@ -47,6 +47,11 @@ MAX_TALLY = 99
 MORE_CHARS = 60
 #: Groups of a list read before its last two ("3 police, 2 soldiers, 4 civilians and ...").
 MAX_LIST_ITEMS = 6
+#: Characters after a victim's companions read for a verb of a count in the same
+#: clause ("and his wife and child seriously injured": the companions are no victims).
+TAIL_CHARS = 80
+#: What ends that clause.
+_CLAUSE_END = re.compile(r"[,.;:]")
 #: Count words of the article, which open most sentences ("A bomb planted near
 #: the house of a policeman was ..."): the clause form reads numbers only.
 ARTICLES = frozenset({"a", "an"})
@@ -166,6 +171,8 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 if m.groupdict().get("tally") and _tally(text, s, m.end(), value, vague, pats):
                     continue  # "979 Homicides 2018", "accused of over 100 murders"
                 taken.append((s, e, kind))
+                if form == PASSIVE:  # "was shot dead along with a colleague"
+                    _tail_companions(text, m.end(), kind, pats, taken, found, offset, locale)
                 if form == PASSIVE and not vague and pats.with_end.search(text[max(0, s - 25) : s]):
                     hb = pats.head_before.search(text[max(0, s - HEAD_CHARS) : s])
                     if hb:
@@ -256,9 +263,10 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                     additional=bool(pats.also.search(m.group(0))),
                 )
             )
+            _tail_companions(text, m.end(), kind, pats, taken, found, offset, locale)
     for m in pats.attacker.finditer(text):
         # the attackers' own deaths, which ACLED and GTD count: "in addition to the assailant"
-        who = "self" if m["self"] else "self2"
+        who = next(g for g in ("self", "self3", "self2") if m[g])
         more, _vague = to_int(m["num"], locale) if m["num"] else (0, False)
         if any(a <= m.start(who) < b for a, b, _k in taken):
             continue
@@ -270,7 +278,7 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
                 "attackers",
                 m.start(who) + offset,
                 m.end() + offset,
-                additional=who == "self",
+                additional=who != "self2",
             )
         )
     if not any(c.kind == "killed" for c in found):
@@ -454,6 +462,45 @@ def _companions(
             taken.append((at, at + 1, kind))
             found.append(CountMention(kind, many, False, "people", at + offset, at + offset + 1,
                                       additional=True))
+
+
+def _tail_companions(
+    text: str,
+    pos: int,
+    kind: str,
+    pats: CasualtyPatterns,
+    taken: list[tuple[int, int, str]],
+    found: list[CountMention],
+    offset: int,
+    locale: Locale | None,
+) -> None:
+    """The companions told after a victim's verb or a victim read without a number,
+    from *pos* on: "killing him, his wife and his father-in-law" adds two, "was
+    assassinated along with three of his bodyguards" three; a plural without a
+    count adds none, and none is added when a verb of a count follows them in the
+    clause ("killed, and his wife and child seriously injured")."""
+    told: list[CountMention] = []
+    for _ in range(MAX_LIST_ITEMS):
+        m = pats.single_tail.match(text, pos)
+        if m is None:
+            break
+        raw = m["num"] or m["num2"]
+        many = to_int(raw, locale)[0] if raw else None
+        if many is None:
+            if raw or m["plural"] or m["many"]:
+                break  # "and his sons", "and others": how many is not told
+            many = 1
+        at = m.start("num") if m["num"] else m.start("num2") if m["num2"] else m.start("who")
+        if not 0 < many <= MAX_COUNT or _taken(taken, at, kind):
+            break
+        told.append(CountMention(kind, many, False, "people", at + offset,
+                                 m.end("who") + offset, additional=True))
+        pos = m.end()
+    if not told or pats.any_verb.search(_CLAUSE_END.split(text[pos : pos + TAIL_CHARS])[0]):
+        return
+    for c in told:
+        taken.append((c.start - offset, c.end - offset, kind))
+    found.extend(told)
 
 
 def has_split(text: str, locale: Locale | None = None) -> bool:

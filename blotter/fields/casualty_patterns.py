@@ -117,6 +117,11 @@ class CasualtyPatterns:
     #: Homicides 2018"), a charge or a statistic ("accused of 100 murders").
     tally_after: re.Pattern[str]
     tally_before: re.Pattern[str]
+    #: One companion after a victim read without a number ("... and his wife"),
+    #: matched where that victim's form ends (``casualties.single_tail``).
+    single_tail: re.Pattern[str]
+    #: A passive verb of any kind ("and his wife and child seriously injured").
+    any_verb: re.Pattern[str]
     #: A person word (the pack's person nouns or a victim group's stems): what an
     #: article read as a count of one must name ("a police officer and 3 soldiers",
     #: not "A clash broke out and 3 suspects").
@@ -135,6 +140,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     # a parenthesis after the victims: "5 civilians (2 men and 3 women) were killed"
     paren = r"(?:\([^()]{0,100}\)\s+)?"
     left = r"(?:" + p("casualties.left") + r")\s+" + number + r"\s+" + victim + paren
+    # "Seven civilians and the bomber were killed": the bomber is read as an attacker
+    joined = r"(?:(?:" + p("casualties.attacker_join") + r")\s+)?"
     per_kind: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]] = {}
     verbs = "|".join(p(k) for k in _PASSIVE_KEYS.values())
     units = "|".join(re.escape(u) for u in loc.table("numbers.units"))
@@ -147,7 +154,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     for kind in KINDS:
         verb = p(_PASSIVE_KEYS[kind])
         passive = (
-            number + r"\s+" + victim + paren + r"(?P<aux>" + aux + r")(?P<verb>" + verb + r")\b"
+            number + r"\s+" + victim + paren + joined + r"(?P<aux>" + aux + r")(?P<verb>" + verb
+            + r")\b"
         )
         active = (
             r"\b(?:" + p(f"casualties.active_{kind}") + r")\s+(?:(?:"
@@ -267,8 +275,9 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
     )  # "(one of) his", not before a word that names no companion
     companion_tail = (
         of_possessive + r"(?:(?P<num2>" + bare + r")\s+(?:[\w'’-]+\s+){0,3}?|(?![\w'’-]+s\s)"
-        + r"(?:[\w'’-]+\s+){1,3}?)"
-    )  # "their two children", or one companion ("his driver", not "his friends")
+        + r"(?:[\w'’-]+,?\s+){1,3}?)"
+    )  # "their two children", or one companion ("his driver", not "his friends";
+    # "X, the governor's advisor, and his son, were killed")
     companion = {
         kind: re.compile(
             r"(?P<head>" + head + r")?,?\s*(?:,[^,]{0,80},\s*)?(?:" + with_ + r")\s+"
@@ -336,7 +345,16 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),
         victim_groups={str(g): tuple(stems) for g, stems in groups.items()},
-        single={k: re.compile(p(f"casualties.single_{k}"), re.IGNORECASE) for k in KINDS},
+        # ({person}: the pack's singular person nouns, "the clerk died")
+        single={
+            k: re.compile(p(f"casualties.single_{k}").replace("{person}", person), re.IGNORECASE)
+            for k in KINDS
+        },
+        single_tail=re.compile(
+            p("casualties.single_tail").replace("{person}", person).replace("{bare}", bare),
+            re.IGNORECASE,
+        ),
+        any_verb=re.compile(r"\b(?:" + verbs + r")\b", re.IGNORECASE),
         additional=re.compile(p("casualties.additional"), re.IGNORECASE),
         also=re.compile(p("casualties.also"), re.IGNORECASE),
         attacker=re.compile(p("casualties.attacker").replace("{number}", number), re.IGNORECASE),

@@ -225,3 +225,58 @@ def test_headline_forms_of_the_dead(text: str, expected: int | None) -> None:
 )
 def test_session10_counts(text: str, kind: str, expected: int | None) -> None:
     assert best(text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # (session 11) one victim without a number, in the forms of notes and headlines
+        ("The watchman died in the blaze.", "killed", 1),
+        ("He had been shot to death before the search began.", "killed", 1),
+        ("The gang broke into the flat and fatally shot him.", "killed", 1),
+        ("Kenyan police reservist shot dead while guarding a school", "killed", 1),
+        ("Trader reportedly killed in a dispute over land.", "killed", 1),
+        ("Police shoot robbery suspect dead near the market", "killed", 1),
+        ("Another herder dies in a clan fight on Sunday.", "killed", 1),
+        ("Suspected rebels kill water company employee", "killed", 1),
+        ("Police and bandits exchange fire; bandit killed", "killed", 1),
+        ("The woman is stoned to death by a crowd.", "killed", 1),
+        ("Raiders enter the farm, killing and robbing him.", "killed", 1),
+        ("Villagers stone two suspected thieves to death.", "killed", 2),
+        ("Unknown gunmen gun down a trader at his shop.", "killed", 1),
+        ("Gunmen robbed the shop before shooting him dead.", "killed", 1),
+        ("Villagers burnt Amos Kariuki to death for stealing.", "killed", 1),
+        ("Police arrest and beat man to death in the cells.", "killed", 1),
+        ("The driver was caught in the crossfire and died from his injuries.", "killed", 1),
+        ("Rebels attack the minister and kill his bodyguard", "killed", 1),
+        ("Police beat them to death.", "killed", None),
+        # ... but not a threat, an earlier killing a protest is about, or a motive
+        ("The gang threatened to kill him.", "killed", None),
+        ("Residents protest after man killed by a lorry", "killed", None),
+        ("They marched for the girl who had been abducted and killed.", "killed", None),
+        ("The fire died down by morning.", "killed", None),
+        # the companions told after that victim, each added
+        ("Gunmen stopped the car, killing him, his wife and his nephew.", "killed", 3),
+        ("A blast killed the owner of the shop and an assistant.", "killed", 2),
+        ("A reporter was shot dead along with a colleague in the market.", "killed", 2),
+        ("The commander was killed along with three of his guards.", "killed", 4),
+        ("A mortar killed him and six other people.", "killed", 7),
+        ("Two soldiers were killed along with their driver.", "killed", 3),
+        # ... not an apposition, a plural without a count, nor a clause of its own
+        ("Gunmen killed the mayor, a father of four.", "killed", 1),
+        ("Gunmen killed him and his sons.", "killed", 1),
+        ("Gunmen killed him and his wife was wounded.", "killed", 1),
+        ("Two guards were killed and 7 others injured by the blast.", "killed", 2),
+        ("A farmer was killed and her son seriously wounded in the raid.", "killed", 1),
+        ("One was reported dead and two others sustaining gunshot wounds.", "killed", 1),
+        ("2 raiders killed and 2 villagers killed.", "killed", 4),
+        ("A boy was hacked to death, and his sister and his aunt were wounded.", "killed", 1),
+        ("Herders were attacked. A mob lynched and burned two men.", "killed", 2),
+        # the attacker joined to the victims is his own death, added
+        ("Five shoppers and the bomber were killed in the blast.", "killed", 6),
+        # a companion after an apposition closed by a comma
+        ("Amos Tala, the mayor's adviser, and his son, were killed.", "killed", 2),
+    ],
+)
+def test_session11_counts(text: str, kind: str, expected: int | None) -> None:
+    assert best(text, kind) == expected
