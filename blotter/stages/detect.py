@@ -71,10 +71,6 @@ ACCUSED_CONTEXT_CHARS = 40
 #: the violent acts they react to: an incident with both and no other protest
 #: cue is typed by the act (issue 12; the pack's ``protest_speech`` group).
 SPEECH_PROTEST_GROUP = "protest_speech"
-#: Protest cues that tell a purpose ("kidnapped to protest the visit"), and the
-#: acts whose motive they tell: with one of these, the act types the incident.
-PURPOSE_PROTEST_GROUP = "protest_purpose"
-PURPOSE_ACT_GROUPS = frozenset({"kidnap"})
 REACTED_ACT_GROUPS = frozenset(
     {"attack", "kidnap", "abduct", "gunfire", "ied", "blast", "shelling", "grenade", "sexual"}
 )
@@ -606,13 +602,10 @@ def _own_explosion(incident: Incident) -> bool:
 
 def _reaction_only(incident: Incident) -> bool:
     """True if every protest cue of *incident* only tells what was said
-    ("condemning the murder", "to demand the release"), or the motive of a
-    kidnapping ("kidnapped to protest the visit"): no crowd, march or strike."""
-    told = {g for c in incident.cues for g in c.hits}
-    groups = [SPEECH_PROTEST_GROUP]
-    if told & PURPOSE_ACT_GROUPS:
-        groups.append(PURPOSE_PROTEST_GROUP)
-    said = {(h.start, h.end) for c in incident.cues for g in groups for h in c.hits.get(g, [])}
+    ("condemning the murder", "to demand the release"): no crowd, march or strike."""
+    said = {
+        (h.start, h.end) for c in incident.cues for h in c.hits.get(SPEECH_PROTEST_GROUP, [])
+    }
     return bool(said) and all(
         (h.start, h.end) in said for c in incident.cues for h in c.hits.get("protest", [])
     )
