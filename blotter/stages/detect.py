@@ -600,6 +600,21 @@ def _own_explosion(incident: Incident) -> bool:
     return "blast" in own and "ied" in own and "fight" not in own
 
 
+def _passing_fight(incident: Incident) -> bool:
+    """True if a long incident that opens with an explosive and tells it going
+    off ("a powerful bomb exploded in a hotel") names fighting only in passing:
+    in none of its first sentence and in fewer than ``PASSING_MAX_SHARE`` of
+    them ("12 hours after a man was involved in a shoot-out").  The explosion
+    types it, as the weapons of :func:`_passing_weapons` do not type a killing."""
+    n = len(incident.cues)
+    if n < PASSING_MIN_SENTENCES or "ied" not in incident.cues[0].hits:
+        return False
+    if not any("blast" in c.hits for c in incident.cues):
+        return False
+    where = [i for i, c in enumerate(incident.cues) if "fight" in c.hits]
+    return bool(where) and where[0] > 0 and len(where) < PASSING_MAX_SHARE * n
+
+
 def _reaction_only(incident: Incident) -> bool:
     """True if every protest cue of *incident* only tells what was said
     ("condemning the murder", "to demand the release"): no crowd, march or strike."""
@@ -769,7 +784,7 @@ class Detector:
         groups = incident.groups()
         if not groups & CROWD_GROUPS:
             groups -= _passing_weapons(incident, groups)
-        if "fight" in groups and _own_explosion(incident):
+        if "fight" in groups and (_own_explosion(incident) or _passing_fight(incident)):
             groups.discard("fight")  # fighting told only around the incident's own blast
         if (
             "protest" in groups

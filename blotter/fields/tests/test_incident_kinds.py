@@ -1,9 +1,9 @@
-"""Incidents of one longer report told apart by their kind of act (session 11,
-issue 12; docs/relevance-news.md)."""
+"""Incidents of one longer report told apart by their kind of act, and fighting
+named in passing beside a bombing (session 11, issue 12; docs/relevance-news.md)."""
 
 from __future__ import annotations
 
-from blotter.fields.tests.reports import current_events
+from blotter.fields.tests.reports import current_events, only
 from blotter.pipeline import Pipeline
 from blotter.stages.detect import SHORT_REPORT_CHARS, act_kinds
 
@@ -36,3 +36,13 @@ def test_a_brief_keeps_its_acts_in_one_incident(pipeline: Pipeline) -> None:
 def test_generic_and_fighting_words_are_no_kind() -> None:
     assert act_kinds({"attack", "clash", "fight", "gunfire"}) == set()
     assert act_kinds({"ied", "kidnap"}) == {"explosive", "kidnap"}
+
+
+def test_fighting_named_in_passing_does_not_retype_a_bombing(pipeline: Pipeline) -> None:
+    text = (
+        "A powerful bomb exploded on Tuesday in the lobby of a hotel in Port Ellen, killing "
+        "two guests. The explosive device had been left in a suitcase near the desk. "
+        "The blast destroyed the front of the building. The bombing came a day after a "
+        "shootout between two gangs in the harbour district."
+    )
+    assert only(pipeline, text)["sub_event_type"] == "Remote explosive/landmine/IED"
