@@ -71,10 +71,6 @@ ACCUSED_CONTEXT_CHARS = 40
 #: the violent acts they react to: an incident with both and no other protest
 #: cue is typed by the act (issue 12; the pack's ``protest_speech`` group).
 SPEECH_PROTEST_GROUP = "protest_speech"
-#: Protest cues that tell a purpose ("kidnapped to protest the visit"), and the
-#: acts whose motive they tell: with one of these, the act types the incident.
-PURPOSE_PROTEST_GROUP = "protest_purpose"
-PURPOSE_ACT_GROUPS = frozenset({"kidnap"})
 REACTED_ACT_GROUPS = frozenset(
     {"attack", "kidnap", "abduct", "gunfire", "ied", "blast", "shelling", "grenade", "sexual"}
 )
@@ -604,15 +600,27 @@ def _own_explosion(incident: Incident) -> bool:
     return "blast" in own and "ied" in own and "fight" not in own
 
 
+def _passing_fight(incident: Incident) -> bool:
+    """True if a long incident that opens with an explosive and tells it going
+    off ("a powerful bomb exploded in a hotel") names fighting only in passing:
+    in none of its first sentence and in fewer than ``PASSING_MAX_SHARE`` of
+    them ("12 hours after a man was involved in a shoot-out").  The explosion
+    types it, as the weapons of :func:`_passing_weapons` do not type a killing."""
+    n = len(incident.cues)
+    if n < PASSING_MIN_SENTENCES or "ied" not in incident.cues[0].hits:
+        return False
+    if not any("blast" in c.hits for c in incident.cues):
+        return False
+    where = [i for i, c in enumerate(incident.cues) if "fight" in c.hits]
+    return bool(where) and where[0] > 0 and len(where) < PASSING_MAX_SHARE * n
+
+
 def _reaction_only(incident: Incident) -> bool:
     """True if every protest cue of *incident* only tells what was said
-    ("condemning the murder", "to demand the release"), or the motive of a
-    kidnapping ("kidnapped to protest the visit"): no crowd, march or strike."""
-    told = {g for c in incident.cues for g in c.hits}
-    groups = [SPEECH_PROTEST_GROUP]
-    if told & PURPOSE_ACT_GROUPS:
-        groups.append(PURPOSE_PROTEST_GROUP)
-    said = {(h.start, h.end) for c in incident.cues for g in groups for h in c.hits.get(g, [])}
+    ("condemning the murder", "to demand the release"): no crowd, march or strike."""
+    said = {
+        (h.start, h.end) for c in incident.cues for h in c.hits.get(SPEECH_PROTEST_GROUP, [])
+    }
     return bool(said) and all(
         (h.start, h.end) in said for c in incident.cues for h in c.hits.get("protest", [])
     )
@@ -778,7 +786,7 @@ class Detector:
         groups = incident.groups()
         if not groups & CROWD_GROUPS:
             groups -= _passing_weapons(incident, groups)
-        if "fight" in groups and _own_explosion(incident):
+        if "fight" in groups and (_own_explosion(incident) or _passing_fight(incident)):
             groups.discard("fight")  # fighting told only around the incident's own blast
         if (
             "protest" in groups
