@@ -58,14 +58,24 @@ RDWTI_MOJIBAKE = str.maketrans({"Õ": "’", "Ô": "‘", "Ò": "“", "Ó": "�
 #: Other names RDWTI's own perpetrator names go by (normalised RDWTI name ->
 #: names of the same organisation, or of the groups RDWTI files under it).
 RDWTI_ALIASES: dict[str, tuple[str, ...]] = {
-    "hizballah": ("Hezbollah",),
     "tanzim qa idat al jihad fi bilad al rafidayn": ("Al Qaeda in Iraq", "AQI"),
     "mujahideen youth movement": ("Al Shabaab",),
-    "anti castro cubans": ("Omega 7", "El Poder Cubano", "Alpha 66"),
     "pkk kongra gel": ("PKK",),  # the PKK under its 2003 name
     "real ira": ("Real Irish Republican Army",),
     "mozambique national resistance movement mnr": ("RENAMO",),
     "african national congress south africa": ("ANC",),  # "(South Africa)" is no acronym
+    # session 11: the 1980s cover name of Hizballah's attacks abroad and in Lebanon
+    "hizballah": ("Hezbollah", "Islamic Jihad Organization"),
+    # Fatah's armed wing, which RDWTI files under Fatah
+    "al fatah": ("Al Aqsa Martyrs Brigade",),
+    "fatah": ("Al Aqsa Martyrs Brigade",),
+    "kurdish workers party": ("PKK",),
+    "action directe": ("Direct Action",),  # its name in English reports
+    # anti-Castro exile groups RDWTI files under one name
+    "anti castro cubans": (
+        "Omega 7", "El Poder Cubano", "Alpha 66", "CORU", "Cuban Action Commandos",
+        "Pedro Luis Boitel Commandos",
+    ),
 }
 _LAST_WORD = re.compile(r"(\w+)$")
 _WORD = re.compile(r"\w+")

@@ -140,6 +140,7 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
                 *_country_words(loc),
                 *loc.word_set("places.calendar_words"),
                 *loc.word_set("claims.lead_words"),
+                *loc.word_set("claims.not_names"),
             }
         ),
     )
@@ -335,6 +336,12 @@ def named_groups(
         if n.bare and any(m.start < n.end and n.start < m.end for m in generic):
             continue  # "suspected Fulani militias", "Police": the dictionary's generic actor
         inside = [a for a in found if a.start < n.end and n.start < a.end]
+        if len(inside) > 1 and not n.bare and len({a.name for a in inside}) == 1:
+            # "The Kurdistan Workers' Party (PKK) is suspected": the name and its
+            # acronym are two finds of one row; one name, the whole span, gets the role
+            keep = inside[0]
+            found = [a for a in found if a not in inside[1:]]
+            inside = [keep]
         if not inside:
             found.append(n)
         elif len(inside) == 1 and not n.bare:
@@ -401,6 +408,13 @@ def find_perpetrators(
             and pats.not_claimant_before.search(before)
         ):
             continue  # "a caller to UPI claimed": where the claim was made, not who
+        if (
+            role is Role.CLAIM
+            and n.bare
+            and not pats.roles_before[Role.CLAIM].search(before)
+            and _claim_after_comma(after, pats)
+        ):
+            continue  # "a spokesman, Abu Sa'id, claimed": a person named in apposition
         by_agent = pats.roles_before[Role.AGENT].search(before)
         if role is Role.AGENT and pats.victim_after.match(after):
             continue  # "3 PKK militants were killed": the victims
@@ -440,6 +454,14 @@ def find_perpetrators(
                 Perpetrator(parent.name, parent.inter, role, n.start, n.end, parent.known)
             )
     return out
+
+
+def _claim_after_comma(after: str, pats: ClaimPatterns) -> bool:
+    """True if the claim follows the name right after a comma (", claimed ..."):
+    an organisation's name set off so ("A new group, the Roque Commando, claimed")
+    claims; a loose name so set off is a spokesman's or a leader's."""
+    rest = after.lstrip()
+    return rest.startswith(",") and pats.roles_after[Role.CLAIM].match(rest[1:]) is not None
 
 
 def _is_acronym(name: str) -> bool:

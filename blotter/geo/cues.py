@@ -29,6 +29,7 @@ class Cue:
     admin1: tuple[str, ...] = ()
     acronym: bool = False  # match case-sensitively (an acronym)
     domestic: bool = False  # a demonym before a body acting at home ("Kenyan police")
+    home: bool = False  # an armed group's home country: a text's last fall-back only
 
 
 # Indian state abbreviations as ACLED's India notes write them after a place:
@@ -113,7 +114,9 @@ def _cue_index(m: re.Match[str]) -> int:
 
 @lru_cache(maxsize=8)
 def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], CueScanner]:
-    cues = tuple(Cue(r.pattern, r.country_code, r.admin1, r.acronym) for r in loc.country_cues)
+    cues = tuple(
+        Cue(r.pattern, r.country_code, r.admin1, r.acronym, home=r.home) for r in loc.country_cues
+    )
     cues += data_cues()  # names of any language (parties, forces, peoples): geo/data
     return cues, CueScanner.of(cues)
 
@@ -122,7 +125,8 @@ def _pack_cues(loc: Locale) -> tuple[tuple[Cue, ...], CueScanner]:
 # confined to one country, read from geo/data so that every language pack shares
 # them (a Kenyan party is named so in English and Swahili reports alike).
 DATA_CUES_FILE = "country_cues.tsv"
-#: Columns of a cue row: pattern, country code, admin1 names (;), acronym|any.
+#: Columns of a cue row: pattern, country code, admin1 names (;), acronym|any
+#: (followed by " home" for an armed group's home country: see Cue.home).
 CUE_COLUMNS = 4
 
 
@@ -153,7 +157,8 @@ def read_cues(path: Path) -> tuple[Cue, ...]:
         except re.error as exc:
             raise CueFileError(f"{path}:{n}: bad pattern: {exc}") from exc
         admin1 = tuple(a for a in row[2].split(";") if a)
-        out.append(Cue(row[0], row[1], admin1, row[3] == "acronym"))
+        kind = row[3].split()
+        out.append(Cue(row[0], row[1], admin1, "acronym" in kind, home="home" in kind))
     return tuple(out)
 
 

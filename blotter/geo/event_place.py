@@ -196,7 +196,8 @@ def _fallback(
     exclude: str | None = None,
 ) -> Resolution | None:
     """No place named: an actor cue's unit or country, else a demonym's country,
-    else the country in a body's name (other than *exclude*)."""
+    else an armed group's home country, else the country in a body's name (other
+    than *exclude*)."""
     if cue_units:
         return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
@@ -204,10 +205,13 @@ def _fallback(
     cues.sort(key=lambda cue: not cue.domestic)  # "Kenyan police" before "al-Shabaab"
     demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
     named = {k: v for k, v in places.name_countries.items() if k != exclude}
+    home = {k: v for k, v in places.home_countries.items() if k != exclude}
     if cues:
         code = cues[0].country_code
     elif demonyms:
         code = min(demonyms, key=demonyms.__getitem__)
+    elif home:  # "The military wing of Hamas claimed": where the group acts
+        code = min(home, key=home.__getitem__)
     elif named:  # "Kenya Power workers strike": the country of the body named
         code = min(named, key=named.__getitem__)
     country = gaz.country(code) if code else None

@@ -104,6 +104,9 @@ class TextPlaces:
     # Company"): the fall-back of a text with no place, no cue and no demonym
     name_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
     cues: list[tuple[int, Cue]] = field(default_factory=list)  # actor cues, text order
+    # session 11: armed groups' home countries ("Hamas", "ETA"): the fall-back of a
+    # text with no place, cue or demonym; no vote, no ranking context (they act abroad)
+    home_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
@@ -128,13 +131,17 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     found += [m for m in w.dateline.finditer(text) if m.start() not in starts]
     datelines = [(m.start(), text.index(",", m.start())) for m in found]
     sources = [(text.index(",", m.start()), m.end()) for m in found]
+    cues = find_cues(text, locale)
     out = TextPlaces(
         upper=upper,
-        cues=find_cues(text, locale),
+        cues=[(at, cue) for at, cue in cues if not cue.home],
         gazetteer=gaz,
         east_jerusalem=w.east_jerusalem.search(text) is not None,
         words=w,
     )
+    for at, cue in cues:
+        if cue.home:
+            out.home_countries.setdefault(cue.country_code, at)
     heading = None if upper else _country_heading(text, gaz)
     if heading is not None:
         out.mentions.append(heading)
@@ -191,7 +198,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             (at, Cue(re.escape(name), code, domestic=True)) for code, (at, name) in domestic.items()
         ]
         out.cues = sorted(out.cues + found_cues, key=lambda oc: oc[0])
-    if out.cues:
+    if out.cues or out.home_countries:
         # words inside an actor's name ("al-Shabab") name no place, unless one of
         # the cue's own country ("Donbas", the Luhansk villages' row)
         spans = cue_spans(text, locale)

@@ -71,6 +71,9 @@ class CountryCueRow:
     country_code: str
     admin1: tuple[str, ...]
     acronym: bool
+    #: An armed group's home country ("home" in the kind column): only the
+    #: fall-back of a text naming no place, never a vote (groups act abroad).
+    home: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -241,7 +244,13 @@ def _load(code: str, path: tuple[Path, ...]) -> Locale:
         ),
         demonyms={r[0]: r[1] for r in _tsv(root / "demonyms.tsv", 2)},
         country_cues=tuple(
-            CountryCueRow(r[0], r[1], tuple(a for a in r[2].split(";") if a), r[3] == "acronym")
+            CountryCueRow(
+                r[0],
+                r[1],
+                tuple(a for a in r[2].split(";") if a),
+                "acronym" in r[3].split(),
+                "home" in r[3].split(),
+            )
             for r in _tsv(root / "country_cues.tsv", 4)
         ),
         words={

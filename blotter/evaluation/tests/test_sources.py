@@ -128,6 +128,12 @@ def test_rdwti_perpetrators_are_read_the_way_rdwti_writes_them() -> None:
     # the claimant counts; the target (actor2) is not who did it
     assert found("Hizballah", actor1=None, claimed_by="Hezbollah") == 1.0
     assert found("Hizballah", actor1=None, actor2={"name": "Hezbollah", "inter": 2}) == 0.0
+    # session 11: a cover name and an armed wing RDWTI files under the parent
+    assert found("Hizballah", actor1={"name": "Islamic Jihad", "inter": 2}) == 1.0
+    pij = {"name": "PIJ: Palestinian Islamic Jihad", "inter": 2}
+    assert found("Hizballah", actor1=pij) == 0.0  # another Islamic Jihad
+    assert found("al-Fatah", actor1={"name": "Al Aqsa Martyrs Brigade", "inter": 2}) == 1.0
+    assert found("Anti-Castro Cubans", actor1={"name": "CORU", "inter": 3}) == 1.0
 
 
 def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:

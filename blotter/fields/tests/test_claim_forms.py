@@ -164,3 +164,107 @@ def test_claims_told_with_a_kind_quote_or_caller(text: str, expected: tuple[str,
 def test_an_adjective_before_a_kind_word_is_no_claimant() -> None:
     # "a Japanese anarchist group": the people's name is no group's
     assert bound("A man claiming to belong to a Japanese anarchist group phoned.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 11: the name written in full with its acronym, both dictionary
+        # finds of one row: one name, whose role the words after it give
+        (
+            "Police said the Kurdistan Workers' Party (PKK) is suspected.",
+            ("PKK: Kurdistan Workers Party", "ATTRIBUTION"),
+        ),
+        # an appositive between the name and its attribution, with or without a comma
+        (
+            "The Green Valley Front (GVF), a small separatist group, is suspected of it.",
+            ("Green Valley Front (GVF)", "ATTRIBUTION"),
+        ),
+        (
+            "The Green Valley Front (GVF) an outlawed separatist group, is blamed.",
+            ("Green Valley Front (GVF)", "ATTRIBUTION"),
+        ),
+        # "believed to be behind", "may be to blame"
+        (
+            "The Red Hand Commando is believed to be behind the shooting.",
+            ("Red Hand Commando", "ATTRIBUTION"),
+        ),
+        (
+            "Officials said the Red Hand Commando may be to blame for the fire.",
+            ("Red Hand Commando", "ATTRIBUTION"),
+        ),
+        # what a group leaves behind: leaflets, slogans, inscriptions, a note
+        (
+            "Police found leaflets of the Night Owls Movement beside the car.",
+            ("Night Owls Movement", "ATTRIBUTION"),
+        ),
+        ("The raiders sprayed Sun Wheel slogans on the door.", ("Sun Wheel", "ATTRIBUTION")),
+        (
+            "Police found a note from the River Guards Brigade at the scene.",
+            ("River Guards Brigade", "ATTRIBUTION"),
+        ),
+        # the claimed act told with a number, or as "it fired"; "credited itself with"
+        (
+            "The Hill People's Army (HPA) claimed three bomb blasts in the town.",
+            ("Hill People's Army (HPA)", "CLAIM"),
+        ),
+        (
+            "Later the Wolves of the Plain claimed it fired two rockets at the base.",
+            ("Wolves of the Plain", "CLAIM"),
+        ),
+        (
+            "The Lake Shore Front, a new movement, credited itself with the kidnapping.",
+            ("Lake Shore Front", "CLAIM"),
+        ),
+    ],
+)
+def test_attributions_and_claims_of_session_11(text: str, expected: tuple[str, str]) -> None:
+    assert bound(text) == expected
+
+
+def test_a_group_waved_or_arrested_is_still_no_perpetrator() -> None:
+    # the new evidence words need the group's own leaflets, not any banner near a name
+    assert bound("Police arrested two Sun Wheel members.") is None
+    assert bound("The Sun Wheel denied that its leaflets were found.") is None
+
+
+def test_claims_of_unknown_groups_and_of_spokesmen() -> None:
+    # session 11: "the previously unknown X", a group set off by commas, a group's
+    # members naming themselves; a spokesman set off by commas is no group
+    assert bound("The blast was claimed by the previously unknown Hill Wolves Organization.") == (
+        "Hill Wolves Organization",
+        "CLAIM",
+    )
+    assert bound("A new group, the Hill Wolves Commando, claimed the attack.") == (
+        "Hill Wolves Commando",
+        "CLAIM",
+    )
+    assert bound("The gunmen identified themselves as members of the Hill Wolves Front.") == (
+        "Hill Wolves Front",
+        "CLAIM",
+    )
+    assert bound("A spokesman for the rebels, Omar Haddad, claimed the attack.") is None
+    # ... unless the words before make it the claimant's name
+    assert bound("A group, calling itself Tide of Wrath, claimed the attack.") == (
+        "Tide of Wrath",
+        "CLAIM",
+    )
+    # a people's word makes a loose name no group; a group's own name may hold it
+    assert bound("Police blamed suspected Sunni militants.") is None
+    assert bound("A group calling itself the Sons of Arab Wrath claimed it.") == (
+        "Sons of Arab Wrath",
+        "CLAIM",
+    )
+
+
+def test_witnesses_carried_signs_and_languages_name_no_group() -> None:
+    # session 11: a witness's "claim", a crowd's placards, a language's leaflets,
+    # and a statement claiming the dead as members are no claim of the act
+    assert bound("Witnesses claim two blasts shook the market.") is None
+    assert bound("Carrying placards, the traders blocked the road.") is None
+    assert bound("Urdu leaflets were found near the site.") is None
+    assert bound("The Hill Wolves Front issued a statement claiming them as members.") is None
+    assert bound("The Hill Wolves Front issued a statement claiming the bombing.") == (
+        "Hill Wolves Front",
+        "CLAIM",
+    )

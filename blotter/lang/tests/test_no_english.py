@@ -75,7 +75,7 @@ NAMES_IN_PATTERNS = re.compile(r"\(\?P[<=](\w+)>?|\\?\{\w+\\?\}")
 #: A single word as a literal (no digits, underscores or other signs of a code).
 WORD_SHAPE = re.compile(r"^[A-Za-z][A-Za-z' -]*$")
 #: Keywords of the pack file formats and the place kinds of the gazetteer.
-FORMAT_KEYWORDS = frozenset({"named", "generic", "acronym", "any", "city", "country"})
+FORMAT_KEYWORDS = frozenset({"named", "generic", "acronym", "any", "home", "city", "country"})
 
 
 @cache
