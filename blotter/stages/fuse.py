@@ -17,6 +17,7 @@ from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
+from blotter.stages.language_parts import fold_views
 from blotter.taxonomy import EXTERNAL, IDENTITY_MILITIAS, POLITICAL_MILITIAS, REBELS, STATE_FORCES
 
 #: ``date_note`` of an event whose text gave no date of its own.
@@ -185,6 +186,7 @@ class DocumentFuser:
                 else:
                     merge_into(twin, event)
                     told[id(twin)] += incidents
+            kept = fold_views(doc, kept)
             resolve_group_anaphora(doc, kept)
             name_bundle_group(doc, kept)
             for event in kept:
