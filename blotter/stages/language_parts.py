@@ -29,6 +29,11 @@ MAX_BUNDLE_CHARS = 1_500
 #: as it was before, one language for all).
 MAX_BUNDLE_LINES = 12
 _LINE = re.compile(r"[^\r\n]+")
+#: When the two languages' tellings of one story differ in type, the clash
+#: stands: it says there were two armed sides, where the other line tells only
+#: the dead ("Thirty killed ..." over "Disputas entre los cárteles ... deja 32
+#: muertos": GED codes such bundles as battles between the groups).
+ARMED_CLASH = "Armed clash"
 
 
 def line_languages(text: str) -> list[tuple[int, int, str]]:
@@ -165,6 +170,8 @@ def fold_views(doc: Document, events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(event)
             continue
+        if event.sub_event_type == ARMED_CLASH != twin.sub_event_type:
+            twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
         for side in ("actor1", "actor2"):  # a named group of either telling stands
             mine, theirs = getattr(twin, side), getattr(event, side)
             if theirs is not None and "{country}" not in theirs.name and (

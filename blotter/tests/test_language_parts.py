@@ -71,6 +71,7 @@ def test_each_line_is_read_in_its_language(pipeline: Pipeline) -> None:
     told = [s["text"] for s in event["evidence"] if s["field"] == "sentence"]
     assert told == BUNDLE.splitlines()
     assert event["fatalities"]["best"] == 2
+    assert event["sub_event_type"] == "Armed clash"  # the clash stands over the abduction
     for span in event["evidence"]:  # evidence spans index the whole text as given
         assert BUNDLE[span["start"] : span["end"]] == span["text"]
 
