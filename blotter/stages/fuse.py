@@ -109,7 +109,9 @@ def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
 #: A text this short with several lines is a bundle of headlines of one story
 #: (GED's headlines: "Seven Bodies Found in Guerrero" over "Caballeros
 #: Templarios enter Guerrero"); an article's other paragraphs tell other things.
-#: The length of detect's short report (``SHORT_REPORT_CHARS``).
+#: The length of detect's short report (``SHORT_REPORT_CHARS``). Text in
+#: capitals is wire copy wrapped into lines (MUC-4: "CANDIDATE FOR THE
+#: DISBANDED M-19 GUERRILLA GROUP" is the victim's group), never a bundle.
 BUNDLE_CHARS = 600
 #: Non-state groups a bundle's line can name as the story's armed group.
 NON_STATE_ARMED = frozenset({REBELS, POLITICAL_MILITIAS, IDENTITY_MILITIAS})
@@ -120,8 +122,8 @@ def _bundle_group(doc: Document, events: list[Event]) -> ActorMention | None:
     tell no event, not as a victim or a source ("Crece territorio del CJNG"
     under "12 Dead Bodies Found ..."), or None."""
     text = doc.text
-    if len(text) > BUNDLE_CHARS or "\n" not in text.strip():
-        return None
+    if len(text) > BUNDLE_CHARS or "\n" not in text.strip() or text.isupper():
+        return None  # one line, an article, or wire copy in capitals (wrapped lines)
     told = [(e.start, e.end) for ev in events for e in ev.evidence if e.field == "sentence"]
     locale = locale_for(doc)
     found: dict[str, ActorMention] = {}
