@@ -100,6 +100,9 @@ class Document:
     incidents: list[Any] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     places: list[Any] = field(default_factory=list)
+    #: For a bilingual bundle read as language views (``blotter.stages.language_parts``):
+    #: ``id(event)`` -> the index of the view the event was read in; empty otherwise.
+    view_of: dict[int, int] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

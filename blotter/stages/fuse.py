@@ -17,6 +17,7 @@ from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
+from blotter.stages.language_parts import fold_views
 from blotter.taxonomy import EXTERNAL, IDENTITY_MILITIAS, POLITICAL_MILITIAS, REBELS, STATE_FORCES
 
 #: ``date_note`` of an event whose text gave no date of its own.
@@ -108,7 +109,9 @@ def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
 #: A text this short with several lines is a bundle of headlines of one story
 #: (GED's headlines: "Seven Bodies Found in Guerrero" over "Caballeros
 #: Templarios enter Guerrero"); an article's other paragraphs tell other things.
-#: The length of detect's short report (``SHORT_REPORT_CHARS``).
+#: The length of detect's short report (``SHORT_REPORT_CHARS``). Text in
+#: capitals is wire copy wrapped into lines (MUC-4: "CANDIDATE FOR THE
+#: DISBANDED M-19 GUERRILLA GROUP" is the victim's group), never a bundle.
 BUNDLE_CHARS = 600
 #: Non-state groups a bundle's line can name as the story's armed group.
 NON_STATE_ARMED = frozenset({REBELS, POLITICAL_MILITIAS, IDENTITY_MILITIAS})
@@ -119,8 +122,8 @@ def _bundle_group(doc: Document, events: list[Event]) -> ActorMention | None:
     tell no event, not as a victim or a source ("Crece territorio del CJNG"
     under "12 Dead Bodies Found ..."), or None."""
     text = doc.text
-    if len(text) > BUNDLE_CHARS or "\n" not in text.strip():
-        return None
+    if len(text) > BUNDLE_CHARS or "\n" not in text.strip() or text.isupper():
+        return None  # one line, an article, or wire copy in capitals (wrapped lines)
     told = [(e.start, e.end) for ev in events for e in ev.evidence if e.field == "sentence"]
     locale = locale_for(doc)
     found: dict[str, ActorMention] = {}
@@ -185,6 +188,7 @@ class DocumentFuser:
                 else:
                     merge_into(twin, event)
                     told[id(twin)] += incidents
+            kept = fold_views(doc, kept)
             resolve_group_anaphora(doc, kept)
             name_bundle_group(doc, kept)
             for event in kept:

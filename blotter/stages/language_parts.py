@@ -29,6 +29,11 @@ MAX_BUNDLE_CHARS = 1_500
 #: as it was before, one language for all).
 MAX_BUNDLE_LINES = 12
 _LINE = re.compile(r"[^\r\n]+")
+#: When the two languages' tellings of one story differ in type, the clash
+#: stands: it says there were two armed sides, where the other line tells only
+#: the dead ("Thirty killed ..." over "Disputas entre los cárteles ... deja 32
+#: muertos": GED codes such bundles as battles between the groups).
+ARMED_CLASH = "Armed clash"
 
 
 def line_languages(text: str) -> list[tuple[int, int, str]]:
@@ -129,7 +134,54 @@ def join_views(article: Article, views: list[Document]) -> Document:
     )
     doc.events = [e for _o, _i, e, _inc in told]
     doc.incidents = [inc for _o, _i, _e, inc in told]
+    doc.view_of = {id(e): i for _o, i, e, _inc in told}
     return doc
+
+
+def retold(a: Event, b: Event) -> bool:
+    """True if current events *a* and *b*, read in different languages of one
+    bundle, tell one story: the bundle's lines are headlines of one report, so
+    only a line that gives its own count in another state is an event of its
+    own ("Asesinan a 26 en Zacatecas" over "eight people murdered in
+    Fresnillo" is one story; the type each language's words give may differ:
+    "Disputas entre los cárteles ... deja 32 muertos" and "Thirty killed")."""
+    if a.is_background or b.is_background:
+        return False
+    elsewhere = None not in (a.location.admin1, b.location.admin1) and (
+        a.location.admin1 != b.location.admin1
+    )
+    counted = a.fatalities.best is not None and b.fatalities.best is not None
+    return not (elsewhere and counted)
+
+
+def fold_views(doc: Document, events: list[Event]) -> list[Event]:
+    """*events* with each one read in a later language view folded into an
+    earlier one of another view that it retells (``retold``)."""
+    if not doc.view_of:
+        return events
+    from blotter.stages.fuse import merge_into
+
+    kept: list[Event] = []
+    for event in events:
+        view = doc.view_of.get(id(event))
+        twin = next(
+            (k for k in kept if doc.view_of.get(id(k)) != view and retold(k, event)), None
+        )
+        if twin is None:
+            kept.append(event)
+            continue
+        if event.sub_event_type == ARMED_CLASH != twin.sub_event_type:
+            twin.event_type, twin.sub_event_type = event.event_type, event.sub_event_type
+        for side in ("actor1", "actor2"):  # a named group of either telling stands
+            mine, theirs = getattr(twin, side), getattr(event, side)
+            if theirs is not None and "{country}" not in theirs.name and (
+                mine is None or "{country}" in mine.name
+            ):
+                setattr(twin, side, theirs)
+        merge_into(twin, event)
+        if twin.location.name is None and event.location.name is not None:
+            twin.location = event.location
+    return kept
 
 
 def _first_offset(event: Event) -> int:

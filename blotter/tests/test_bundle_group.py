@@ -43,3 +43,4 @@ def test_two_groups_name_none(pipeline: Pipeline) -> None:
 def test_a_long_text_is_no_bundle(pipeline: Pipeline) -> None:
     long_text = BODIES + "\n" + "Police patrolled the area for hours. " * 20 + GROUP
     assert "Sinaloa Cartel" not in actor1(pipeline, long_text)
+

@@ -62,16 +62,39 @@ def test_views_keep_offsets_and_blank_the_other_lines() -> None:
     ]
 
 
-def test_each_line_gives_its_event(pipeline: Pipeline) -> None:
+def test_each_line_is_read_in_its_language(pipeline: Pipeline) -> None:
+    """Both lines give their cues (read with one pack, one line gave none); told
+    of no other state, they are one story, so one event holds both."""
     (result,) = pipeline.extract_articles([Article("t", BUNDLE, date(2024, 3, 1))])
     assert result.error is None
-    told = {
-        e["sub_event_type"]: [s["text"] for s in e["evidence"] if s["field"] == "sentence"]
-        for e in result.events
-    }
-    assert told["Abduction/forced disappearance"] == [BUNDLE.splitlines()[0]]
-    (clash,) = [e for e in result.events if e["sub_event_type"] == "Armed clash"]
-    assert clash["fatalities"]["best"] == 2
-    for event in result.events:  # evidence spans index the whole text as given
-        for span in event["evidence"]:
-            assert BUNDLE[span["start"] : span["end"]] == span["text"]
+    (event,) = result.events
+    told = [s["text"] for s in event["evidence"] if s["field"] == "sentence"]
+    assert told == BUNDLE.splitlines()
+    assert event["fatalities"]["best"] == 2
+    assert event["sub_event_type"] == "Armed clash"  # the clash stands over the abduction
+    for span in event["evidence"]:  # evidence spans index the whole text as given
+        assert BUNDLE[span["start"] : span["end"]] == span["text"]
+
+
+def test_one_story_told_in_both_languages_is_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Enfrentamiento entre bandas deja doce muertos en la sierra\n"
+        "Gang shootout in the mountains leaves 12 people dead, police say"
+    )
+    (result,) = pipeline.extract_articles([Article("t", text, date(2024, 3, 1))])
+    current = [e for e in result.events if not e["is_background"]]
+    assert len(current) == 1
+    assert current[0]["fatalities"]["best"] == 12
+
+
+def test_a_count_in_another_state_is_its_own_event() -> None:
+    from blotter.record import Count, Event
+    from blotter.stages.language_parts import retold
+
+    a, b = Event("Battles", "Armed clash"), Event("Battles", "Armed clash")
+    a.location.admin1, b.location.admin1 = "Sinaloa", "Sonora"
+    assert retold(a, b)  # no counts: the other line retells the story
+    a.fatalities, b.fatalities = Count(best=3), Count(best=2)
+    assert not retold(a, b)
+    b.location.admin1 = "Sinaloa"
+    assert retold(a, b)
