@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -26,10 +27,10 @@ from blotter.fields.claims import (
 )
 from blotter.fields.dates import DateRef, find_dates, is_reporting_date
 from blotter.fields.roles import EXCESSIVE, retype, unnamed_perpetrator
-from blotter.lang import Locale, locale_for
+from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
-from blotter.stages.detect import Incident
+from blotter.stages.detect import ARREST_GROUP, OBJECT_STOPS_KEY, Incident
 from blotter.stages.fuse import UNDATED_NOTE
 from blotter.taxonomy import (
     CIVILIANS,
@@ -38,6 +39,7 @@ from blotter.taxonomy import (
     DEFAULT_TARGET,
     EXTERNAL,
     GENERIC_ACTORS,
+    IDENTITY_MILITIAS,
     NO_TARGET,
     ORGANISED_ARMED,
     POLITICAL_MILITIAS,
@@ -69,12 +71,44 @@ FACING_CROWD = STATE_SIDE | {CIVILIANS}
 #: itself: ACLED Kenya codes "a student is killed during protests" with the
 #: protesters first (20 of 42 such notes have them first, the state the rest).
 CROWD_IF_UNNAMED = frozenset({EXCESSIVE})
+#: ACLED's arrests: a non-state group named in one and not told as the doer
+#: ("A CJNG Leader Arrested", "El Marro arrested, leader of CSRL") is the
+#: arrested party's (actor2), not the arrester; QSD or Taliban detaining people
+#: stay actor1 (ACLED codes de facto authorities' arrests so).
+ARRESTS = "Arrests"
+ARRESTABLE_INTER = frozenset({REBELS, POLITICAL_MILITIAS, IDENTITY_MILITIAS})
+#: The word after an arrest verb: its object's first word, unless a stop word.
+_NEXT_WORD = re.compile(r"[ \t]*([\w'-]+)")
 #: Sentences beyond an incident's claim window still read for its perpetrator
 #: in a one-incident report (a closing "Note: ... claimed responsibility").
 FAR_SENTENCES = 6
 #: Sentences after an incident's last one where its claim or attribution is
 #: still told ("Note: On 31 March, ETA claimed responsibility ...").
 CLAIM_WINDOW = 2
+
+
+def _arrested(
+    mention: ActorMention, incident: Incident, stops: frozenset[str], agent: bool
+) -> bool:
+    """True if the group *mention* is the arrested party's in its sentence: it
+    stands after the arrest and is not its doer ("Police arrest a CJNG leader";
+    not "arrested by the Taliban"), or before an arrest verb with no object
+    (a headline's passive: "A CJNG Leader Arrested in Silao", "... arrested";
+    not "QSD forces detained two women").  *stops*: words that open no object
+    (the pack's ``detect.object_stops``); *agent*: the context makes it the doer."""
+    for sc in incident.cues:
+        s = sc.sentence
+        if not s.start <= mention.start < s.end:
+            continue
+        arrests = sc.hits.get(ARREST_GROUP, [])
+        if any(h.end <= mention.start for h in arrests):
+            return not agent
+        after = [h for h in arrests if h.start >= mention.end]
+        if not after:
+            return False
+        word = _NEXT_WORD.match(s.text, after[0].end - s.start)
+        return word is None or word[1].lower() in stops
+    return False
 
 
 def incident_window(doc: Document, incident: Incident, after: int = -1) -> list[Sentence]:
@@ -286,6 +320,17 @@ class ArgumentExtractor:
                 for m in find_actors(sc.sentence.text, sc.sentence.start, locale)
             ]
         crowd = CROWD_ACTOR.get(event.sub_event_type)
+        arrested: set[str] = set()
+        if event.sub_event_type == ARRESTS:
+            stops = (locale or default_locale()).word_set(OBJECT_STOPS_KEY)
+            arrested = {
+                m.entry.name
+                for m in mentions
+                if m.entry.inter in ARRESTABLE_INTER
+                and _arrested(m, incident, stops, is_agent(text, m, locale=locale))
+            }
+            if perpetrator is not None and perpetrator.name in arrested:
+                perpetrator = None
         # a riot's crowd gives way to a dictionary rebel group named as the author
         # (RDWTI dev: arson "by ETA", "FARC rebels torched" were typed riots by their
         # words and lost the group); other organisations named in riot notes stay
@@ -313,7 +358,7 @@ class ArgumentExtractor:
             return s - m.start / 1e6
 
         actor1: ActorMention | None = None
-        candidates = mentions
+        candidates = [m for m in mentions if m.entry.name not in arrested]
         if crowd is not None:
             # The crowd is the first actor of a protest or riot, named or not.
             candidates = [m for m in mentions if m.entry.inter == crowd]

@@ -37,6 +37,7 @@ from blotter.relevance.assertion import (
 )
 from blotter.relevance.confidence import incident_evidence, score
 from blotter.settings import Settings
+from blotter.stages.group_cues import group_war, named_groups
 from blotter.taxonomy import event_type_of
 
 #: Qualifying cues that count even from a follow-up sentence that reports no
@@ -90,6 +91,9 @@ PERSON_OBJECT_GROUPS = ("civilian_target", "forces_target", "person_object")
 PERSON_OBJECT_CHARS = 24
 OBJECT_STOPS_KEY = "detect.object_stops"
 OBJECT_BREAK = re.compile(r"[^\w\s'-]")
+#: Arrests are weak acts (an event only with a date), except a brief's arrest
+#: of a named non-state group's member (``SentenceCues.named_arrest``).
+ARREST_GROUP = "arrest"
 #: Cue groups that make an undated sentence background: words about a party's
 #: past ("known for", "the same group") and words setting the act in the past.
 PAST_GROUP = "background_time"
@@ -133,6 +137,7 @@ class DetectPatterns:
     aircraft_target_before: re.Pattern[str]
     force_agent_before: re.Pattern[str]
     force_agent_after: re.Pattern[str]
+    issue_title: re.Pattern[str]
 
 
 @per_locale
@@ -156,6 +161,7 @@ def detect_patterns(loc: Locale) -> DetectPatterns:
         aircraft_target_before=re.compile(p("detect.aircraft_target_before"), re.IGNORECASE),
         force_agent_before=re.compile(p("detect.force_agent_before"), re.IGNORECASE),
         force_agent_after=re.compile(p("detect.force_agent_after"), re.IGNORECASE),
+        issue_title=re.compile(p("detect.issue_title"), re.IGNORECASE),
     )
 
 
@@ -177,6 +183,9 @@ class SentenceCues:
     #: Set by the detector: whether civilians, and whether armed forces, are the
     #: told victims of the sentence (:func:`victims`; None until it is read).
     told_victims: tuple[bool, bool] | None = None
+    #: Set by the detector: a brief's undated arrest that names a non-state
+    #: group ("A CJNG Leader Arrested in Silao"): the arrest is the report's news.
+    named_arrest: bool = False
 
     @property
     def hedged(self) -> bool:
@@ -233,7 +242,7 @@ class SentenceCues:
             c.value > 0 and c.kind in ("killed", "injured") for c in self.counts
         )
         weak = self.has("arrest", "disrupt", "base", "transfer", "movement", "agreement", "loot")
-        return strong or violent_count or (weak and bool(self.dates))
+        return strong or violent_count or (weak and (bool(self.dates) or self.named_arrest))
 
 
 @dataclass
@@ -687,8 +696,15 @@ class Detector:
         label_match = self.patterns.label.match(sentence.text)
         dateline = DATELINE.match(sentence.text) if sentence.index == 0 else None
         skip = dateline.end() if dateline else 0
+        # a digest title's issue date ("Mexico security update 22 June 2018") is
+        # the issue's, like a dateline's
+        issues = [
+            (m.start() + sentence.start, m.end() + sentence.start)
+            for m in self.patterns.issue_title.finditer(sentence.text)
+        ]
         hits = self.lexicon.find(sentence.text, sentence.start)
         _person_acts(hits, sentence, self.object_stops)
+        group_war(hits, sentence, self.locale)
         _drop_inside(hits, "grenade", "launcher")
         _drop_accusations(hits, sentence, self.patterns.accused)
         drop_mishap_outcomes(hits)
@@ -702,6 +718,7 @@ class Detector:
                 d
                 for d in find_dates(sentence.text, published, sentence.start, self.locale)
                 if d.start >= sentence.start + skip
+                and not any(a <= d.start < b for a, b in issues)
             ],
             find_counts(sentence.text, sentence.start, self.locale),
             self.patterns.labels[" ".join(label_match["label"].lower().split())]
@@ -709,6 +726,9 @@ class Detector:
             else None,
         )
         acts = [h for g in STRONG_GROUPS for h in hits.get(g, [])]
+        brief = len(doc.text) <= SHORT_REPORT_CHARS
+        if ARREST_GROUP in hits and not acts and not cues.dates and brief:
+            cues.named_arrest = bool(named_groups(sentence, self.locale))
         hurt = any(c.value > 0 for c in cues.counts)
         cues.abstract = abstract_sentence(
             sentence.text, sentence.start, acts, hits, hurt, self.locale
