@@ -71,3 +71,14 @@ def test_unnamed_raiders_of_communities_are_an_identity_militia(
 def test_unnamed_gunmen_elsewhere_stay_an_armed_group(pipeline: Pipeline) -> None:
     actor1 = only(pipeline, "Gunmen shot dead a shopkeeper in the town centre.")["actor1"]
     assert actor1 is not None and actor1["inter"] == 3
+
+
+def test_an_attack_told_as_rioting_is_a_riot(pipeline: Pipeline) -> None:
+    text = "Three people were killed in a riot over a disputed market stall in the town."
+    event = only(pipeline, text)
+    assert event["event_type"] == "Riots"
+
+
+def test_riot_police_make_no_riot(pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead a shopkeeper as riot police patrolled the town centre."
+    assert only(pipeline, text)["event_type"] != "Riots"
