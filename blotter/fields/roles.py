@@ -73,28 +73,11 @@ INTERVENTION = "Protest with intervention"
 PROTEST_SUBS = frozenset({PEACEFUL, INTERVENTION, EXCESSIVE})
 #: Cue groups of a protest or riot (the riot is then a violent demonstration).
 DEMONSTRATION_GROUPS = frozenset({"protest", "riot"})
-#: The abduction sub-event type and its cue groups: ACLED codes an abduction
-#: only where no further violence is reported; one in which people were killed
-#: or injured is the attack (or clash) it was part of (codebook, Violence
-#: against civilians; dev sets: 36 of 37 Kenyan and 18 of 18 acled_dev notes
-#: typed abductions with a told death or injury are coded otherwise).
-ABDUCTION = "Abduction/forced disappearance"
-ABDUCTION_GROUPS = frozenset({"kidnap", "abduct"})
 #: Cue groups that tell violence between peoples, clans or communities: their
 #: armed men are identity militias (ACLED codebook, inter 4), so their fighting
 #: is an armed clash, not a riot (Kenya: 10 of 17 such "mob violence" notes are
 #: clashes, 2 mob violence).
 IDENTITY_GROUPS = frozenset(CONTEXT_PERPETRATOR)
-#: The type an abduction with harm becomes, and the cue groups of that harm,
-#: told in the abduction's own sentence: a long report's other incidents
-#: ("... were kidnapped.  In another attack, a bomb killed ...") are no part
-#: of it (MUC-4 codes those kidnappings apart: typing them by any of the
-#: report's deaths cost its incident-type F1 0.025).  Not a clash: a rescue in
-#: which kidnappers are killed is still the kidnapping in MUC-4 (0.0014 of F1).
-HARM_OF_ABDUCTION = frozenset({"Attack"})
-HARM_GROUPS = frozenset({"attack", "fight", "gunfire"})
-
-
 @dataclass(frozen=True)
 class RolePatterns:
     """One pack's role patterns (``patterns.toml [roles]``), compiled."""
@@ -115,7 +98,6 @@ class RolePatterns:
     mob_justice: re.Pattern[str]
     rioting: re.Pattern[str]
     protest_stopped: re.Pattern[str]
-    abductor: re.Pattern[str]
 
 
 @per_locale
@@ -139,7 +121,6 @@ def role_patterns(loc: Locale) -> RolePatterns:
         re.compile(p("roles.mob_justice"), re.IGNORECASE),
         re.compile(p("roles.rioting"), re.IGNORECASE),
         re.compile(p("roles.protest_stopped"), re.IGNORECASE),
-        re.compile(p("roles.abductor"), re.IGNORECASE),
     )
 
 
@@ -168,12 +149,6 @@ def retype(
         ]
     # the first actor the text names (a default "unidentified armed group" is none)
     a1 = _inter(event.actor1) if any(e.field == "actor1" for e in event.evidence) else None
-    if sub == ABDUCTION and (_told(event.fatalities) or _told(event.injuries)):
-        harm = classify(groups - ABDUCTION_GROUPS, None, incident.civilians, incident.forces)
-        if harm in HARM_OF_ABDUCTION and any(
-            _abducted(sc, text, pats) and sc.hits.keys() & HARM_GROUPS for sc in incident.cues
-        ):
-            return harm
     if sub in PROTEST_SUBS or (sub == "Violent demonstration" and "protest" in groups):
         if _crowd_violence(incident.cues + incident.context, pats):
             if (
@@ -284,16 +259,6 @@ def unnamed_perpetrator(sub: str, incident: Incident) -> tuple[str, int]:
     context sentences decide the kind (:func:`blotter.taxonomy.default_perpetrator`)."""
     groups = {g for sc in incident.cues + incident.context for g in sc.hits}
     return default_perpetrator(sub, groups)
-
-
-def _abducted(sc: SentenceCues, text: str, pats: RolePatterns) -> bool:
-    """True if *sc* tells an abduction: a kidnap or abduct cue that is not the
-    doers' name ("the kidnappers were killed" tells who was hit, not an abduction)."""
-    return any(
-        not pats.abductor.fullmatch(text[h.start : h.end])
-        for g in ABDUCTION_GROUPS
-        for h in sc.hits.get(g, [])
-    )
 
 
 def _rioting(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
