@@ -1,5 +1,4 @@
-"""Typing by roles, session 11 (issue 12, docs/acled-typing.md): an abduction
-with a told death or injury is the attack it was part of."""
+"""Typing by roles and inter codes, session 11 (issue 12, docs/acled-typing.md)."""
 
 from __future__ import annotations
 
@@ -7,23 +6,6 @@ import pytest
 
 from blotter.fields.tests.reports import only
 from blotter.pipeline import Pipeline
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Gunmen kidnapped a trader near the market and killed him the next day.",
-        "Armed men abducted two teachers in a night raid; one of them was shot and wounded.",
-    ],
-)
-def test_an_abduction_with_harm_is_an_attack(pipeline: Pipeline, text: str) -> None:
-    event = only(pipeline, text)
-    assert event["sub_event_type"] == "Attack"
-
-
-def test_an_abduction_alone_stays_an_abduction(pipeline: Pipeline) -> None:
-    text = "Gunmen kidnapped a trader near the market on Monday night."
-    assert only(pipeline, text)["sub_event_type"] == "Abduction/forced disappearance"
 
 
 def test_fighting_between_communities_is_an_armed_clash(pipeline: Pipeline) -> None:
@@ -71,3 +53,14 @@ def test_unnamed_raiders_of_communities_are_an_identity_militia(
 def test_unnamed_gunmen_elsewhere_stay_an_armed_group(pipeline: Pipeline) -> None:
     actor1 = only(pipeline, "Gunmen shot dead a shopkeeper in the town centre.")["actor1"]
     assert actor1 is not None and actor1["inter"] == 3
+
+
+def test_an_attack_told_as_rioting_is_a_riot(pipeline: Pipeline) -> None:
+    text = "Three people were killed in a riot over a disputed market stall in the town."
+    event = only(pipeline, text)
+    assert event["event_type"] == "Riots"
+
+
+def test_riot_police_make_no_riot(pipeline: Pipeline) -> None:
+    text = "Gunmen shot dead a shopkeeper as riot police patrolled the town centre."
+    assert only(pipeline, text)["event_type"] != "Riots"
