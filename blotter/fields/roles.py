@@ -268,11 +268,7 @@ def _rioting(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
     Kenya: 30 of 37 such "attacks" are riots)."""
     for sc in sentences:
         text = sc.sentence.text
-        found = [m.start() for m in pats.rioting.finditer(text)]
-        if not found:
-            continue
-        spans = [m.span() for m in pats.not_crowd_violence.finditer(text)]
-        if any(not any(a <= at < b for a, b in spans) for at in found):
+        if _outside_denials(text, [m.start() for m in pats.rioting.finditer(text)], pats):
             return True
     return False
 
@@ -284,12 +280,18 @@ def _crowd_violence(sentences: list[SentenceCues], pats: RolePatterns) -> bool:
         text, offset = sc.sentence.text, sc.sentence.start
         found = [(h.start - offset) for h in sc.hits.get("riot", [])]
         found += [m.start() for m in pats.crowd_violence.finditer(text)]
-        if not found:
-            continue
-        spans = [m.span() for m in pats.not_crowd_violence.finditer(text)]
-        if any(not any(a <= at < b for a, b in spans) for at in found):
+        if _outside_denials(text, found, pats):
             return True
     return False
+
+
+def _outside_denials(text: str, found: list[int], pats: RolePatterns) -> bool:
+    """True if one of the offsets *found* in *text* lies outside every grievance,
+    symbol, police-unit or denial span (``not_crowd_violence``)."""
+    if not found:
+        return False
+    spans = [m.span() for m in pats.not_crowd_violence.finditer(text)]
+    return any(not any(a <= at < b for a, b in spans) for at in found)
 
 
 def _one_sided(
