@@ -17,6 +17,7 @@ from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
+from blotter.stages.detect import SHORT_REPORT_CHARS
 from blotter.stages.language_parts import fold_views
 from blotter.taxonomy import EXTERNAL, IDENTITY_MILITIAS, POLITICAL_MILITIAS, REBELS, STATE_FORCES
 
@@ -112,7 +113,7 @@ def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
 #: The length of detect's short report (``SHORT_REPORT_CHARS``). Text in
 #: capitals is wire copy wrapped into lines (MUC-4: "CANDIDATE FOR THE
 #: DISBANDED M-19 GUERRILLA GROUP" is the victim's group), never a bundle.
-BUNDLE_CHARS = 600
+BUNDLE_CHARS = SHORT_REPORT_CHARS
 #: Non-state groups a bundle's line can name as the story's armed group.
 NON_STATE_ARMED = frozenset({REBELS, POLITICAL_MILITIAS, IDENTITY_MILITIAS})
 
