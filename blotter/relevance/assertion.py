@@ -22,6 +22,7 @@ which words do this; the rules here say how they bind:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from blotter.lang.lexicon import Hit
@@ -100,15 +101,33 @@ def habitual(
     return not any_date and any(g in hits for g in HABITUAL_GROUPS)
 
 
-def drop_mishap_outcomes(hits: dict[str, list[Hit]]) -> None:
-    """In a sentence naming an accident or disaster, drop the act cues after it
-    that are its outcome ("crashed into homes, killing 17"); an act told
-    before it ("set ablaze a driver who had killed a rider in an accident") stays."""
+def drop_mishap_outcomes(
+    hits: dict[str, list[Hit]],
+    text: str = "",
+    offset: int = 0,
+    cause: re.Pattern[str] | None = None,
+) -> None:
+    """In a sentence naming an accident or disaster, drop the act cues that are
+    its outcome: those after it ("crashed into homes, killing 17"), and those
+    just before it that *cause* (the pack's ``detect.mishap_cause``) links to
+    it ("were killed when a fire broke out"; *text* is the sentence, starting
+    at *offset*).  An act told before it otherwise ("set ablaze a driver who
+    had caused an accident") stays."""
     first = _first(hits, (MISHAP_GROUP,))
     if first is None:
         return
+    mishaps = sorted(h.start for h in hits[MISHAP_GROUP])
+
+    def outcome(hit: Hit) -> bool:
+        if hit.start >= first:
+            return True
+        if cause is None:
+            return False
+        after = next(m for m in mishaps if m > hit.start)
+        return cause.match(text[hit.end - offset : after - offset]) is not None
+
     for group in MISHAP_OUTCOME_GROUPS:
-        kept = [h for h in hits.get(group, []) if h.start < first]
+        kept = [h for h in hits.get(group, []) if not outcome(h)]
         if kept:
             hits[group] = kept
         else:

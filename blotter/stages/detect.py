@@ -138,6 +138,7 @@ class DetectPatterns:
     force_agent_before: re.Pattern[str]
     force_agent_after: re.Pattern[str]
     issue_title: re.Pattern[str]
+    mishap_cause: re.Pattern[str]
 
 
 @per_locale
@@ -162,6 +163,7 @@ def detect_patterns(loc: Locale) -> DetectPatterns:
         force_agent_before=re.compile(p("detect.force_agent_before"), re.IGNORECASE),
         force_agent_after=re.compile(p("detect.force_agent_after"), re.IGNORECASE),
         issue_title=re.compile(p("detect.issue_title"), re.IGNORECASE),
+        mishap_cause=re.compile(p("detect.mishap_cause"), re.IGNORECASE),
     )
 
 
@@ -707,7 +709,7 @@ class Detector:
         group_war(hits, sentence, self.locale)
         _drop_inside(hits, "grenade", "launcher")
         _drop_accusations(hits, sentence, self.patterns.accused)
-        drop_mishap_outcomes(hits)
+        drop_mishap_outcomes(hits, sentence.text, sentence.start, self.patterns.mishap_cause)
         _aimed_fire(hits)
         _drop_passive_aircraft(hits, sentence, self.patterns)
         _mark_air_attack(hits)

@@ -19,6 +19,7 @@ from blotter.lang.lexicon import ACT_GROUPS, STRONG_GROUPS, cue_lexicon
 from blotter.pipeline import Pipeline
 from blotter.relevance.assertion import drop_mishap_outcomes, habitual, unasserted
 from blotter.settings import Settings
+from blotter.stages.detect import detect_patterns
 
 #: A wire report with no metadata date: its dateline says 3 Jan 1990.
 DATELINE = "SAN SALVADOR, 3 JAN 90 (RADIO CADENA) -- [TEXT] "
@@ -179,6 +180,28 @@ def test_mishap_outcomes_are_dropped_but_deliberate_acts_kept() -> None:
     before = lexicon.find("Residents killed a driver who had caused an accident.")
     drop_mishap_outcomes(before)
     assert "attack" in before  # the killing is told before the accident
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "Five people were killed on Saturday when a fire broke out in a nightclub."),
+        ("en", "Two men were killed in a plane crash near the airport."),
+    ],
+)
+def test_an_act_linked_to_the_mishap_after_it_is_its_outcome(code: str, text: str) -> None:
+    loc = load_locale(code)
+    hits = cue_lexicon(loc).find(text)
+    assert "attack" in hits  # the words of a killing are there ...
+    drop_mishap_outcomes(hits, text, 0, detect_patterns(loc).mishap_cause)
+    assert "attack" not in hits  # ... but they tell what the fire or the crash did
+
+
+def test_an_act_not_linked_to_the_mishap_stays() -> None:
+    text = "Residents killed a driver who had caused an accident."
+    hits = cue_lexicon().find(text)
+    drop_mishap_outcomes(hits, text, 0, detect_patterns(load_locale("en")).mishap_cause)
+    assert "attack" in hits
 
 
 @pytest.mark.parametrize("code", ["en", "es"])
