@@ -21,6 +21,7 @@ class ActorPatterns:
     victim_before: re.Pattern[str]
     victim_after: re.Pattern[str]
     source_after: re.Pattern[str]
+    source_before: re.Pattern[str]
     state_forces: re.Pattern[str]
     police_kinds: tuple[str, ...]
     coordinated: re.Pattern[str]
@@ -39,6 +40,7 @@ def actor_patterns(loc: Locale) -> ActorPatterns:
         victim_before=re.compile(p("actors.victim_before"), re.IGNORECASE),
         victim_after=re.compile(p("actors.victim_after"), re.IGNORECASE),
         source_after=re.compile(p("actors.source_after"), re.IGNORECASE),
+        source_before=re.compile(p("actors.source_before"), re.IGNORECASE),
         state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
         police_kinds=tuple(loc.word_list("actors.police_kinds")),
         coordinated=re.compile(p("actors.coordinated")),  # case-sensitive: names are capitalised
@@ -294,9 +296,20 @@ def is_victim(
     return bool(pats.victim_before.search(before) or pats.victim_after.match(after))
 
 
+#: How far before a mention its reporting verb may stand ("según la Secretaría
+#: de": the verb, "according to", an article or two).
+SOURCE_BEFORE_CHARS = 40
+
+
 def is_source(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:
-    """True if the mention is who reports the event ("police said"), not a party to it."""
-    return bool(actor_patterns(locale).source_after.match(text[mention.end : mention.end + 40]))
+    """True if the mention is who reports the event ("police said", "informó la
+    Fiscalía"), not a party to it."""
+    pats = actor_patterns(locale)
+    before = text[max(0, mention.start - SOURCE_BEFORE_CHARS) : mention.start]
+    return bool(
+        pats.source_after.match(text[mention.end : mention.end + 40])
+        or pats.source_before.search(before)
+    )
 
 
 def theatre_actors(

@@ -64,6 +64,11 @@ TARGET_ONLY_IF_HIT: frozenset[str] = frozenset()
 #: A named organisation outranks a generic description ("the cartel group")
 #: of what is usually the same actor.
 NAMED_BONUS = 4
+#: The reporting source ("..., informó la Fiscalía", "according to police")
+#: tells of the act and rarely did it: it loses to any mention not so told,
+#: but a source that is the only candidate still stands (police said they
+#: arrested ...).
+SOURCE_PENALTY = 3
 #: Who faces a protest's or riot's crowd as its second actor: police, troops
 #: (at home or abroad), or a mob's victims.
 FACING_CROWD = STATE_SIDE | {CIVILIANS}
@@ -353,6 +358,8 @@ class ArgumentExtractor:
                 s += 3
             if is_victim(text, m, locale=locale):
                 s -= 3
+            if is_source(text, m, locale):
+                s -= SOURCE_PENALTY
             if crowd is not None and m.entry.inter == crowd:
                 s += 5
             return s - m.start / 1e6

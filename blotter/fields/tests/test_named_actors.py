@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from blotter.fields.actors import find_actors
+from blotter.fields.actors import find_actors, is_source
+from blotter.fields.tests.reports import only
 from blotter.lang import load_locale
+from blotter.pipeline import Pipeline
 
 
 def names(text: str, lang: str = "en") -> list[str]:
@@ -46,3 +48,35 @@ def test_groups_named_together_under_one_kind_word() -> None:
     assert names("Mexican and Colombian cartels meet", "en") == []
     # lower case is no name
     assert names("los cárteles de siempre y otros", "es") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Tres hombres fueron asesinados en Culiacán, informó la Fiscalía del Estado.", "es",
+         "Fiscalía"),
+        ("Dos policías murieron, según la Secretaría de Seguridad Pública.", "es", "Secretaría"),
+        ("Two men were shot dead in Culiacán, according to the state police.", "en", "police"),
+        ("Gunmen killed three officers in Uruapan, said police.", "en", "police"),
+    ],
+)
+def test_a_source_told_before_its_verb_is_the_source(text: str, lang: str, word: str) -> None:
+    """", informó la Fiscalía" and "according to police" name who reports the act."""
+    locale = load_locale(lang)
+    found = [m for m in find_actors(text, 0, locale) if word in text[m.start : m.end]]
+    assert found, "the source is found as an actor"
+    assert all(is_source(text, m, locale) for m in found)
+
+
+def test_an_actor_after_a_noun_is_not_a_source() -> None:
+    text = "Police arrested two men in Nairobi."
+    locale = load_locale("en")
+    found = find_actors(text, 0, locale)
+    assert found and not any(is_source(text, m, locale) for m in found)
+
+
+def test_the_source_does_not_become_the_perpetrator(pipeline: Pipeline) -> None:
+    text = ("Tres hombres fueron asesinados a balazos en Culiacán, Sinaloa, "
+            "informó la Fiscalía General del Estado.")
+    event = only(pipeline, text)
+    assert event["actor1"]["name"].startswith("Unidentified Armed Group")
