@@ -34,7 +34,8 @@ from blotter.fields.actors import (
 from blotter.lang import Locale, per_locale
 from blotter.lang.lexicon import cue_lexicon
 from blotter.record import Count, Event
-from blotter.stages.detect import Incident, SentenceCues, classify, detect_patterns, victims
+from blotter.stages.detect import classify, detect_patterns, victims
+from blotter.stages.incident import Incident, SentenceCues
 from blotter.taxonomy import (
     CIVILIANS,
     CONTEXT_PERPETRATOR,

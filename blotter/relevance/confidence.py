@@ -31,7 +31,7 @@ from blotter.taxonomy import ORGANISED_ARMED
 
 if TYPE_CHECKING:
     from blotter.record import Event
-    from blotter.stages.detect import Incident
+    from blotter.stages.incident import Incident
 
 #: ACLED ``inter`` codes of organised armed actors: state forces, rebels,
 #: political and identity militias, external forces.  A named one is rarely

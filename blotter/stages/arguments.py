@@ -30,8 +30,9 @@ from blotter.fields.roles import EXCESSIVE, retype, unnamed_perpetrator
 from blotter.lang import Locale, default_locale, locale_for
 from blotter.record import Actor, Count, Event
 from blotter.settings import Settings
-from blotter.stages.detect import ARREST_GROUP, OBJECT_STOPS_KEY, Incident
+from blotter.stages.detect import ARREST_GROUP, OBJECT_STOPS_KEY
 from blotter.stages.fuse import UNDATED_NOTE
+from blotter.stages.incident import Incident
 from blotter.taxonomy import (
     CIVILIANS,
     CROWD_ACTOR,

@@ -11,7 +11,8 @@ from blotter.fields.claims import Role, find_perpetrators
 from blotter.fields.tests.reports import only
 from blotter.lang.lexicon import cue_lexicon
 from blotter.pipeline import Pipeline
-from blotter.stages.detect import SentenceCues, detect_patterns, targeted_forces
+from blotter.stages.detect import detect_patterns, targeted_forces
+from blotter.stages.incident import SentenceCues
 
 #: The report date these tests were written against.
 PUBLISHED = "2021-03-04"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from blotter.fields.tests.reports import current_events, only
 from blotter.pipeline import Pipeline
-from blotter.stages.detect import SHORT_REPORT_CHARS, act_kinds
+from blotter.stages.detect import SHORT_REPORT_CHARS
+from blotter.stages.incident import act_kinds
 
 #: A report longer than a brief: a bombing, then a kidnapping of other victims.
 BOMBING_THEN_KIDNAPPING = (
