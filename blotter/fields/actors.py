@@ -305,11 +305,19 @@ def is_source(text: str, mention: ActorMention, locale: Locale | None = None) ->
     """True if the mention is who reports the event ("police said", "informó la
     Fiscalía"), not a party to it."""
     pats = actor_patterns(locale)
-    before = text[max(0, mention.start - SOURCE_BEFORE_CHARS) : mention.start]
     return bool(
         pats.source_after.match(text[mention.end : mention.end + 40])
-        or pats.source_before.search(before)
+        or follows_reporting_verb(text, mention, locale)
     )
+
+
+def follows_reporting_verb(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:
+    """True if the mention stands right after a reporting verb (", informó la
+    Fiscalía", "according to police"): the report's source, never its doer.  The
+    other order ("police said", "Houthi forces reportedly shelled") names the
+    doer as often as the source, so it does not rank agents."""
+    before = text[max(0, mention.start - SOURCE_BEFORE_CHARS) : mention.start]
+    return bool(actor_patterns(locale).source_before.search(before))
 
 
 def theatre_actors(

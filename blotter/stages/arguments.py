@@ -10,6 +10,7 @@ from blotter.document import Document, Sentence
 from blotter.fields.actors import (
     ActorMention,
     find_actors,
+    follows_reporting_verb,
     is_agent,
     is_source,
     is_victim,
@@ -359,7 +360,7 @@ class ArgumentExtractor:
                 s += 3
             if is_victim(text, m, locale=locale):
                 s -= 3
-            if is_source(text, m, locale):
+            if follows_reporting_verb(text, m, locale):
                 s -= SOURCE_PENALTY
             if crowd is not None and m.entry.inter == crowd:
                 s += 5
