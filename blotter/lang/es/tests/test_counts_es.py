@@ -59,3 +59,16 @@ def test_animals_are_no_victims(es: Locale) -> None:
     assert killed("Hallan en Playa Serena un lobo marino muerto", es) is None
     assert killed("Se encontró también un pingüino sin vida", es) is None
     assert killed("Hallan a un hombre sin vida en la playa", es) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hombres armados atacaron a policías en El Aguaje; murieron cuatro agentes.",
+        "Cuatro agentes murieron en el ataque.",
+        "En la emboscada murieron 4 policías estatales.",
+    ],
+)
+def test_deaths_told_with_murieron(es: Locale, text: str) -> None:
+    """"murieron" and "murió" are read (the count gate once lacked their stem)."""
+    assert killed(text, es) == 4
