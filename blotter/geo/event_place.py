@@ -54,6 +54,10 @@ CONTAINER_TOWN_RATIO = 20
 COUNTRYSIDE_KM = 20.0
 # How specific each kind is, for choosing among an event's mentions.
 SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+#: ACLED geo_precision and UCDP where_prec of a dateline's town taken for an
+#: event the text places only in that town's province: "part of a region or
+#: near a town" (2), not the town itself (1): the text does not say it was there.
+DATELINE_TOWN_PRECISION = (2, 2)
 
 
 @dataclass
@@ -136,18 +140,22 @@ def choose_place(
             )
             chosen = others[0]
     cue_units = cued_units(places)
+    # a dateline's state ("MORELIA, Mich.-") says where the report was filed: it
+    # does not move a town the body names in another state ("... en Celaya")
+    body_units = cued_units(places, after=places.dateline_end)
     named = {m.key for m in places.mentions}
     single = single_cue_unit_ids(places)  # "near Sokilnyky": a Luhansk village
     cue_units.sort(key=lambda u: (normalise(u.name) not in named, u.id not in single))
+    body_units.sort(key=lambda u: (normalise(u.name) not in named, u.id not in single))
     if (
-        cue_units
+        body_units
         and chosen is not None
         and chosen.best is not None
         and chosen.best.kind == "city"
-        and chosen.best.admin1_id not in {u.id for u in cue_units}
+        and chosen.best.admin1_id not in {u.id for u in body_units}
         and not any(m.best is not None and m.best.id == chosen.best.admin1_id for m in body)
     ):  # "near Kamyanka" in an OSCE SMM report: not the Kamyanka of Cherkasy
-        unit_ids = {cue_units[0].id}  # the unit the text names, or a village cue's
+        unit_ids = {body_units[0].id}  # the unit the text names, or a village cue's
         inside = [
             m
             for m in (own or body)
@@ -156,7 +164,7 @@ def choose_place(
             and m.best.admin1_id in unit_ids
         ]
         if not inside:
-            return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
+            return Resolution(regional.unit_point(body_units[0], places), None, 3, 4)
         chosen = _pick(inside)  # "residents of Vikasnagar ... in Lucknow city (UP)"
     if (
         chosen is not None
@@ -170,6 +178,9 @@ def choose_place(
         other = _fallback(places, [], gaz, regional, exclude=chosen.best.country_code)
         if other is not None:
             return other
+    filed = _dateline_town_in(places, chosen)
+    if filed is not None:
+        chosen = filed
     if chosen is None or chosen.best is None:
         dateline = [m for m in places.mentions if m.dateline and m.best is not None]
         if not dateline:
@@ -177,6 +188,8 @@ def choose_place(
         chosen = dateline[0]
     assert chosen.best is not None
     geo, where = _precision(chosen, chosen.best)
+    if filed is not None:
+        geo, where = DATELINE_TOWN_PRECISION
     best = chosen.best
     if best.kind == "admin1":
         best = regional.unit_point(best, places)
@@ -368,6 +381,26 @@ def _near(a: Place, b: Place | None, km: float = MISLABEL_KM) -> bool:
     if b is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
+
+
+def _dateline_town_in(places: TextPlaces, chosen: PlaceMention | None) -> PlaceMention | None:
+    """The dateline's town when the event's place is only the province it lies in
+    ("CULIACÁN, Sin.- ... en la colonia Las Quintas ..., informó la Fiscalía del
+    Estado de Sinaloa"): the town filed from is the nearest place the text names."""
+    if chosen is None or chosen.best is None or chosen.best.kind != "admin1":
+        return None
+    province = chosen.best.id
+    return next(
+        (
+            m
+            for m in places.mentions
+            if m.dateline
+            and m.best is not None
+            and m.best.kind == "city"
+            and m.best.admin1_id == province
+        ),
+        None,
+    )
 
 
 def _has_dateline(places: TextPlaces) -> bool:

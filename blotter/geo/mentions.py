@@ -48,6 +48,12 @@ JOINERS_RE = re.compile(r"^(?: |-| - |\. ?)$")
 # report's event took place, read like a dateline.
 HEADING_RE = re.compile(r"\A[^\S\n]*([A-Z][A-Z '’-]{2,40}[A-Z])\.(?=\s)")
 DATELINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\n]{0,80}?(?:--|–|—)")
+# A dateline without a comma at the very start of a text, the wire's other
+# style: "NAIROBI - ", "MEXICO CITY (Reuters) - ".  Group 1 is the place; at
+# most four words in capitals, so a capitalised headline is not one.
+BARE_DATELINE_RE = re.compile(
+    r"\A[^\S\n]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:\s*\([^)\n]{1,40}\))?\s+(?:--|–|—|-)\s"
+)
 #: Characters around a name searched for "southern countryside of".
 COUNTRYSIDE_CONTEXT_CHARS = 40
 # Session 10 (issue 12): a name the text writes as a person's surname ("Trevor
@@ -111,6 +117,9 @@ class TextPlaces:
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
     heading: bool = False  # the text opens with a country heading ("PERU.  A bomb ...")
+    # where the text's datelines end ("MORELIA, Mich.- "): cues before it name the
+    # place of filing (a state's abbreviation), not the event's
+    dateline_end: int = 0
 
 
 def is_upper_text(text: str) -> bool:
@@ -131,8 +140,13 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     found += [m for m in w.dateline.finditer(text) if m.start() not in starts]
     datelines = [(m.start(), text.index(",", m.start())) for m in found]
     sources = [(text.index(",", m.start()), m.end()) for m in found]
+    bare = None if found or upper else BARE_DATELINE_RE.match(text)
+    if bare is not None:
+        datelines.append((bare.start(1), bare.end(1)))
+        sources.append((bare.end(1), bare.end()))
     cues = find_cues(text, locale)
     out = TextPlaces(
+        dateline_end=max((e for _, e in sources), default=0),
         upper=upper,
         cues=[(at, cue) for at, cue in cues if not cue.home],
         gazetteer=gaz,
@@ -576,6 +590,14 @@ def _chains(text: str, toks: list[Token]) -> list[int]:
     return chain
 
 
+def _after_unit_word(toks: list[Token], i: int, w: PlaceWords) -> bool:
+    """True if token *i* follows a unit word and its link ("the state of X",
+    "el estado de X"): X is named as the first-level unit."""
+    if i < 2:
+        return False
+    return toks[i - 1][0] in w.compass_link and toks[i - 2][0] in w.admin_before
+
+
 def _mention(
     text: str,
     toks: list[Token],
@@ -648,7 +670,8 @@ def _mention(
         dateline=any(s <= start < e for s, e in datelines),
         admin_word=after_word in ADMIN_WORDS
         or after_word in w.governor
-        or after_word in w.countryside,
+        or after_word in w.countryside
+        or _after_unit_word(toks, i, w),
         city_word=after_word in w.city,
         in_parens=in_parens,
         paren_after=paren_after,

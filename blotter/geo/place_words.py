@@ -36,6 +36,7 @@ class PlaceWords:
     near_after: frozenset[str]
     near_before_all: frozenset[str]
     compass_link: frozenset[str]
+    admin_before: frozenset[str]
     countryside: frozenset[str]
     titles: frozenset[str]
     org_heads: frozenset[str]
@@ -127,6 +128,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         near_after=w("places.near_after"),
         near_before_all=w("places.near_before_all"),
         compass_link=w("places.compass_link"),
+        admin_before=w("places.admin_before"),
         countryside=w("places.countryside_words"),
         titles=w("places.titles"),
         org_heads=w("places.org_heads"),

@@ -392,13 +392,16 @@ def _cue_admin1_ids(places: TextPlaces) -> set[int]:
     return {p.id for p in cued_units(places)}
 
 
-def cued_units(places: TextPlaces) -> list[Place]:
-    """The first-level units implied by the text's actor cues, in cue order."""
+def cued_units(places: TextPlaces, after: int = 0) -> list[Place]:
+    """The first-level units implied by the text's actor cues (those at or after
+    offset *after*), in cue order."""
     gaz = places.gazetteer
     out: list[Place] = []
     if gaz is None:
         return out
-    for _, cue in places.cues:
+    for at, cue in places.cues:
+        if at < after:
+            continue
         for name in cue.admin1:
             out.extend(
                 p
