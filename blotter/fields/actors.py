@@ -22,6 +22,7 @@ class ActorPatterns:
     victim_after: re.Pattern[str]
     source_after: re.Pattern[str]
     source_before: re.Pattern[str]
+    source_trailing: re.Pattern[str]
     state_forces: re.Pattern[str]
     police_kinds: tuple[str, ...]
     coordinated: re.Pattern[str]
@@ -41,6 +42,7 @@ def actor_patterns(loc: Locale) -> ActorPatterns:
         victim_after=re.compile(p("actors.victim_after"), re.IGNORECASE),
         source_after=re.compile(p("actors.source_after"), re.IGNORECASE),
         source_before=re.compile(p("actors.source_before"), re.IGNORECASE),
+        source_trailing=re.compile(p("actors.source_trailing"), re.IGNORECASE),
         state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
         police_kinds=tuple(loc.word_list("actors.police_kinds")),
         coordinated=re.compile(p("actors.coordinated")),  # case-sensitive: names are capitalised
@@ -296,6 +298,13 @@ def is_victim(
     return bool(pats.victim_before.search(before) or pats.victim_after.match(after))
 
 
+#: A clause after a comma, its source's lower-case words before it (", the
+#: state police said"): punctuation, not words, so it holds in every language.
+TRAILING_CLAUSE = re.compile(r",\s*(?:[^\W\d_A-Z]+\s+){0,2}$")
+#: How far after a mention its trailing reporting clause is read: two words,
+#: the verb and 40 characters to the sentence's end fit well inside, so the
+#: pattern's end of text is the text's, not this window's.
+SOURCE_AFTER_CHARS = 120
 #: How far before a mention its reporting verb may stand ("según la Secretaría
 #: de": the verb, "according to", an article or two).
 SOURCE_BEFORE_CHARS = 40
@@ -312,12 +321,19 @@ def is_source(text: str, mention: ActorMention, locale: Locale | None = None) ->
 
 
 def follows_reporting_verb(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:
-    """True if the mention stands right after a reporting verb (", informó la
-    Fiscalía", "according to police"): the report's source, never its doer.  The
-    other order ("police said", "Houthi forces reportedly shelled") names the
-    doer as often as the source, so it does not rank agents."""
+    """True if the mention is told as the report's source, never its doer: right
+    after a reporting verb (", informó la Fiscalía", "according to police"), or
+    before one in a clause that trails the act after a comma ("..., police
+    said").  A source leading its sentence ("police said", "Houthi forces
+    reportedly shelled") names the doer as often, so it does not rank agents."""
+    pats = actor_patterns(locale)
     before = text[max(0, mention.start - SOURCE_BEFORE_CHARS) : mention.start]
-    return bool(actor_patterns(locale).source_before.search(before))
+    if pats.source_before.search(before):
+        return True
+    return bool(
+        TRAILING_CLAUSE.search(before)
+        and pats.source_trailing.match(text[mention.end : mention.end + SOURCE_AFTER_CHARS])
+    )
 
 
 def theatre_actors(
