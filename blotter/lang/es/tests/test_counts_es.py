@@ -72,3 +72,17 @@ def test_animals_are_no_victims(es: Locale) -> None:
 def test_deaths_told_with_murieron(es: Locale, text: str) -> None:
     """"murieron" and "murió" are read (the count gate once lacked their stem)."""
     assert killed(text, es) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Otro agente resultó herido.", 1),  # "otro": one more person, no number
+        ("La mujer fue herida de bala.", 1),
+        ("Hirieron a otro policía en la huida.", 1),
+        ("Dos agentes resultaron heridos.", 2),  # a number still wins
+        ("Resultaron heridos varios agentes.", None),  # plural, no number: not one
+    ],
+)
+def test_one_person_injured_without_a_number(es: Locale, text: str, value: int | None) -> None:
+    assert combine(find_counts(text, locale=es), "injured").best == value
