@@ -377,6 +377,13 @@ def _other_group(written: _Name, row: _Name) -> bool:
     return not row_words & {w.lower() for w in _NAME_WORDS.findall(full)}
 
 
+def denies(text: str, start: int, end: int, locale: Locale | None = None) -> bool:
+    """True if the name at *start*:*end* of *text* is followed by its denial of
+    the act ("The Taliban denied carrying out the bombing"): neither its author
+    nor its target."""
+    return bool(claim_patterns(locale).denial_after.match(text[end : end + AFTER_CHARS]))
+
+
 def find_perpetrators(
     text: str,
     offset: int = 0,

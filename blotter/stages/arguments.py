@@ -24,6 +24,7 @@ from blotter.fields.claims import (
     Perpetrator,
     Role,
     best_perpetrator,
+    denies,
     find_perpetrators,
 )
 from blotter.fields.dates import DateRef, find_dates, is_reporting_date
@@ -409,14 +410,37 @@ class ArgumentExtractor:
         if sub in NO_TARGET:
             others = []
         victims = [m for m in others if is_victim(text, m, locale=locale)]
+        # a named group's act: the unnamed "assailant" or "gunmen" beside it are
+        # its own men, not its target, unless the text makes them the victims
+        named_doer = named is not None and event.actor1 is not None and event.actor1.name == named
+        armed_generic = GENERIC_ACTORS["armed_group"]
         if not victims and sub not in TARGET_ONLY_IF_HIT:
-            victims = [m for m in others if not is_source(text, m, locale)]
+            victims = [
+                m
+                for m in others
+                if not is_source(text, m, locale)
+                and not denies(text, m.start, m.end, locale)
+                and not (named_doer and m.entry.name == armed_generic)
+            ]
         if victims:
             target = victims[0]
             event.actor2 = to_actor(target)
             event.add_evidence("actor2", text, target.start, target.end)
         elif sub in DEFAULT_TARGET:
             event.actor2 = Actor(*DEFAULT_TARGET[sub])
+        elif (
+            incident.civilians
+            and not incident.forces
+            and sub not in NO_TARGET
+            and (
+                event.actor1.inter in ARMED_INTER
+                if event.actor1 is not None
+                else sub in DEFAULT_PERPETRATOR  # its unnamed doer is armed
+            )
+        ):
+            # an armed actor's bomb "that killed 12 worshippers", a suicide blast
+            # among "seven people, including three children": the told victims
+            event.actor2 = Actor(GENERIC_ACTORS["civilians"], CIVILIANS)
         elif sub in STATE_TARGETED and event.actor1 and event.actor1.inter in NON_STATE_ARMED:
             event.actor2 = Actor(GENERIC_ACTORS["military"], STATE_FORCES)
         context = theatre_actors(" ".join(sc.sentence.text for sc in incident.cues), locale)

@@ -85,3 +85,20 @@ def test_the_source_does_not_become_the_perpetrator(pipeline: Pipeline) -> None:
             "informó la Fiscalía General del Estado.")
     event = only(pipeline, text)
     assert event["actor1"]["name"].startswith("Unidentified Armed Group")
+
+
+def test_a_group_that_denies_the_act_is_not_its_target(pipeline: Pipeline) -> None:
+    text = ("The Taliban denied carrying out the bombing that killed 12 worshippers at a "
+            "mosque in Kunduz on Friday. Islamic State later claimed responsibility.")
+    event = only(pipeline, text)
+    assert event["actor1"]["name"] == "Islamic State"
+    assert event["actor2"]["name"].startswith("Civilians")
+
+
+def test_a_named_group_s_unnamed_men_are_not_its_target(pipeline: Pipeline) -> None:
+    text = ("Seven people, including three children, were killed when a suicide bomber "
+            "blew himself up at a market in Maiduguri on Sunday, in addition to the "
+            "assailant. The attack bore the hallmarks of Boko Haram.")
+    event = only(pipeline, text)
+    assert event["actor1"]["name"].startswith("Boko Haram")
+    assert not (event["actor2"] or {}).get("name", "").startswith("Unidentified Armed Group")
