@@ -86,3 +86,15 @@ def test_deaths_told_with_murieron(es: Locale, text: str) -> None:
 )
 def test_one_person_injured_without_a_number(es: Locale, text: str, value: int | None) -> None:
     assert combine(find_counts(text, locale=es), "injured").best == value
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Ocurrió después de que bandidos secuestraran a 30 pobladores.", "detained", 30),
+        ("Días después de que hombres armados mataran a cuatro agentes.", "killed", 4),
+    ],
+)
+def test_past_subjunctive_verbs(es: Locale, text: str, kind: str, value: int) -> None:
+    """"después de que ... secuestraran": the verb in its past subjunctive."""
+    assert combine(find_counts(text, locale=es), kind).best == value
