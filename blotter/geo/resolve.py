@@ -139,10 +139,24 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
                         ids.add(unit_id)
                         kinds[unit_id] = kind
     counts: Counter[int] = Counter(i for ids in by_key.values() for i in ids)
+    # the items of a list of places are siblings, not each other's context
+    # ("en Guerrero y Chihuahua": the state of Guerrero, not Chihuahua's Guerrero)
+    # (a name also written outside the list still names its unit)
+    lists: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.in_list is not None:
+            lists.setdefault(m.in_list, set()).add(m.key)
+    outside = {m.key for m in mentions if m.in_list is None}
+    for keys in lists.values():
+        keys -= outside
     out = []
     for m in mentions:
         ids = by_key[m.key]
-        named = {i for i, n in counts.items() if n > (1 if i in ids else 0)}
+        here = counts
+        if m.in_list is not None:
+            here = counts.copy()
+            here.subtract(i for k in lists[m.in_list] - {m.key} for i in by_key[k])
+        named = {i for i, n in here.items() if n > (1 if i in ids else 0)}
         out.append(
             ({i for i in named if kinds[i] == "admin1"}, {i for i in named if kinds[i] == "admin2"})
         )
