@@ -31,3 +31,12 @@ def test_a_comma_alone_still_names_the_container(gaz: Gazetteer) -> None:
     places = find_places("Matan a dos en Apatzingán, Michoacán", gaz, load_locale("es"))
     assert [m.in_list for m in places.mentions] == [None, None]
     assert places.mentions[1].container
+
+
+def test_a_mexican_municipal_seat_ranks_by_its_municipio(gaz: Gazetteer) -> None:
+    # El Salto, Jalisco (a municipio of about 150,000, the town proper 22,000)
+    # against the Durango town of El Salto (24,000): regional_rules.toml
+    assert admin1s("Asesinan a un hombre en El Salto", gaz, "es") == [
+        ("El Salto", "city", "Jalisco")]
+    # not where admin2 units are provinces named after their capitals (Spain)
+    assert admin1s("Ejecutan a dos en Salamanca", gaz, "es")[0][2] == "Guanajuato"
