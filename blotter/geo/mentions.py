@@ -88,6 +88,9 @@ class PlaceMention:
     locative: bool = False  # after "in", "near", "at"...
     container: bool = False  # names the unit around the previous place ("Bara in Idleb")
     comma_container: bool = False  # a container after a comma ("La Concha, Morelia")
+    #: Index of the list of places it is one item of ("Michoacán, Guanajuato y
+    #: Guerrero"; :func:`_mark_lists`), None outside one.
+    in_list: int | None = None
     words: int = 1
     # compass bearing of "the southern countryside of Idleb" (180), else None
     countryside: float | None = None
@@ -229,6 +232,7 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
     if not upper:
         _drop_surnames(text, toks, out, gaz, w, titles)
         _mark_containers(text, out.mentions, w)
+        _mark_lists(text, out.mentions, w)
     return out
 
 
@@ -289,6 +293,32 @@ def _drop_surnames(
         out.mentions = [
             m for m in out.mentions if not (m.key in surnames and m.words == 1 and not m.locative)
         ]
+
+
+#: A comma between two items of a list of places.
+LIST_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _mark_lists(text: str, mentions: list[PlaceMention], w: PlaceWords) -> None:
+    """Mark the items of each list of places: names joined by commas whose last
+    two the pack's ``places.list_gap`` joins ("Michoacán, Guanajuato, BC y
+    Guerrero", "Guerrero y Chihuahua"): siblings, none the context of another
+    (:func:`blotter.geo.resolve._admin_contexts`)."""
+    run: list[PlaceMention] = []
+    lists = 0
+    for a, b in pairwise(mentions):
+        gap = text[a.end : b.start]
+        if len(gap) > CONTAINER_GAP_CHARS:
+            run = []
+        elif LIST_COMMA.match(gap):
+            run = (run or [a]) + [b]
+        elif w.list_gap.match(gap):
+            for m in (run or [a]) + [b]:
+                m.in_list = lists
+            lists += 1
+            run = []
+        else:
+            run = []
 
 
 def _mark_containers(text: str, mentions: list[PlaceMention], w: PlaceWords) -> None:

@@ -60,6 +60,8 @@ class PlaceWords:
     countryside_after: re.Pattern[str]
     east_jerusalem: re.Pattern[str]
     container_gap: re.Pattern[str]
+    #: Text between the last two names of a list ("Guerrero y Chihuahua").
+    list_gap: re.Pattern[str]
     #: The pack's own dateline form (case-sensitive, holding a comma), read
     #: besides the wire form of DATELINE_RE: "CULIACÁN, Sin.-".
     dateline: re.Pattern[str]
@@ -155,6 +157,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         ),
         east_jerusalem=re.compile(loc.pattern("places.east_jerusalem"), re.IGNORECASE),
         container_gap=re.compile(loc.pattern("places.container_gap"), re.IGNORECASE),
+        list_gap=re.compile(loc.pattern("places.list_gap"), re.IGNORECASE),
         dateline=re.compile(loc.pattern("places.dateline")),
         org_before=re.compile(loc.pattern("places.org_before")),
         org_head=re.compile(loc.pattern("places.org_head")),

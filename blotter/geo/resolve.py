@@ -119,6 +119,33 @@ def _containers(mentions: list[PlaceMention]) -> list[frozenset[int]]:
     ]
 
 
+def _seat_sizes(m: PlaceMention, countries: frozenset[str]) -> dict[int, float]:
+    """Per town candidate of *m* in one of *countries* (the regional rules'
+    ``municipal_seats``) that lies in a municipality (admin2) candidate of the
+    same name, what ranking it by the municipality's population adds: such a
+    seat (the municipality's largest town of the name) is known by its
+    municipality's name and size, not by the town proper's."""
+    if not countries:
+        return {}
+    units = {
+        c.id: c.population for c in m.candidates
+        if c.kind == "admin2" and c.country_code in countries
+    }
+    if not units:
+        return {}
+    seat: dict[int, Place] = {}  # the municipality's largest town of the name is its seat
+    for c in m.candidates:
+        if c.kind == "city" and c.admin2_id in units:
+            held = seat.get(c.admin2_id)
+            if held is None or c.population > held.population:
+                seat[c.admin2_id] = c
+    return {
+        c.id: math.log10(units[unit] + 10) - math.log10(c.population + 10)
+        for unit, c in seat.items()
+        if units[unit] > c.population
+    }
+
+
 def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[int]]]:
     """For each mention, the admin1 and admin2 units named by mentions of *other*
     names (a repeated "LA PAZ" does not name its own department)."""
@@ -139,10 +166,24 @@ def _admin_contexts(mentions: list[PlaceMention]) -> list[tuple[set[int], set[in
                         ids.add(unit_id)
                         kinds[unit_id] = kind
     counts: Counter[int] = Counter(i for ids in by_key.values() for i in ids)
+    # the items of a list of places are siblings, not each other's context
+    # ("en Guerrero y Chihuahua": the state of Guerrero, not Chihuahua's Guerrero)
+    # (a name also written outside the list still names its unit)
+    lists: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.in_list is not None:
+            lists.setdefault(m.in_list, set()).add(m.key)
+    outside = {m.key for m in mentions if m.in_list is None}
+    for keys in lists.values():
+        keys -= outside
     out = []
     for m in mentions:
         ids = by_key[m.key]
-        named = {i for i, n in counts.items() if n > (1 if i in ids else 0)}
+        here = counts
+        if m.in_list is not None:
+            here = counts.copy()
+            here.subtract(i for k in lists[m.in_list] - {m.key} for i in by_key[k])
+        named = {i for i, n in here.items() if n > (1 if i in ids else 0)}
         out.append(
             ({i for i in named if kinds[i] == "admin1"}, {i for i in named if kinds[i] == "admin2"})
         )
@@ -180,9 +221,11 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
         for m in mentions
     ]
 
+    seats = [_seat_sizes(m, regional.seat_countries) for m in mentions]
+
     def rank(countries: dict[str, float], main: str | None = None) -> None:
-        for m, (a1, a2), inside, (named, _), owners in zip(
-            mentions, contexts, contained, named_units, owned, strict=True
+        for m, (a1, a2), inside, (named, _), owners, seat in zip(
+            mentions, contexts, contained, named_units, owned, seats, strict=True
         ):
             # a wire dateline is read on its own ("BOGOTA" of a story about the U.S.)
             ctx = dateline_ctx if m.dateline and places.upper else countries
@@ -199,7 +242,8 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
             scored = [
                 (
                     _score(c, m, ctx, a1, a2, inside, regional)
-                    - (ALTERNATE_PENALTY if owners and c.id not in owners else 0.0),
+                    - (ALTERNATE_PENALTY if owners and c.id not in owners else 0.0)
+                    + seat.get(c.id, 0.0),
                     c,
                 )
                 for c in m.candidates

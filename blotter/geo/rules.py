@@ -153,6 +153,8 @@ class TextRules:
 
     fronts: tuple[FrontLine, ...] = ()
     parts: tuple[tuple[CityPart, bool], ...] = ()  # (rule, its pattern matched)
+    #: Countries whose towns rank by the municipality (admin2) named after them.
+    seat_countries: frozenset[str] = frozenset()
 
     @property
     def on_front(self) -> bool:
@@ -195,12 +197,14 @@ class RegionalRules:
     fronts: tuple[FrontLine, ...] = ()
     parts: tuple[CityPart, ...] = ()
     state_codes: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> abbr -> name
+    seat_countries: frozenset[str] = frozenset()  # ``[[municipal_seats]]``
 
     def for_text(self, text: str, places: TextPlaces) -> TextRules:
         """The rules that apply to one text (*places*: its mentions and cues)."""
         return TextRules(
             tuple(f for f in self.fronts if f.active(places)),
             tuple((p, p.pattern.search(text) is not None) for p in self.parts),
+            self.seat_countries,
         )
 
 
@@ -249,9 +253,10 @@ def regional_rules(path: Path | None = None) -> RegionalRules:
             for c in data.get("city_part", [])
         )
         states = {s["country"]: dict(s["codes"]) for s in data.get("state_codes", [])}
+        seats = frozenset(str(s["country"]) for s in data.get("municipal_seats", []))
     except (KeyError, TypeError, re.error) as exc:
         raise RuleError(f"{path}: bad or missing field {exc}") from exc
-    return RegionalRules(fronts, parts, states)
+    return RegionalRules(fronts, parts, states, seats)
 
 
 @lru_cache(maxsize=8)

@@ -56,6 +56,14 @@ MAX_GENRE_WORDS = 4
 AMBIGUOUS_GROUP = "ambiguous"
 #: The score's bounds: nothing read from news by rules is certain either way.
 FLOOR, CEILING = 0.02, 0.98
+#: The confidence of a tally (a wave, a digest, a running toll:
+#: :mod:`blotter.stages.tally`), whatever else it shows: it tells where
+#: violence happened, but no one event, so it sits below the default
+#: ``min_confidence`` (0.5) and users see it only when they ask for every
+#: event (``--min-confidence 0``).
+TALLY_CONFIDENCE = 0.3
+#: Evidence that sets the score instead of weighing in it.
+UNWEIGHTED = frozenset({"tally"})
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,9 @@ class Evidence:
     hedged: bool = False
     #: An ACLED-style label ("Armed clash:") opens a sentence.
     label: bool = False
+    #: Every telling sentence is a tally of many incidents, no one event's
+    #: report: the score is then :data:`TALLY_CONFIDENCE`, not weighed.
+    tally: bool = False
 
 
 #: Log-odds of an event with none of the evidence: one ambiguous act word in
@@ -148,9 +159,14 @@ WEIGHTS: dict[str, float] = {
 
 
 def score(evidence: Evidence) -> float:
-    """The confidence of an event with *evidence*: a logistic of the weighted sum."""
+    """The confidence of an event with *evidence*: a logistic of the weighted sum
+    (a tally's is :data:`TALLY_CONFIDENCE`)."""
+    if evidence.tally:
+        return TALLY_CONFIDENCE
     z = BIAS
     for f in fields(evidence):
+        if f.name in UNWEIGHTED:
+            continue
         value = getattr(evidence, f.name)
         if f.name == "genre_words":
             value = min(value, MAX_GENRE_WORDS)
@@ -205,6 +221,7 @@ def incident_evidence(incidents: Iterable[Incident]) -> Evidence:
         headline_only=bool(cues) and all(is_headline(sc.sentence.text) for sc in cues),
         hedged=bool(cues) and all(sc.hedged for sc in cues),
         label=any(sc.label for sc in cues),
+        tally=bool(incs) and all(inc.tally for inc in incs),
     )
 
 
@@ -246,4 +263,5 @@ def event_evidence(event: Event, incidents: Iterable[Incident]) -> Evidence:
         headline_only=base.headline_only,
         hedged=base.hedged or event.certainty == "alleged",
         label=base.label,
+        tally=base.tally,
     )

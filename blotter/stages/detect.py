@@ -46,6 +46,7 @@ from blotter.stages.incident import (
     reaction_only,
     report_own_event,
 )
+from blotter.stages.tally import add_tallies
 from blotter.taxonomy import event_type_of
 
 #: Cue groups that say a text is about sport, markets or products and media.
@@ -467,6 +468,7 @@ class Detector:
             doc.incidents = self.group(cues, report, len(doc.text) > SHORT_REPORT_CHARS)
             if len(doc.text) <= SHORT_REPORT_CHARS:
                 report_own_event(doc.incidents)
+            doc.incidents = add_tallies(doc.incidents, cues, self._dated_background, report)
             for inc in doc.incidents:
                 inc.genre_words = genre_words
             doc.events = [self.to_event(doc, inc) for inc in doc.incidents]
@@ -573,6 +575,10 @@ class Detector:
                 current.date = when
             current.cues.append(sc)
         return incidents
+
+    def _dated_background(self, sc: SentenceCues, report: date | None) -> bool:
+        """True if *sc* is background by its own first date (or, undated, its words)."""
+        return self._is_background(sc, sc.dates[0] if sc.dates else None, report)
 
     def _is_background(
         self, sc: SentenceCues, when: DateRef | None, published: date | None

@@ -79,6 +79,10 @@ class SentenceCues:
     #: Set by the detector: a brief's undated arrest that names a non-state
     #: group ("A CJNG Leader Arrested in Silao"): the arrest is the report's news.
     named_arrest: bool = False
+    #: Set by the detector: the sentence reports many incidents at once (a
+    #: wave, a digest, a running toll: :mod:`blotter.stages.tally`); its counts
+    #: are blanked.
+    tally: bool = False
 
     @property
     def hedged(self) -> bool:
@@ -151,6 +155,11 @@ class Incident:
     #: Civilians / armed forces are the objects of its violence (set when typed).
     civilians: bool = False
     forces: bool = False
+
+    @property
+    def tally(self) -> bool:
+        """Every sentence of the incident is a tally (:mod:`blotter.stages.tally`)."""
+        return bool(self.cues) and all(sc.tally for sc in self.cues)
 
     def groups(self) -> set[str]:
         """Cue groups of the incident's sentences, plus qualifiers from its context."""
