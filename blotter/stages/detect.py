@@ -335,8 +335,11 @@ def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None
 
 def _aimed_fire(hits: dict[str, list[Hit]]) -> None:
     """Read fire aimed at someone ("firing at them", "machinegunned") as gunfire
-    when no heavy weapon of the ``shelling`` group is named beside it."""
+    when no heavy weapon of the ``shelling`` group is named beside it; so too a
+    machine gun named in a murder ("murdered by machinegun fire")."""
     aimed = {(h.start, h.end) for h in hits.get("aimed_fire", [])}
+    if "slaying" in hits:
+        aimed |= {(h.start, h.end) for h in hits.get("killers_gun", [])}
     shelling = hits.get("shelling", [])
     if not aimed or not shelling or any((h.start, h.end) not in aimed for h in shelling):
         return

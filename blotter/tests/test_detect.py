@@ -158,3 +158,12 @@ def test_hostage_murdered_after_a_kidnapping_is_one_incident(pipeline: Pipeline)
     current = [e for e in extract(pipeline, text) if not e["is_background"]]
     assert [e["sub_event_type"] for e in current] == ["Abduction/forced disappearance"]
 
+
+
+def test_machine_gun_of_a_murder_is_gunfire(pipeline: Pipeline) -> None:
+    murder = "Two students were murdered by machinegun fire as they walked home on Wednesday."
+    (event,) = extract(pipeline, murder)
+    assert event["sub_event_type"] == "Attack"
+    shelling = "On 9 May, rebel forces fired heavy machine guns at army positions near the town."
+    (event,) = extract(pipeline, shelling)
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
