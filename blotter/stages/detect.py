@@ -511,7 +511,10 @@ class Detector:
                 if d.start >= sentence.start + skip
                 and not any(a <= d.start < b for a, b in issues)
             ],
-            find_counts(sentence.text, sentence.start, self.locale),
+            # counted after the dateline, whose date and agency are no count and
+            # whose end is where the report's first clause starts ("MEDELLIN, 26
+            # OCT 89 (DPA) -- TWO POLICEMEN ... WERE KILLED")
+            find_counts(sentence.text[skip:], sentence.start + skip, self.locale),
             self.patterns.labels[" ".join(label_match["label"].lower().split())]
             if label_match
             else None,

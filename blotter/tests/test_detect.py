@@ -167,3 +167,12 @@ def test_machine_gun_of_a_murder_is_gunfire(pipeline: Pipeline) -> None:
     shelling = "On 9 May, rebel forces fired heavy machine guns at army positions near the town."
     (event,) = extract(pipeline, shelling)
     assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_count_of_the_first_clause_after_a_wire_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "LIMA, 12 MAR 24 (EFE) -- [TEXT] TWO POLICEMEN GUARDING THE BRAZILIAN EMBASSY IN "
+        "THE CAPITAL WERE KILLED TODAY BY UNIDENTIFIED GUNMEN, THE POLICE REPORTED."
+    )
+    (event,) = extract(pipeline, text)
+    assert event["fatalities"]["best"] == 2
