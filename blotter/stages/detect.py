@@ -336,8 +336,11 @@ def _drop_inside(hits: dict[str, list[Hit]], group: str, container: str) -> None
 
 def _aimed_fire(hits: dict[str, list[Hit]]) -> None:
     """Read fire aimed at someone ("firing at them", "machinegunned") as gunfire
-    when no heavy weapon of the ``shelling`` group is named beside it."""
+    when no heavy weapon of the ``shelling`` group is named beside it; so too a
+    machine gun named in a murder ("murdered by machinegun fire")."""
     aimed = {(h.start, h.end) for h in hits.get("aimed_fire", [])}
+    if "slaying" in hits:
+        aimed |= {(h.start, h.end) for h in hits.get("killers_gun", [])}
     shelling = hits.get("shelling", [])
     if not aimed or not shelling or any((h.start, h.end) not in aimed for h in shelling):
         return
@@ -510,7 +513,10 @@ class Detector:
                 if d.start >= sentence.start + skip
                 and not any(a <= d.start < b for a, b in issues)
             ],
-            find_counts(sentence.text, sentence.start, self.locale),
+            # counted after the dateline, whose date and agency are no count and
+            # whose end is where the report's first clause starts ("MEDELLIN, 26
+            # OCT 89 (DPA) -- TWO POLICEMEN ... WERE KILLED")
+            find_counts(sentence.text[skip:], sentence.start + skip, self.locale),
             self.patterns.labels[" ".join(label_match["label"].lower().split())]
             if label_match
             else None,

@@ -106,3 +106,73 @@ def test_a_real_act_in_a_sport_text_is_still_an_event(pipeline: Pipeline) -> Non
     )
     events = [e for e in extract(pipeline, text) if not e["is_background"]]
     assert [e["event_type"] for e in events] == ["Riots"]
+
+
+#: Filler that makes a report longer than a brief (detect's SHORT_REPORT_CHARS),
+#: where a sentence of another kind of act starts a new incident.
+_LONG_FILLER = (
+    "The interior minister told reporters that the government would not give in to "
+    "pressure and that the security forces had been put on alert across the region. "
+    "Officials said the investigation was continuing and that more details would be "
+    "released when the inquiry had made progress. " * 2
+)
+
+
+def test_murder_told_after_a_bombing_is_its_own_incident(pipeline: Pipeline) -> None:
+    text = (
+        "A bomb exploded at the power station in the capital on Monday night, "
+        "destroying two transformers.\n\n"
+        "On Tuesday, gunmen murdered the town's mayor outside his home.\n\n" + _LONG_FILLER
+    )
+    subs = [e["sub_event_type"] for e in extract(pipeline, text) if not e["is_background"]]
+    assert "Remote explosive/landmine/IED" in subs and "Attack" in subs
+
+
+def test_bomb_named_after_a_murder_does_not_split_it(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen murdered the town's mayor outside his home on Tuesday.\n\n"
+        "The mayor had received threats and his house was damaged by a bomb.\n\n"
+        "Neighbours said the gunmen escaped in a car.\n\n" + _LONG_FILLER
+    )
+    current = [e for e in extract(pipeline, text) if not e["is_background"]]
+    assert len(current) == 1  # one incident: the bomb is no new one
+
+
+
+def test_explosion_told_after_a_murder_is_its_weapon(pipeline: Pipeline) -> None:
+    text = (
+        "A trade union leader was assassinated in the port city on Tuesday.\n\n"
+        "He died at once when a bomb fixed under his car exploded as he drove to work.\n\n"
+        + _LONG_FILLER
+    )
+    current = [e for e in extract(pipeline, text) if not e["is_background"]]
+    assert len(current) == 1
+
+
+def test_hostage_murdered_after_a_kidnapping_is_one_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels kidnapped two engineers from the dam site on Monday.\n\n"
+        "Their captors murdered one of the engineers on Thursday.\n\n"
+        + _LONG_FILLER
+    )
+    current = [e for e in extract(pipeline, text) if not e["is_background"]]
+    assert [e["sub_event_type"] for e in current] == ["Abduction/forced disappearance"]
+
+
+
+def test_machine_gun_of_a_murder_is_gunfire(pipeline: Pipeline) -> None:
+    murder = "Two students were murdered by machinegun fire as they walked home on Wednesday."
+    (event,) = extract(pipeline, murder)
+    assert event["sub_event_type"] == "Attack"
+    shelling = "On 9 May, rebel forces fired heavy machine guns at army positions near the town."
+    (event,) = extract(pipeline, shelling)
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_count_of_the_first_clause_after_a_wire_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "LIMA, 12 MAR 24 (EFE) -- [TEXT] TWO POLICEMEN GUARDING THE BRAZILIAN EMBASSY IN "
+        "THE CAPITAL WERE KILLED TODAY BY UNIDENTIFIED GUNMEN, THE POLICE REPORTED."
+    )
+    (event,) = extract(pipeline, text)
+    assert event["fatalities"]["best"] == 2

@@ -118,6 +118,20 @@ def test_acled_style_counts(text: str, best: int) -> None:
     assert combine(find_counts(text), "killed").best == best
 
 
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("The union condemned the journalist's murder on Friday.", 1),
+        ("THE MINISTER DENOUNCED CARLOS RUIZ GOMEZ' ASSASSINATION.", 1),
+        ("The country's murder rate rose again.", None),
+        ("Police foiled the minister's assassination attempt.", None),
+        ("The victims' murder was condemned.", None),
+    ],
+)
+def test_one_persons_murder_named_by_a_possessive(text: str, best: int | None) -> None:
+    assert combine(find_counts(text), "killed").best == best
+
+
 def test_a_toll_split_over_events_is_shared() -> None:
     from blotter.fields.casualties import split_share
 
