@@ -11,9 +11,11 @@ a normalised key further for spelling-tolerant look-ups.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -22,42 +24,14 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’‘ʻʼ`][^\W\d_]+)*")
 APOSTROPHES_RE = re.compile(r"['’‘ʻʼ`]")
 PAREN_RE = re.compile(r"\(([^()]+)\)")
 
-# Generic words for administrative units, stripped to get the short form
-# ("Sanaa Governorate" -> "Sanaa") and recognised after a place mention.
+# Generic words for administrative units in GeoNames' names, in every
+# language they come in ("Sanaa Governorate" -> "Sanaa"), stripped to get the
+# short form and recognised after a place mention: data, in
+# ``data/unit_name_words.toml`` (``unit_words``).
 ADMIN_WORDS = frozenset(
-    [
-        "oblast",
-        "oblast'",
-        "region",
-        "province",
-        "provincia",
-        "governorate",
-        "state",
-        "estado",
-        "district",
-        "raion",
-        "rayon",
-        "county",
-        "municipality",
-        "municipio",
-        "department",
-        "departamento",
-        "prefecture",
-        "division",
-        "muhafazat",
-        "wilaya",
-        "wilayah",
-        "territory",
-        "union",
-        "parish",
-        "canton",
-        "commune",
-        "zone",
-        "woreda",
-        "kray",
-        "krai",
-        "lga",  # Nigeria's Local Government Areas ("Kankara LGA")
-    ]
+    tomllib.loads(
+        (Path(__file__).resolve().parent / "data" / "unit_name_words.toml").read_text("utf-8")
+    )["unit_words"]
 )
 
 # Arabic and other articles that transliterations write, drop or glue on at will
