@@ -1,4 +1,5 @@
-"""Firebombings and hijackings are acts (lang/en/cues.toml riot / kidnap groups)."""
+"""Firebombings, hijackings and property blown up are acts (lang/en/cues.toml riot,
+kidnap and ied groups); "blew up" in a genre text is a figure. Texts written here."""
 
 from __future__ import annotations
 
@@ -40,4 +41,24 @@ def test_firebombing_and_hijacking_are_events(pipeline: Pipeline, text: str) -> 
 
 def test_a_program_that_hijacks_a_modem_is_no_event(pipeline: Pipeline) -> None:
     text = "Regulators moved against rogue programs that hijack their modems and run up bills."
+    assert not current(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels blew up a power pylon near the dam on Tuesday.",
+        "A bridge on the main road was blown up overnight.",
+        "Guerrillas dynamited two electrical towers in the province.",
+    ],
+)
+def test_property_blown_up_is_an_event(pipeline: Pipeline, text: str) -> None:
+    assert current(pipeline, text)
+
+
+def test_a_row_that_blew_up_in_a_music_story_is_no_event(pipeline: Pipeline) -> None:
+    text = (
+        "The row blew up when the rapper threw the singer out of his crew. "
+        "His new album tops the charts this season, and the tour film opens soon."
+    )
     assert not current(pipeline, text)
