@@ -25,3 +25,10 @@ def test_words_that_are_only_hamlets_name_no_place(gaz: Gazetteer) -> None:
     text = "Two Southern Baptist missionaries were shot at the frontier post."
     places, _ = locate(text, gaz)
     assert all(text[m.start : m.end].lower() not in ("baptist", "frontier") for m in places.mentions)
+
+
+def test_adjectives_of_nations_are_no_places(gaz: Gazetteer) -> None:
+    text = "An American diplomat and an English teacher were hurt at a Spanish bank."
+    places, _ = locate(text, gaz)
+    named = {text[m.start : m.end] for m in places.mentions}
+    assert not named & {"American", "English", "Spanish"}
