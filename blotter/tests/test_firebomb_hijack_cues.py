@@ -29,7 +29,8 @@ def current(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
     "text",
     [
         "A community centre in the old town was firebombed overnight by extremists.",
-        "Members of a little-known group claimed credit for the early morning firebombing of an embassy.",
+        "Members of a little-known group claimed credit for the early morning firebombing "
+        "of an embassy.",
         "Two men threw fire bombs at the offices of a newspaper.",
         "Three gunmen hijacked a domestic airliner shortly after take-off.",
         "A man armed with a knife attempted to hijack the plane and was overpowered.",
