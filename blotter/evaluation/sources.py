@@ -70,13 +70,39 @@ RDWTI_ALIASES: dict[str, tuple[str, ...]] = {
     "al fatah": ("Al Aqsa Martyrs Brigade",),
     "fatah": ("Al Aqsa Martyrs Brigade",),
     "kurdish workers party": ("PKK",),
+    # session 13: the PKK's later names (KADEK 2002, Kongra-Gel 2003) as the
+    # texts write them, and its army (ARGK), which the actor dictionary reads
+    # as the PKK
+    "kurdish workers party pkk": ("KADEK", "Kurdistan Democratic Congress", "Kongra-Gel"),
+    "people s liberation army of kurdistan argk": ("PKK",),
     "action directe": ("Direct Action",),  # its name in English reports
     # anti-Castro exile groups RDWTI files under one name
     "anti castro cubans": (
         "Omega 7", "El Poder Cubano", "Alpha 66", "CORU", "Cuban Action Commandos",
-        "Pedro Luis Boitel Commandos",
+        "Pedro Luis Boitel Commandos", "Secret Cuban Government",
     ),
+    # session 13: names RDWTI writes otherwise than the group and its reports
+    # ("of the Armenian Genocide", "Revolutionary Forces", "October Third"), and
+    # the Arabic name the texts give for the English one RDWTI uses
+    "justice commandos for the armenian genocide": (
+        "Justice Commandos of the Armenian Genocide", "JCAG",
+    ),
+    "palestinian revolution forces general command": (
+        "Palestinian Revolutionary Forces General Command",
+    ),
+    "third of october group": ("October Third Organization",),
+    "group bakunin gdansk paris guatemala salvador bgp": (
+        "Bakounine Gdansk Paris Guatemala Salvador",  # the French spelling of the name
+    ),
+    "soldiers of the prophet s companions": ("Jund al-Sahabah", "Jund al-Sahaba"),
+    # renamed in October 2004 (the text says so: "now calling itself ...")
+    "tawhid and jihad": ("Al Qaeda in Iraq", "AQI"),
 }
+#: Session 13: gold countries RDWTI writes as the state of the day, where a place
+#: now in another country lay then: Kosovo's incidents before its 2008
+#: declaration of independence are filed under "Serbia" (RDWTI only: ACLED
+#: codes Serbia and Kosovo apart).
+RDWTI_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {"serbia": ("RS", "XK")}
 _LAST_WORD = re.compile(r"(\w+)$")
 _WORD = re.compile(r"\w+")
 
@@ -103,6 +129,16 @@ def rdwti_perpetrator_match(predicted: str, gold: str) -> bool:
     return any(
         actor_match(predicted, complete_cut(name, predicted)) for name in rdwti_names(gold)
     )
+
+
+def rdwti_same_country(location: dict[str, Any], gold_country: str) -> bool:
+    """True if the predicted location lies in RDWTI's gold country, read as the
+    state of the day where RDWTI writes it so (`RDWTI_COUNTRY_ALIASES`)."""
+    codes = RDWTI_COUNTRY_ALIASES.get(normalise(gold_country))
+    code = (location or {}).get("country_code")
+    if codes and isinstance(code, str) and code:
+        return code.upper() in codes
+    return same_country(location, gold_country)
 
 
 def perpetrator_names(event: Event) -> list[str]:
@@ -141,7 +177,7 @@ def score_rdwti(pairs: Iterable[Pair]) -> dict[str, Any]:
         if coded(g.get("event_date")):
             t.add("event_date", p is not None and p.get("event_date") == g["event_date"])
         if coded(g.get("country")):
-            t.add("country", same_country(loc, g["country"]))
+            t.add("country", rdwti_same_country(loc, g["country"]))
         if coded(g.get("location")):
             t.add("location", same_place(loc, g["location"]))
         t.count("fatalities", g.get("fatalities"), p, "fatalities")

@@ -60,6 +60,12 @@ class DatePatterns:
     weekday: re.Pattern[str]
     relative_re: re.Pattern[str]
     qualifier: re.Pattern[str]
+    #: Session 13: a date that is part of a group's name ("November 17 members",
+    #: "the 1 May Organization", "Popular Forces of April 25"): the words after
+    #: it, the words before it, and the words before it that keep it a date.
+    name_after: re.Pattern[str] = re.compile(r"(?!)")
+    name_before: re.Pattern[str] = re.compile(r"(?!)")
+    date_lead: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alternation(words: list[str]) -> str:
@@ -114,6 +120,9 @@ def _date_patterns(loc: Locale) -> DatePatterns:
             r"\b(?P<rel>" + _alternation(list(relative)) + r"|" + p("dates.ago") + r")\b", re.I
         ),
         qualifier=re.compile(p("dates.acled_qualifier"), re.I),
+        name_after=re.compile(p("dates.name_after")),
+        name_before=re.compile(p("dates.name_before")),
+        date_lead=re.compile(p("dates.date_lead"), re.I),
     )
 
 
@@ -189,7 +198,7 @@ def find_dates(
             day = int(m["day"])
             year = _year(m["year"], month, day, published)
             value = None if year is None else safe_date(year, month, day)
-            if value is None:
+            if value is None or _in_name(text, m, pats):
                 continue
             tail = text[m.end() : m.end() + 20]
             q = pats.qualifier.search(tail)
@@ -217,6 +226,20 @@ def find_dates(
                 add(m, *resolved, False)
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+#: Characters read before and after a date for a group name around it.
+NAME_CONTEXT_CHARS = 60
+
+
+def _in_name(text: str, m: re.Match[str], pats: DatePatterns) -> bool:
+    """True if the date *m* is part of a group's name ("November 17 members",
+    "Popular Forces of April 25"), not a date told with a preposition ("on 1 May")."""
+    before = text[max(0, m.start() - NAME_CONTEXT_CHARS) : m.start()]
+    if pats.date_lead.search(before):
+        return False
+    after = text[m.end() : m.end() + NAME_CONTEXT_CHARS]
+    return bool(pats.name_after.match(after) or pats.name_before.search(before))
 
 
 def _relative(

@@ -90,7 +90,8 @@ def choose_place(
     # wire copy and country headings: the dateline votes for the main country
     wire = places.upper or places.heading
     top = main_country(places.mentions if wire else body, evidence_votes(places))
-    if top:  # places that agree with the text's main country come first
+    if top and not (not wire and _own_place_abroad(places, body, spans, top)):
+        # places that agree with the text's main country come first
         agree = [m for m in body if m.best is not None and m.best.country_code == top]
         # wire copy: rather the dateline than a foreign place ("U.S. EMBASSY", "WASHINGTON")
         body = agree or ([] if wire and _has_dateline(places) else body)
@@ -240,6 +241,35 @@ def _precision(m: PlaceMention | None, p: Place) -> tuple[int, int]:
     if p.kind == "admin1":
         return 3, 4
     return 3, 6
+
+
+def _own_place_abroad(
+    places: TextPlaces, body: list[PlaceMention], spans: list[tuple[int, int]], top: str
+) -> bool:
+    """True if the event's own sentences name a town or unit, no place of the
+    text's main country, and the text backs the town's country elsewhere
+    (another place than the town itself, a demonym, a cue): the main country
+    then comes from other sentences only ("Two workers were shot in Mogadishu.
+    ... both Ethiopia and Somalia's government"), and the event's own place is
+    kept (session 13). A namesake abroad that nothing else backs ("Tana North"
+    in Ghana, "El Boquerón" named twice) still gives way."""
+    own = [m for m in body if m.best is not None and any(s <= m.start < e for s, e in spans)]
+    if any(m.best is not None and m.best.country_code == top for m in own):
+        return False
+    backed = set(places.demonym_countries) | set(places.name_countries)
+    backed |= {cue.country_code for _, cue in places.cues}
+    own_keys = {m.key for m in own}  # the town named again is no other backing
+    backed |= {
+        m.best.country_code
+        for m in body
+        if m.best is not None and m not in own and m.key not in own_keys
+    }
+    return any(
+        _specificity(m) > SPECIFICITY["country"]
+        and m.best is not None
+        and m.best.country_code in backed
+        for m in own
+    )
 
 
 def _pick(mentions: list[PlaceMention]) -> PlaceMention | None:

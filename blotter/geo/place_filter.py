@@ -164,6 +164,7 @@ def acceptable(
             and prev[0] not in w.stop_words
             and prev[0] not in w.locative
             and prev[0] not in w.feature_prev  # "Lake Naivasha"
+            and not w.compass_word.fullmatch(prev[0])  # "Southern Aceh", "North Belfast"
             and not _sentence_initial(text, prev[1])
             and not _town_before(text, toks, i, key, gaz)  # "Celaya Guanajuato"
         ):

@@ -70,6 +70,9 @@ class PlaceWords:
     org_before: re.Pattern[str] = re.compile(r"(?!)")
     #: The head words of *org_before* alone, searched once per text (CPU).
     org_head: re.Pattern[str] = re.compile(r"(?!)")
+    #: Session 13: one compass word of the pack ("southern", "Southwestern"), a
+    #: bearing before a name and not the first word of a longer proper name.
+    compass_word: re.Pattern[str] = re.compile(r"(?!)")
     # issue 12: words of geo/data/name_context.toml for the pack's language
     #: "Maseno University": a capitalised word after the name that keeps it a place.
     institution_next: frozenset[str] = frozenset()
@@ -161,6 +164,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         dateline=re.compile(loc.pattern("places.dateline")),
         org_before=re.compile(loc.pattern("places.org_before")),
         org_head=re.compile(loc.pattern("places.org_head")),
+        compass_word=re.compile(compass, re.IGNORECASE),
         institution_next=_name_context(loc.code, "institution_next"),
         feature_prev=_name_context(loc.code, "feature_prev"),
         domestic_next=_name_context(loc.code, "domestic_next"),

@@ -18,6 +18,7 @@ from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.mentions import FUZZY_MIN_RATIO, PlaceMention, TextPlaces, find_places
 from blotter.geo.names import ARTICLES, normalise
 from blotter.geo.rules import NO_RULES, RegionalRules, TextRules, regional_rules
+from blotter.geo.supplement import load_supplement
 from blotter.lang import Locale
 
 # Score bonuses (in units of log10 population, so 4 outweighs a 10 000-fold
@@ -324,14 +325,27 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
 
 def bears_name(p: Place, key: str) -> bool:
     """True if every word of *key* is a word of *p*'s own name or label ("matamoros"
-    of "Heroica Matamoros"), not only of an alternate name ("cancun" of Changchun)."""
+    of "Heroica Matamoros"), not only of an alternate name ("cancun" of Changchun),
+    or if *key* is a name the supplement gives *p* by hand ("Londonderry" of Derry:
+    an alias written for the place, not one of GeoNames' alternates)."""
     words = key.split()
     if not words:
         return False
     own = _name_words(p.name)
     if all(x in own for x in words):
         return True
-    return p.label != p.name and all(x in _name_words(p.label) for x in words)
+    if p.label != p.name and all(x in _name_words(p.label) for x in words):
+        return True
+    return (p.country_code, normalise(p.name), key) in _hand_names()
+
+
+@lru_cache(maxsize=1)
+def _hand_names() -> frozenset[tuple[str, str, str]]:
+    """(ISO code, index name, other name) of the packaged supplement's aliases, normalised."""
+    return frozenset(
+        (code, normalise(name), normalise(alias))
+        for code, _kind, name, alias in load_supplement().aliases
+    )
 
 
 @lru_cache(maxsize=200_000)

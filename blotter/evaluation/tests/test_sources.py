@@ -134,6 +134,27 @@ def test_rdwti_perpetrators_are_read_the_way_rdwti_writes_them() -> None:
     assert found("Hizballah", actor1=pij) == 0.0  # another Islamic Jihad
     assert found("al-Fatah", actor1={"name": "Al Aqsa Martyrs Brigade", "inter": 2}) == 1.0
     assert found("Anti-Castro Cubans", actor1={"name": "CORU", "inter": 3}) == 1.0
+    # session 13: names RDWTI writes otherwise than the group does
+    jcag = {"name": "JCAG: Justice Commandos of the Armenian Genocide", "inter": 3}
+    assert found("Justice Commandos for the Armenian Genocide", actor1=jcag) == 1.0
+    assert found("Justice Commandos for the Armenian Genocide") == 0.0
+    kadek = {"name": "Kurdistan Democratic Congress (KADEK)", "inter": 2}
+    assert found("Kurdish Workers Party (PKK)", actor1=kadek) == 1.0
+    pkk = {"name": "PKK: Kurdistan Workers Party", "inter": 2}
+    assert found("People's Liberation Army of Kurdistan (ARGK)", actor1=pkk) == 1.0
+    assert found("Soldiers of the Prophet's Companions", claimed_by="Jund al-Sahabah") == 1.0
+
+
+def test_rdwti_serbia_holds_kosovo_for_rdwti_only() -> None:
+    def country(gold: str, code: str) -> float:
+        loc = {"name": "Mitrovica", "country": "", "country_code": code}
+        return float(score_rdwti([(rdwti_gold(country=gold), [event(location=loc)])])["country"])
+
+    assert country("Serbia", "XK") == 1.0  # Kosovo before 2008, filed under Serbia
+    assert country("Serbia", "RS") == 1.0
+    assert country("Serbia", "AL") == 0.0
+    # the ACLED scorer still reads Serbia and Kosovo apart
+    assert not same_country({"country_code": "XK"}, "Serbia")
 
 
 def test_ged_scores_places_and_counts_only_where_the_text_states_them() -> None:
