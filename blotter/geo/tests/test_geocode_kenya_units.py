@@ -1,0 +1,27 @@
+"""Session 13 (issue 12): ACLED Kenya's place words — al-Shabaab's home country
+as a fall-back only, Kenyan unit words after a name, ward names of two parts.
+Texts written here."""
+
+from __future__ import annotations
+
+from blotter.geo.event_place import Resolution, choose_place
+from blotter.geo.gazetteer import Gazetteer
+from blotter.geo.resolve import locate
+
+
+def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
+    """Resolve *text* and choose the place of an event spanning all of it."""
+    places, regional = locate(text, gaz)
+    return choose_place(places, [(0, len(text))], gaz, regional)
+
+
+def test_al_shabaab_alone_gives_somalia(gaz: Gazetteer) -> None:
+    found = place_of("Suspected al-Shabaab militants ambushed a convoy.", gaz)
+    assert found is not None and found.place.country_code == "SO"
+
+
+def test_al_shabaab_casts_no_vote_against_a_kenyan_town(gaz: Gazetteer) -> None:
+    places, _ = locate("Al Shabaab fighters set fire to two police camps in Ijara.", gaz)
+    assert "SO" in places.home_countries
+    found = place_of("Al Shabaab fighters set fire to two police camps in Ijara.", gaz)
+    assert found is not None and found.place.country_code == "KE"
