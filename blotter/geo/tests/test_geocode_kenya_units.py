@@ -25,3 +25,14 @@ def test_al_shabaab_casts_no_vote_against_a_kenyan_town(gaz: Gazetteer) -> None:
     assert "SO" in places.home_countries
     found = place_of("Al Shabaab fighters set fire to two police camps in Ijara.", gaz)
     assert found is not None and found.place.country_code == "KE"
+
+
+def test_a_kenyan_unit_word_after_a_name(gaz: Gazetteer) -> None:
+    for text, admin1 in [
+        ("Residents stormed a school in Kipchebor Ward after two men were killed.", "Kericho"),
+        ("Pupils in Samburu West Sub County attacked their teachers.", "Samburu"),
+    ]:
+        found = place_of(text, gaz)
+        assert found is not None and found.place.country_code == "KE", text
+        assert found.place.admin1 == admin1, text
+
