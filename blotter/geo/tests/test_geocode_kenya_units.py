@@ -36,3 +36,9 @@ def test_a_kenyan_unit_word_after_a_name(gaz: Gazetteer) -> None:
         assert found is not None and found.place.country_code == "KE", text
         assert found.place.admin1 == admin1, text
 
+
+def test_a_ward_spelled_as_written_beats_a_tolerant_namesake(gaz: Gazetteer) -> None:
+    # "Njiru" (a Nairobi ward) is also read by tolerant key as Uganda's Njeru
+    found = place_of("Residents of Njiru held a violent demonstration over evictions.", gaz)
+    assert found is not None and found.place.country_code == "KE"
+    assert found.place.admin1 == "Nairobi"
