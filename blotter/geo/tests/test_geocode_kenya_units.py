@@ -42,3 +42,9 @@ def test_a_ward_spelled_as_written_beats_a_tolerant_namesake(gaz: Gazetteer) -> 
     found = place_of("Residents of Njiru held a violent demonstration over evictions.", gaz)
     assert found is not None and found.place.country_code == "KE"
     assert found.place.admin1 == "Nairobi"
+
+
+def test_either_place_of_a_two_place_ward(gaz: Gazetteer) -> None:
+    # the IEBC list names the ward "Kapedo/Napeitom"
+    found = place_of("Suspected tribesmen attacked a police post in Kapedo.", gaz)
+    assert found is not None and found.place.country_code == "KE"
