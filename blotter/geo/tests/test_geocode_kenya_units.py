@@ -48,3 +48,12 @@ def test_either_place_of_a_two_place_ward(gaz: Gazetteer) -> None:
     # the IEBC list names the ward "Kapedo/Napeitom"
     found = place_of("Suspected tribesmen attacked a police post in Kapedo.", gaz)
     assert found is not None and found.place.country_code == "KE"
+
+
+def test_a_constituency_before_its_member(gaz: Gazetteer) -> None:
+    # "Kapseret MP" was read as the start of a longer proper name
+    found = place_of("The Kapseret MP was slapped and pushed to the ground.", gaz)
+    assert found is not None and found.place.admin1 == "Uasin Gishu"
+    # the member's place is outranked by the place of the event
+    found = place_of("Makueni MP and his wife were attacked at their home in Kisauni.", gaz)
+    assert found is not None and found.place.admin1 == "Mombasa"
