@@ -57,3 +57,9 @@ def test_a_constituency_before_its_member(gaz: Gazetteer) -> None:
     # the member's place is outranked by the place of the event
     found = place_of("Makueni MP and his wife were attacked at their home in Kisauni.", gaz)
     assert found is not None and found.place.admin1 == "Mombasa"
+
+
+def test_a_party_and_a_faith_are_no_places(gaz: Gazetteer) -> None:
+    for text in ("Jubilee youths were dispersed by police.", "Christian students protested."):
+        found = place_of(text, gaz)
+        assert found is None or found.place.country_code not in ("CA", "US"), text
