@@ -63,3 +63,17 @@ def test_a_party_and_a_faith_are_no_places(gaz: Gazetteer) -> None:
     for text in ("Jubilee youths were dispersed by police.", "Christian students protested."):
         found = place_of(text, gaz)
         assert found is None or found.place.country_code not in ("CA", "US"), text
+
+
+def test_kenyan_cues_of_session_13(gaz: Gazetteer) -> None:
+    for text in (
+        "Kenyatta University students rioted over fees.",
+        "Armed members of the MRC attacked police officers.",
+        "MRC attacks civilians ahead of the vote.",
+        "Two National Police Reservists were shot and wounded.",
+    ):
+        found = place_of(text, gaz)
+        assert found is not None and found.place.country_code == "KE", text
+    # a council of medical research is no Kenyan separatist
+    places, _ = locate("The MRC funded a study of malaria.", gaz)
+    assert not places.cues
