@@ -77,3 +77,9 @@ def test_kenyan_cues_of_session_13(gaz: Gazetteer) -> None:
     # a council of medical research is no Kenyan separatist
     places, _ = locate("The MRC funded a study of malaria.", gaz)
     assert not places.cues
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it(gaz: Gazetteer) -> None:
+    # "Nairobi Monday" was read as a longer proper name once "central" stood before it
+    found = place_of("A bomb exploded on a bus in central Nairobi Monday.", gaz)
+    assert found is not None and found.place.admin1 == "Nairobi"
