@@ -333,10 +333,12 @@ def _postal_admitted(
     # a cue bound to units (OSCE SMM: Donetsk, Luhansk) keeps villages to them;
     # a cue of the whole country ("Mungiki") is evidence of the main country only
     bound = any(cue.admin1 for cue in cues)
-    if main is None and not units and not places.demonym_countries:
+    if main is None and not units and set(places.demonym_countries) <= {c.country_code}:
         # issue 12: nothing in the text says which country ("clashes with police
-        # in Dandora"): a national table's area whose name no other country bears
-        # stands (post-office villages, repeated and full of words, do not)
+        # in Dandora"), or only a demonym of the area's own ("Kenyan police were
+        # killed ... in Liboi", session 13): a national table's area whose name no
+        # other country bears stands (post-office villages, repeated and full of
+        # words, do not)
         return c.national_area and _one_country_name(places, c)
     return not units and not bound and c.country_code == main
 

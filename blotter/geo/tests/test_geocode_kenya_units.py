@@ -83,3 +83,9 @@ def test_a_weekday_after_a_name_is_no_part_of_it(gaz: Gazetteer) -> None:
     # "Nairobi Monday" was read as a longer proper name once "central" stood before it
     found = place_of("A bomb exploded on a bus in central Nairobi Monday.", gaz)
     assert found is not None and found.place.admin1 == "Nairobi"
+
+
+def test_a_ward_named_beside_its_own_countrys_demonym(gaz: Gazetteer) -> None:
+    # "Liboi" is known only as a Kenyan ward; "Kenyan" says nothing against it
+    found = place_of("Five Kenyan paramilitary officers were killed by a landmine in Liboi.", gaz)
+    assert found is not None and found.place.admin1 == "Garissa"
