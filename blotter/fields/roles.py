@@ -192,6 +192,15 @@ def retype(
             return "Attack"
         if "fight" not in groups and _one_sided(text, mentions, incident, locale):
             return "Attack"
+        if (
+            "fight" not in groups
+            and identity
+            and _one_sided(text, mentions, incident, locale, state_only=False)
+        ):
+            # session 13: one armed party, not hit, in violence told as between
+            # communities or with civilians named ("Toposa militia attacks Turkana
+            # herdsmen"): the codebook's violence against civilians
+            return "Attack"
         return None
     if (
         sub == "Attack"
@@ -296,7 +305,11 @@ def _outside_denials(text: str, found: list[int], pats: RolePatterns) -> bool:
 
 
 def _one_sided(
-    text: str, mentions: list[ActorMention], incident: Incident, locale: Locale | None
+    text: str,
+    mentions: list[ActorMention],
+    incident: Incident,
+    locale: Locale | None,
+    state_only: bool = True,
 ) -> bool:
     """True if the state's forces alone are named, they are not hit, and no
     armed force is the told victim: violence against whoever they struck, not
@@ -306,7 +319,9 @@ def _one_sided(
     pats = role_patterns(locale)
     if any(text[max(0, m.start - 1) : m.start] == URL_PATH for m in armed):
         return False  # a word of a web address (".../policia/matan-...") is no party
-    if len({m.entry.name for m in armed}) != 1 or armed[0].entry.inter != STATE_FORCES or any(
+    if len({m.entry.name for m in armed}) != 1 or (
+        state_only and armed[0].entry.inter != STATE_FORCES
+    ) or any(
         is_victim(text, m, locale=locale)
         or pats.hit_after.match(text[m.end : m.end + HIT_CONTEXT_CHARS])
         or pats.finder_after.match(text[m.end : m.end + FINDER_CONTEXT_CHARS])

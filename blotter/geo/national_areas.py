@@ -54,6 +54,8 @@ with AREAS_FILE.open("rb") as _fh:
 WARD_PART_RE = re.compile(
     r"(?:\s+(?:" + "|".join(map(re.escape, WARD_PART_WORDS)) + r"|[ivx]+))+$", re.IGNORECASE
 )
+# The joint of a ward named after two places ("Kapedo/Napeitom", "Muhoroni/Koru").
+WARD_JOINT = "/"
 # Constituencies with their county and point (the table's coordinates).
 CONSTITUENCY_SQL = """
 SELECT c.id, c.name, k.name, p.latitude, p.longitude
@@ -117,8 +119,10 @@ def read_areas(path: Path, country_code: str) -> Iterator[tuple[int, Village]]:
         if cid not in points:
             continue
         county, lat, lon = points[cid]
-        form = WARD_PART_RE.sub("", name.strip()) or name.strip()
-        yield 1, _village(form, country_code, county, lat, lon)
+        # session 13: a ward of two places ("Kapedo/Napeitom") is named by either
+        for part in name.split(WARD_JOINT):
+            form = WARD_PART_RE.sub("", part.strip()) or part.strip()
+            yield 1, _village(form, country_code, county, lat, lon)
 
 
 def _village(name: str, country_code: str, county: str, lat: float, lon: float) -> Village:

@@ -189,6 +189,7 @@ def acceptable(
             and nxt[0] not in w.governor
             and nxt[0] not in w.city
             and nxt[0] not in w.stop_words
+            and nxt[0] not in w.weekdays  # session 13: "in central Nairobi Monday"
             and nxt[0] not in w.landmark_next  # "Hama Airbase", "Saadnayel Road"
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
             and not institution

@@ -31,6 +31,7 @@ class PlaceWords:
     country_modifier_prev: frozenset[str]
     always_modifier: frozenset[str]
     calendar: frozenset[str]
+    weekdays: frozenset[str]  # session 13: "in Nairobi Monday" tells when, not a name
     locative: frozenset[str]
     near: frozenset[str]
     near_after: frozenset[str]
@@ -128,6 +129,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         country_modifier_prev=w("places.country_modifier_prev"),
         always_modifier=w("places.always_modifier"),
         calendar=w("places.calendar_words"),
+        weekdays=w("places.weekday_words"),
         locative=w("places.locative"),
         near=w("places.near_words"),
         near_after=w("places.near_after"),

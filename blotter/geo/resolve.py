@@ -240,6 +240,10 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
                 c.admin1_id for c in admitted
             }:
                 admitted = []  # namesakes in several provinces and none named: no guess
+            # session 13: a national table's area spelled as written beats the other
+            # spellings a tolerant match brings in ("Njiru" is the Nairobi ward, not
+            # Uganda's Njeru)
+            written = [c for c in admitted if m.fuzzy and _as_written(c, m)]
             scored = [
                 (
                     _score(c, m, ctx, a1, a2, inside, regional)
@@ -247,7 +251,7 @@ def resolve_text(places: TextPlaces, regional: TextRules = NO_RULES) -> None:
                     + seat.get(c.id, 0.0),
                     c,
                 )
-                for c in m.candidates
+                for c in (written or m.candidates)
                 if not c.postal or c in admitted
             ]
             m.score, m.best = (
@@ -387,12 +391,19 @@ def _postal_admitted(
     # a cue bound to units (OSCE SMM: Donetsk, Luhansk) keeps villages to them;
     # a cue of the whole country ("Mungiki") is evidence of the main country only
     bound = any(cue.admin1 for cue in cues)
-    if main is None and not units and not places.demonym_countries:
+    if main is None and not units and set(places.demonym_countries) <= {c.country_code}:
         # issue 12: nothing in the text says which country ("clashes with police
-        # in Dandora"): a national table's area whose name no other country bears
-        # stands (post-office villages, repeated and full of words, do not)
+        # in Dandora"), or only a demonym of the area's own ("Kenyan police were
+        # killed ... in Liboi", session 13): a national table's area whose name no
+        # other country bears stands (post-office villages, repeated and full of
+        # words, do not)
         return c.national_area and _one_country_name(places, c)
     return not units and not bound and c.country_code == main
+
+
+def _as_written(c: Place, m: PlaceMention) -> bool:
+    """True if *c* is a national table's area whose name is *m* as the text spells it."""
+    return c.national_area and normalise(c.name) == normalise(m.surface)
 
 
 def _one_country_name(places: TextPlaces, c: Place) -> bool:

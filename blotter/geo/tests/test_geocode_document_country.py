@@ -89,6 +89,10 @@ def test_a_demonym_before_a_home_body_is_a_cue(gaz: Gazetteer) -> None:
     assert any(cue.domestic and cue.country_code == "KE" for _, cue in places.cues)
     found = place_of(text, gaz)
     assert found is not None and found.place.country_code == "KE"
-    # soldiers also serve abroad: the actor's country stands
+    # session 13: al-Shabaab's home country is only the last fall-back (a
+    # "home" cue, as Hamas's), so the victims' demonym comes first, as in "Hamas
+    # gunmen fired at Israeli farmers"; with no other word the group's home stands
     found = place_of("Al Shabaab members kill three Kenyan soldiers.", gaz)
+    assert found is not None and found.place.country_code == "KE"
+    found = place_of("Al Shabaab members killed three soldiers.", gaz)
     assert found is not None and found.place.country_code == "SO"
