@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from blotter.document import Article, Document
-from blotter.geo.event_place import Resolution, choose_place
+from blotter.geo.event_place import choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import name_variants, normalise
-from blotter.geo.resolve import geocode_text, locate, resolve_text
+from blotter.geo.resolve import geocode_text, resolve_text
+from blotter.geo.tests.places import place_of
 from blotter.record import Event
 from blotter.settings import Settings
 from blotter.stages.geocode import GeocodeStage
@@ -22,12 +23,6 @@ from blotter.stages.geocode import GeocodeStage
 SHARED = Path(
     os.environ.get("BLOTTER_SHARED", Path(__file__).resolve().parents[3].parent / "shared")
 )
-
-
-def place_of(text: str, gaz: Gazetteer, span: tuple[int, int] | None = None) -> Resolution | None:
-    """Resolve *text* and choose the place for an event in *span* (default: all)."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [span or (0, len(text))], gaz, regional)
 
 
 def surfaces(text: str, gaz: Gazetteer) -> list[str]:

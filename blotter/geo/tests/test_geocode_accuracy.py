@@ -7,17 +7,12 @@ import pytest
 
 from blotter.geo.admin_names import same_admin1
 from blotter.geo.cues import find_cues
-from blotter.geo.event_place import Resolution, choose_place
+from blotter.geo.event_place import choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.names import fuzzy_key, normalise
-from blotter.geo.resolve import locate, resolve_text
-
-
-def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
-    """Resolve *text* and choose the place of an event spanning all of it."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.resolve import resolve_text
+from blotter.geo.tests.places import place_of
 
 
 @pytest.mark.parametrize(

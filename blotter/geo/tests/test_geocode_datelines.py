@@ -5,15 +5,9 @@ province; "the state of X" names the state (hand-written texts)."""
 
 from __future__ import annotations
 
-from blotter.geo.event_place import DATELINE_TOWN_PRECISION, Resolution, choose_place
+from blotter.geo.event_place import DATELINE_TOWN_PRECISION
 from blotter.geo.gazetteer import Gazetteer
-from blotter.geo.resolve import locate
-from blotter.lang import load_locale
-
-
-def place_of(text: str, gaz: Gazetteer, lang: str = "en") -> Resolution | None:
-    places, regional = locate(text, gaz, locale=load_locale(lang))
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.tests.places import place_of
 
 
 def test_a_bare_dateline_does_not_outvote_the_town_of_the_event(gaz: Gazetteer) -> None:
@@ -37,7 +31,7 @@ def test_a_capitalised_first_word_alone_is_still_read_as_a_place(gaz: Gazetteer)
 def test_the_dateline_town_refines_a_province(gaz: Gazetteer) -> None:
     text = ("CULIACÁN, Sin.- Un hombre fue asesinado en la colonia Las Quintas, informó "
             "la Fiscalía General del Estado de Sinaloa.")
-    found = place_of(text, gaz, "es")
+    found = place_of(text, gaz, lang="es")
     assert found is not None
     assert (found.place.name, found.place.admin1) == ("Culiacán", "Sinaloa")
     assert (found.geo_precision, found.where_prec) == DATELINE_TOWN_PRECISION
@@ -45,7 +39,7 @@ def test_the_dateline_town_refines_a_province(gaz: Gazetteer) -> None:
 
 def test_a_dateline_town_in_another_province_is_not_taken(gaz: Gazetteer) -> None:
     text = "MORELIA, Mich.- Un hombre fue asesinado en el estado de Guanajuato."
-    found = place_of(text, gaz, "es")
+    found = place_of(text, gaz, lang="es")
     assert found is not None and found.place.kind == "admin1"
     assert found.place.admin1 == "Guanajuato"
 
@@ -57,7 +51,7 @@ def test_a_unit_word_before_the_name_makes_it_the_unit(gaz: Gazetteer) -> None:
         ("Un hombre fue asesinado en el estado de Guanajuato.", "es"),
         ("A man was killed in the state of Guanajuato.", "en"),
     ]:
-        found = place_of(text, gaz, lang)
+        found = place_of(text, gaz, lang=lang)
         assert found is not None and found.place.kind == "admin1", text
-    found = place_of("Un hombre fue asesinado en Guanajuato.", gaz, "es")
+    found = place_of("Un hombre fue asesinado en Guanajuato.", gaz, lang="es")
     assert found is not None and found.place.kind == "city"

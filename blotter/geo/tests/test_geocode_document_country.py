@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 
 from blotter.geo.cues import CueFileError, data_cues, find_cues, read_cues
-from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
-from blotter.geo.resolve import locate
-
-
-def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
-    """Resolve *text* and choose the place of an event spanning all of it."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.tests.places import place_of
 
 
 def test_data_cues_are_read_with_every_pack() -> None:

@@ -5,16 +5,10 @@ Texts written here."""
 from __future__ import annotations
 
 from blotter.geo.cues import find_cues
-from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.mentions import find_places
 from blotter.geo.resolve import evidence_votes, locate, main_country
-
-
-def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
-    """Resolve *text* and choose the place of an event spanning all of it."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.tests.places import place_of
 
 
 def test_a_group_named_alone_gives_its_home_country(gaz: Gazetteer) -> None:

@@ -4,15 +4,9 @@ Texts written here."""
 
 from __future__ import annotations
 
-from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.resolve import locate
-
-
-def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
-    """Resolve *text* and choose the place of an event spanning all of it."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.tests.places import place_of
 
 
 def test_north_west_frontier_province_is_khyber_pakhtunkhwa(gaz: Gazetteer) -> None:

@@ -8,19 +8,12 @@ from pathlib import Path
 
 from blotter.geo import national_areas as na
 from blotter.geo.cues import find_cues
-from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.gazetteer_build import AREA_ID_BASE, _add_postal_villages, _Place
 from blotter.geo.mentions import find_places
 from blotter.geo.names import name_variants
 from blotter.geo.postal import POSTAL_ID_BASE
-from blotter.geo.resolve import locate
-
-
-def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
-    """Resolve *text* and choose the place of an event spanning all of it."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.tests.places import place_of
 
 
 def _table(path: Path) -> None:

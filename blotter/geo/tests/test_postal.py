@@ -9,7 +9,6 @@ import pytest
 
 from blotter.geo import postal
 from blotter.geo.distance import haversine_km
-from blotter.geo.event_place import Resolution, choose_place
 from blotter.geo.gazetteer import Gazetteer
 from blotter.geo.gazetteer_build import _add_postal_villages, _Place
 from blotter.geo.mentions import find_places
@@ -23,13 +22,7 @@ from blotter.geo.postal import (
     read_postal_records,
     transliterate,
 )
-from blotter.geo.resolve import locate
-
-
-def place_of(text: str, gaz: Gazetteer) -> Resolution | None:
-    """Resolve *text* and choose the place of an event spanning all of it."""
-    places, regional = locate(text, gaz)
-    return choose_place(places, [(0, len(text))], gaz, regional)
+from blotter.geo.tests.places import place_of
 
 
 @pytest.mark.parametrize(
