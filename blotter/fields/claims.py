@@ -399,7 +399,7 @@ def find_perpetrators(
     for k, n in enumerate(groups):
         s, e = n.start - offset, n.end - offset
         before, after = text[max(0, s - BEFORE_CHARS) : s], text[e : e + AFTER_CHARS]
-        if pats.denial_after.match(after):
+        if denies(text, s, e, locale):
             continue
         role = next(
             (

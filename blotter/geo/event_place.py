@@ -90,7 +90,7 @@ def choose_place(
     # wire copy and country headings: the dateline votes for the main country
     wire = places.upper or places.heading
     top = main_country(places.mentions if wire else body, evidence_votes(places))
-    if top and not (not wire and _own_place_abroad(places, body, spans, top)):
+    if top and (wire or not _own_place_abroad(places, body, spans, top)):
         # places that agree with the text's main country come first
         agree = [m for m in body if m.best is not None and m.best.country_code == top]
         # wire copy: rather the dateline than a foreign place ("U.S. EMBASSY", "WASHINGTON")
@@ -140,14 +140,20 @@ def choose_place(
                 f"the text also places it in {others[0].best.name}"  # type: ignore[union-attr]
             )
             chosen = others[0]
-    cue_units = cued_units(places)
-    # a dateline's state ("MORELIA, Mich.-") says where the report was filed: it
-    # does not move a town the body names in another state ("... en Celaya")
-    body_units = cued_units(places, after=places.dateline_end)
     named = {m.key for m in places.mentions}
     single = single_cue_unit_ids(places)  # "near Sokilnyky": a Luhansk village
-    cue_units.sort(key=lambda u: (normalise(u.name) not in named, u.id not in single))
-    body_units.sort(key=lambda u: (normalise(u.name) not in named, u.id not in single))
+
+    def order(u: Place) -> tuple[bool, bool]:
+        return normalise(u.name) not in named, u.id not in single
+
+    cue_units = sorted(cued_units(places), key=order)
+    # a dateline's state ("MORELIA, Mich.-") says where the report was filed: it
+    # does not move a town the body names in another state ("... en Celaya")
+    body_units = (
+        sorted(cued_units(places, after=places.dateline_end), key=order)
+        if places.dateline_end
+        else cue_units
+    )
     if (
         body_units
         and chosen is not None

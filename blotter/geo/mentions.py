@@ -467,9 +467,15 @@ def _article(text: str, toks: list[Token], i: int, w: PlaceWords) -> bool:
     return True
 
 
+def _word_of(toks: list[Token], i: int, heads: frozenset[str], w: PlaceWords) -> bool:
+    """True if token *i* follows one of *heads* and the pack's link word ("south
+    of X", "the state of X", "el estado de X")."""
+    return i >= 2 and toks[i - 1][0] in w.compass_link and toks[i - 2][0] in heads
+
+
 def _compass_of(toks: list[Token], i: int, w: PlaceWords) -> bool:
     """True after "south of", "north-west of"...: near the place, not in it."""
-    return i >= 2 and toks[i - 1][0] in w.compass_link and toks[i - 2][0] in w.compass
+    return _word_of(toks, i, w.compass, w)
 
 
 def _compound_part(text: str, toks: list[Token], i: int, n: int) -> bool:
@@ -620,14 +626,6 @@ def _chains(text: str, toks: list[Token]) -> list[int]:
     return chain
 
 
-def _after_unit_word(toks: list[Token], i: int, w: PlaceWords) -> bool:
-    """True if token *i* follows a unit word and its link ("the state of X",
-    "el estado de X"): X is named as the first-level unit."""
-    if i < 2:
-        return False
-    return toks[i - 1][0] in w.compass_link and toks[i - 2][0] in w.admin_before
-
-
 def _mention(
     text: str,
     toks: list[Token],
@@ -701,7 +699,7 @@ def _mention(
         admin_word=after_word in ADMIN_WORDS
         or after_word in w.governor
         or after_word in w.countryside
-        or _after_unit_word(toks, i, w),
+        or _word_of(toks, i, w.admin_before, w),  # "the state of X": the unit
         city_word=after_word in w.city,
         in_parens=in_parens,
         paren_after=paren_after,
