@@ -192,3 +192,24 @@ def test_proceedings_told_by_judges_and_prosecutors_are_no_act(
     pipeline: Pipeline, said: str
 ) -> None:
     assert not current(extract(pipeline, said, date(2019, 5, 7)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed a local journalist outside his home in the city late on Wednesday. "
+        "The attack came a week after cartel members abducted 30 migrants in a nearby town.",
+        "Hombres armados asesinaron a un periodista frente a su casa el miércoles. "
+        "El ataque ocurrió una semana después de que un grupo armado secuestró a 30 migrantes.",
+    ],
+)
+def test_the_act_a_report_names_back_is_earlier_and_not_its_own(
+    pipeline: Pipeline, text: str
+) -> None:
+    """'The attack came a week after ...' (session 14): the act after 'after' is
+    an earlier incident, so its 30 abducted are not the killing's detainees."""
+    events = extract(pipeline, text, date(2026, 11, 21))
+    (own,) = current(events)
+    assert own["fatalities"]["best"] == 1
+    assert own["detained"]["best"] is None
+    assert any(e["is_background"] and e["detained"]["best"] == 30 for e in events)
