@@ -23,6 +23,7 @@ class ActorPatterns:
     source_after: re.Pattern[str]
     source_before: re.Pattern[str]
     source_trailing: re.Pattern[str]
+    responder_after: re.Pattern[str]
     state_forces: re.Pattern[str]
     police_kinds: tuple[str, ...]
     coordinated: re.Pattern[str]
@@ -43,6 +44,7 @@ def actor_patterns(loc: Locale) -> ActorPatterns:
         source_after=re.compile(p("actors.source_after"), re.IGNORECASE),
         source_before=re.compile(p("actors.source_before"), re.IGNORECASE),
         source_trailing=re.compile(p("actors.source_trailing"), re.IGNORECASE),
+        responder_after=re.compile(p("actors.responder_after"), re.IGNORECASE),
         state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
         police_kinds=tuple(loc.word_list("actors.police_kinds")),
         coordinated=re.compile(p("actors.coordinated")),  # case-sensitive: names are capitalised
@@ -318,6 +320,19 @@ def is_source(text: str, mention: ActorMention, locale: Locale | None = None) ->
         pats.source_after.match(text[mention.end : mention.end + 40])
         or follows_reporting_verb(text, mention, locale)
     )
+
+
+#: How far after a mention its responder clause is read: the arrest verb, its
+#: object and the "after" that ties it to another act.
+RESPONDER_AFTER_CHARS = 100
+
+
+def is_responder(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:
+    """True if the mention made an arrest after, or over, another act ("Police
+    arrested three suspects after a shooting"): a responder to that act, never
+    its doer or its target."""
+    pats = actor_patterns(locale)
+    return bool(pats.responder_after.match(text[mention.end : mention.end + RESPONDER_AFTER_CHARS]))
 
 
 def follows_reporting_verb(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:

@@ -12,6 +12,7 @@ from blotter.fields.actors import (
     find_actors,
     follows_reporting_verb,
     is_agent,
+    is_responder,
     is_source,
     is_victim,
     theatre_actors,
@@ -351,13 +352,21 @@ class ArgumentExtractor:
         ):
             crowd = None  # an armed group's arson or attack, typed a riot by its words
 
+        responders = (
+            set()
+            if event.sub_event_type == ARRESTS
+            else {m.start for m in mentions if is_responder(text, m, locale)}
+        )
+
         def agent_score(m: ActorMention) -> float:
             s = 0.0
             if m.entry.named:
                 s += NAMED_BONUS
             if m.entry.inter in ARMED_INTER:
                 s += 1
-            if is_agent(text, m, locale=locale):
+            if m.start in responders:
+                s -= SOURCE_PENALTY  # who arrested after the act did not do it
+            elif is_agent(text, m, locale=locale):
                 s += 3
             if is_victim(text, m, locale=locale):
                 s -= 3
@@ -419,6 +428,7 @@ class ArgumentExtractor:
                 m
                 for m in others
                 if not is_source(text, m, locale)
+                and m.start not in responders
                 and not denies(text, m.start, m.end, locale)
                 and not (named_doer and m.entry.name == armed_generic)
             ]
