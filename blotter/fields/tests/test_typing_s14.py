@@ -31,3 +31,8 @@ def test_nurses_demonstrating_across_the_country_is_a_protest(pipeline: Pipeline
 def test_a_wave_of_protests_still_generalises(pipeline: Pipeline) -> None:
     text = "A wave of protests has swept the country in recent years."
     assert current_events(pipeline, text) == []
+
+
+def test_protesters_arrested_in_a_headline_is_an_intervention(pipeline: Pipeline) -> None:
+    text = "Matatu operators stage protest over fuel prices; police arrest several protesters."
+    assert only(pipeline, text)["sub_event_type"] == "Protest with intervention"
