@@ -186,6 +186,11 @@ def retype(
             crowd_acts or any(m.entry.inter in CROWDS for m in mentions)
         ):
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
+        if not identity and not armed_agents and _rioting(incident.cues, pats):
+            # session 14: a clash told as a riot ("two die in riots and clashes
+            # with police", "rioting; police intervened, shooting dead 9") with no
+            # armed non-state doer is the rioters' (ACLED codebook, Riots)
+            return "Violent demonstration"
         if pats.mutual.search(told):
             return None
         if pats.civilian_harm.search(told) or _civilians_hit(incident, locale):

@@ -28,6 +28,12 @@ CONTEXT_GROUPS = frozenset(
 #: A crowd's own acts: a protest against a trial or a court's ruling is still
 #: a protest, so legal cues alone do not cancel these.
 CROWD_ACT_GROUPS = ("protest", "mob")
+#: Generic cues that tell a crowd act's grievance or reach when they come after
+#: it ("residents protest after a spate of robberies", "nurses held
+#: demonstrations across the country"), not a generalisation (the pack's
+#: ``crowd_scope`` group, a subset of ``generic``; issue 12).
+CROWD_SCOPE_GROUP = "crowd_scope"
+GENERIC_GROUP = "generic"
 #: Closing quotes and brackets after a sentence's last word.
 QUOTE_CLOSERS = "\"'”’»)]"
 #: Opening quotes: where a quotation that ends a sentence starts.
@@ -145,7 +151,9 @@ class SentenceCues:
             return False
         explicit = any(d.explicit for d in self.dates)
         hits = self.hits
-        if self.has(*CROWD_ACT_GROUPS) and not self.has("generic"):
+        if self.has(*CROWD_ACT_GROUPS):
+            hits = _crowd_scope_dropped(hits)
+        if self.has(*CROWD_ACT_GROUPS) and GENERIC_GROUP not in hits:
             # a crowd's act told with a court's words is still one ("protest a trial")
             hits = {g: h for g, h in hits.items() if g != "legal"}
         if habitual(hits, bool(self.counts), explicit, bool(self.dates)):
@@ -156,6 +164,20 @@ class SentenceCues:
         )
         weak = self.has("arrest", "disrupt", "base", "transfer", "movement", "agreement", "loot")
         return strong or violent_count or (weak and (bool(self.dates) or self.named_arrest))
+
+
+def _crowd_scope_dropped(hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """*hits* without the generic cues that are a crowd act's grievance or reach:
+    ``crowd_scope`` words after the sentence's first crowd act cue."""
+    first = min(h.start for g in CROWD_ACT_GROUPS for h in hits.get(g, ()))
+    scope = {h.start for h in hits.get(CROWD_SCOPE_GROUP, ()) if h.start > first}
+    if not scope:
+        return hits
+    generic = [h for h in hits.get(GENERIC_GROUP, ()) if h.start not in scope]
+    out = {g: h for g, h in hits.items() if g != GENERIC_GROUP}
+    if generic:
+        out[GENERIC_GROUP] = generic
+    return out
 
 
 @dataclass
