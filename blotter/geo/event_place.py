@@ -215,9 +215,10 @@ def _fallback(
     regional: TextRules,
     exclude: str | None = None,
 ) -> Resolution | None:
-    """No place named: an actor cue's unit or country, else a demonym's country,
-    else an armed group's home country, else the country in a body's name (other
-    than *exclude*)."""
+    """No place named: an actor cue's unit or country (a domestic body's first),
+    else the country of a place's or local people's demonym ("attack Kenyan
+    villagers"), else a demonym's country, else an armed group's home country,
+    else the country in a body's name (other than *exclude*)."""
     if cue_units:
         return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
@@ -226,8 +227,11 @@ def _fallback(
     demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
     named = {k: v for k, v in places.name_countries.items() if k != exclude}
     home = {k: v for k, v in places.home_countries.items() if k != exclude}
-    if cues:
+    local = {k: v for k, v in places.local_countries.items() if k != exclude}
+    if cues and (cues[0].domestic or not local):
         code = cues[0].country_code
+    elif local:  # "Ethiopian raiders attack Kenyan villagers": where the victims live
+        code = min(local, key=local.__getitem__)
     elif demonyms:
         code = min(demonyms, key=demonyms.__getitem__)
     elif home:  # "The military wing of Hamas claimed": where the group acts

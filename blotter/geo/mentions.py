@@ -116,6 +116,9 @@ class TextPlaces:
     # session 11: armed groups' home countries ("Hamas", "ETA"): the fall-back of a
     # text with no place, cue or demonym; no vote, no ranking context (they act abroad)
     home_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
+    # session 14: demonyms of a place or of people attacked at home ("Ethiopian raiders
+    # attack Kenyan villagers"): a text with no place is in that country first
+    local_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
@@ -209,6 +212,8 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             if nxt and nxt[0] in w.domestic_next and code not in domestic:
                 # issue 12: "Kenyan police" act at home: a cue of the country
                 domestic[code] = (toks[i][1], toks[i][3] + " " + nxt[3])
+            if _local_demonym(text, toks, i, w):
+                out.local_countries.setdefault(code, toks[i][1])
         i += 1
     if domestic:
         found_cues = [
@@ -554,6 +559,23 @@ BARE_POSSESSIVE_MIN_POPULATION = 5_000
 # issue 12 (session 8): the shortest plural of a demonym read as its people
 # ("Kenyans", "Iraqis"); shorter words ending in "s" are not plurals of one.
 PLURAL_DEMONYM_MIN_CHARS = 5
+
+
+def _local_demonym(text: str, toks: list[Token], i: int, w: PlaceWords) -> bool:
+    """True if the demonym at token *i* stands before a word of ``local_next``, or
+    before one lower-case word and then one ("a Kenyan border town")."""
+    nxt = next_token(toks, i + 1)
+    if nxt is None or not adjacent(text, toks[i], nxt):
+        return False
+    if nxt[0] in w.local_next:
+        return True
+    after = next_token(toks, i + 2)
+    return (
+        after is not None
+        and nxt[3].islower()
+        and adjacent(text, nxt, after)
+        and after[0] in w.local_next
+    )
 
 
 def _names_unit(key: str, gaz: Gazetteer) -> bool:
