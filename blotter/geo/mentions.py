@@ -9,6 +9,7 @@ call; the words read around names are the pack's (:mod:`blotter.geo.place_words`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -119,6 +120,8 @@ class TextPlaces:
     # session 14: demonyms of a place or of people attacked at home ("Ethiopian raiders
     # attack Kenyan villagers"): a text with no place is in that country first
     local_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
+    # session 14: "the capital", "Kenya's capital": (offset, the country if written)
+    capital_at: list[tuple[int, str | None]] = field(default_factory=list)
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
@@ -215,6 +218,8 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             if _local_demonym(text, toks, i, w):
                 out.local_countries.setdefault(code, toks[i][1])
         i += 1
+    if not upper:
+        out.capital_at = _capital_words(toks, w, countries)
     if domestic:
         found_cues = [
             (at, Cue(re.escape(name), code, domestic=True)) for code, (at, name) in domestic.items()
@@ -559,6 +564,32 @@ BARE_POSSESSIVE_MIN_POPULATION = 5_000
 # issue 12 (session 8): the shortest plural of a demonym read as its people
 # ("Kenyans", "Iraqis"); shorter words ending in "s" are not plurals of one.
 PLURAL_DEMONYM_MIN_CHARS = 5
+
+
+def _capital_words(
+    toks: list[Token], w: PlaceWords, countries: Mapping[str, str]
+) -> list[tuple[int, str | None]]:
+    """Offsets of the pack's capital words written in lower case after one of
+    ``capital_prev``, a demonym or a country's possessive ("Kenya's capital", "the
+    Kenyan capital": with that country's code), and not before a noun they modify
+    ("capital punishment")."""
+    out: list[tuple[int, str | None]] = []
+    for j in range(1, len(toks)):
+        norm, start, _, surface = toks[j]
+        if norm not in w.capital_words or not surface.islower():
+            continue
+        prev, nxt = toks[j - 1][0], next_token(toks, j + 1)
+        if nxt is not None and nxt[0] in w.capital_not_next:
+            continue
+        if prev in w.capital_prev:
+            out.append((start, None))
+        elif prev in w.demonyms:
+            out.append((start, w.demonyms[prev]))
+        elif prev in countries:  # "Kenya's capital" (the possessive split off)
+            out.append((start, countries[prev]))
+        elif prev[-1:] == "s" and prev[:-1] in countries:  # "Kenyas capital"
+            out.append((start, countries[prev[:-1]]))
+    return out
 
 
 def _local_demonym(text: str, toks: list[Token], i: int, w: PlaceWords) -> bool:
