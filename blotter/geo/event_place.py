@@ -90,12 +90,14 @@ def choose_place(
     found = _choose(places, spans, gaz, regional)
     if found is None or found.place.kind != "country":
         return found
-    said = [code for at, code in places.capital_at if any(s <= at < e for s, e in spans)]
+    said = [(c, n) for at, c, n in places.capital_at if any(s <= at < e for s, e in spans)]
     if said:
         # "Protesters marched in Kenya's capital": that country's, else the event's
-        capital = capital_of(gaz, said[0] or found.place.country_code)
-        if capital is not None:
-            return Resolution(capital, None, 1, 1, found.conflict)
+        code, near = said[0]
+        capital = capital_of(gaz, code or found.place.country_code)
+        if capital is not None:  # "outside the capital": near it (ACLED's 2)
+            geo, where = (2, 2) if near else (1, 1)
+            return Resolution(capital, None, geo, where, found.conflict)
     return found
 
 

@@ -120,8 +120,9 @@ class TextPlaces:
     # session 14: demonyms of a place or of people attacked at home ("Ethiopian raiders
     # attack Kenyan villagers"): a text with no place is in that country first
     local_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
-    # session 14: "the capital", "Kenya's capital": (offset, the country if written)
-    capital_at: list[tuple[int, str | None]] = field(default_factory=list)
+    # session 14: "the capital", "Kenya's capital": (offset, the country if written,
+    # a near word among the three words before: "outside the capital")
+    capital_at: list[tuple[int, str | None, bool]] = field(default_factory=list)
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
@@ -568,12 +569,13 @@ PLURAL_DEMONYM_MIN_CHARS = 5
 
 def _capital_words(
     toks: list[Token], w: PlaceWords, countries: Mapping[str, str]
-) -> list[tuple[int, str | None]]:
+) -> list[tuple[int, str | None, bool]]:
     """Offsets of the pack's capital words written in lower case after one of
     ``capital_prev``, a demonym or a country's possessive ("Kenya's capital", "the
     Kenyan capital": with that country's code), and not before a noun they modify
-    ("capital punishment")."""
-    out: list[tuple[int, str | None]] = []
+    ("capital punishment"); with whether a near word is among the three words
+    before it ("outside the capital", "the outskirts of the capital")."""
+    out: list[tuple[int, str | None, bool]] = []
     for j in range(1, len(toks)):
         norm, start, _, surface = toks[j]
         if norm not in w.capital_words or not surface.islower():
@@ -581,14 +583,15 @@ def _capital_words(
         prev, nxt = toks[j - 1][0], next_token(toks, j + 1)
         if nxt is not None and nxt[0] in w.capital_not_next:
             continue
+        near = any(t[0] in w.near for t in toks[max(0, j - 4) : j - 1])
         if prev in w.capital_prev:
-            out.append((start, None))
+            out.append((start, None, near))
         elif prev in w.demonyms:
-            out.append((start, w.demonyms[prev]))
+            out.append((start, w.demonyms[prev], near))
         elif prev in countries:  # "Kenya's capital" (the possessive split off)
-            out.append((start, countries[prev]))
+            out.append((start, countries[prev], near))
         elif prev[-1:] == "s" and prev[:-1] in countries:  # "Kenyas capital"
-            out.append((start, countries[prev[:-1]]))
+            out.append((start, countries[prev[:-1]], near))
     return out
 
 

@@ -32,3 +32,9 @@ def test_the_capital_of_the_country_written_before_it(gaz: Gazetteer) -> None:
     found = place_of(text, gaz)
     assert found is not None and found.place.country_code == "KE"
     assert found.place.admin1 == "Nairobi"
+
+
+def test_near_the_capital_is_near_it(gaz: Gazetteer) -> None:
+    found = place_of("Gunmen killed two Kenyan police officers outside the capital.", gaz)
+    assert found is not None and found.place.admin1 == "Nairobi"
+    assert (found.geo_precision, found.where_prec) == (2, 2)
