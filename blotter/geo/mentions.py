@@ -9,6 +9,7 @@ call; the words read around names are the pack's (:mod:`blotter.geo.place_words`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -116,6 +117,12 @@ class TextPlaces:
     # session 11: armed groups' home countries ("Hamas", "ETA"): the fall-back of a
     # text with no place, cue or demonym; no vote, no ranking context (they act abroad)
     home_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
+    # session 14: demonyms of a place or of people attacked at home ("Ethiopian raiders
+    # attack Kenyan villagers"): a text with no place is in that country first
+    local_countries: dict[str, int] = field(default_factory=dict)  # code -> first offset
+    # session 14: "the capital", "Kenya's capital": (offset, the country if written,
+    # a near word among the three words before: "outside the capital")
+    capital_at: list[tuple[int, str | None, bool]] = field(default_factory=list)
     gazetteer: Gazetteer | None = None
     east_jerusalem: bool = False  # the text says "east(ern) Jerusalem"
     words: PlaceWords | None = None  # the language pack's place cues the text was read with
@@ -209,7 +216,11 @@ def find_places(text: str, gaz: Gazetteer, locale: Locale | None = None) -> Text
             if nxt and nxt[0] in w.domestic_next and code not in domestic:
                 # issue 12: "Kenyan police" act at home: a cue of the country
                 domestic[code] = (toks[i][1], toks[i][3] + " " + nxt[3])
+            if _local_demonym(text, toks, i, w):
+                out.local_countries.setdefault(code, toks[i][1])
         i += 1
+    if not upper:
+        out.capital_at = _capital_words(toks, w, countries)
     if domestic:
         found_cues = [
             (at, Cue(re.escape(name), code, domestic=True)) for code, (at, name) in domestic.items()
@@ -554,6 +565,51 @@ BARE_POSSESSIVE_MIN_POPULATION = 5_000
 # issue 12 (session 8): the shortest plural of a demonym read as its people
 # ("Kenyans", "Iraqis"); shorter words ending in "s" are not plurals of one.
 PLURAL_DEMONYM_MIN_CHARS = 5
+
+
+def _capital_words(
+    toks: list[Token], w: PlaceWords, countries: Mapping[str, str]
+) -> list[tuple[int, str | None, bool]]:
+    """Offsets of the pack's capital words written in lower case after one of
+    ``capital_prev``, a demonym or a country's possessive ("Kenya's capital", "the
+    Kenyan capital": with that country's code), and not before a noun they modify
+    ("capital punishment"); with whether a near word is among the three words
+    before it ("outside the capital", "the outskirts of the capital")."""
+    out: list[tuple[int, str | None, bool]] = []
+    for j in range(1, len(toks)):
+        norm, start, _, surface = toks[j]
+        if norm not in w.capital_words or not surface.islower():
+            continue
+        prev, nxt = toks[j - 1][0], next_token(toks, j + 1)
+        if nxt is not None and nxt[0] in w.capital_not_next:
+            continue
+        near = any(t[0] in w.near for t in toks[max(0, j - 4) : j - 1])
+        if prev in w.capital_prev:
+            out.append((start, None, near))
+        elif prev in w.demonyms:
+            out.append((start, w.demonyms[prev], near))
+        elif prev in countries:  # "Kenya's capital" (the possessive split off)
+            out.append((start, countries[prev], near))
+        elif prev[-1:] == "s" and prev[:-1] in countries:  # "Kenyas capital"
+            out.append((start, countries[prev[:-1]], near))
+    return out
+
+
+def _local_demonym(text: str, toks: list[Token], i: int, w: PlaceWords) -> bool:
+    """True if the demonym at token *i* stands before a word of ``local_next``, or
+    before one lower-case word and then one ("a Kenyan border town")."""
+    nxt = next_token(toks, i + 1)
+    if nxt is None or not adjacent(text, toks[i], nxt):
+        return False
+    if nxt[0] in w.local_next:
+        return True
+    after = next_token(toks, i + 2)
+    return (
+        after is not None
+        and nxt[3].islower()
+        and adjacent(text, nxt, after)
+        and after[0] in w.local_next
+    )
 
 
 def _names_unit(key: str, gaz: Gazetteer) -> bool:

@@ -81,6 +81,15 @@ class PlaceWords:
     feature_prev: frozenset[str] = frozenset()
     #: "Kenyan police": a demonym before one of these is a cue of its country.
     domestic_next: frozenset[str] = frozenset()
+    #: "Kenyan villagers", "Kenyan border town": a demonym before one of these
+    #: (or one lower-case word before one) says the event's country (session 14).
+    local_next: frozenset[str] = frozenset()
+    #: Session 14: "the capital", "Kenya's capital": the country's capital
+    #: (places.capital_words after capital_prev, a demonym or a country's
+    #: possessive, not before capital_not_next).
+    capital_words: frozenset[str] = frozenset()
+    capital_prev: frozenset[str] = frozenset()
+    capital_not_next: frozenset[str] = frozenset()
     #: "fired from the Gaza Strip": a word before the article that makes the place an origin.
     origin_prev: frozenset[str] = frozenset()
     #: "the Santa Cecilia neighborhood": a part of a city, named as a landmark.
@@ -130,6 +139,9 @@ def _place_words(loc: Locale) -> PlaceWords:
         always_modifier=w("places.always_modifier"),
         calendar=w("places.calendar_words"),
         weekdays=w("places.weekday_words"),
+        capital_words=w("places.capital_words"),
+        capital_prev=w("places.capital_prev"),
+        capital_not_next=w("places.capital_not_next"),
         locative=w("places.locative"),
         near=w("places.near_words"),
         near_after=w("places.near_after"),
@@ -170,6 +182,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         institution_next=_name_context(loc.code, "institution_next"),
         feature_prev=_name_context(loc.code, "feature_prev"),
         domestic_next=_name_context(loc.code, "domestic_next"),
+        local_next=_name_context(loc.code, "local_next"),
         city_part_next=_name_context(loc.code, "city_part_next"),
         located_suffixes=_name_context(loc.code, "located_suffixes"),
         origin_prev=w("places.origin_prev"),
