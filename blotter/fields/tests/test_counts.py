@@ -295,6 +295,8 @@ def test_session11_counts(text: str, kind: str, expected: int | None) -> None:
         # the murder a protest is about, or an earlier act's time, is no toll of it
         ("Human rights groups marched to protest the murder of official Chris Msando.", None),
         ("Troops were deployed after the murder of Liberal leader Luis Carlos Galan.", None),
+        ("The attack was in retaliation for the murder of a Palestinian.", None),
+        ("Two men were charged with the murder of the Deputy Interior Minister.", None),
         ("THE MURDER OF ANOTHER CONGRESSMAN HAS LED THE MINISTERS TO RESIGN.", 1),
         ("Residents condemned the killing of a trader in the market.", 1),
         # a plural after it is a group, a number a count
