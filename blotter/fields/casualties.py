@@ -20,7 +20,8 @@ from blotter.fields.casualty_patterns import (
     casualty_patterns,
 )
 from blotter.fields.numbers import read_digits, to_int
-from blotter.lang import Locale
+from blotter.lang import Locale, default_locale
+from blotter.lang.casing import case_view
 from blotter.record import Count
 
 __all__ = ["KINDS", "CountMention", "casualty_patterns", "combine", "find_counts",
@@ -127,7 +128,11 @@ def find_counts(text: str, offset: int = 0, locale: Locale | None = None) -> lis
     pats = casualty_patterns(locale)
     if not pats.count_words.search(text):
         return []
-    text = _unquote(_mask_ages(text, pats))
+    # ALL-CAPS wire copy read as mixed case, so that the name forms see names
+    text = case_view(
+        _unquote(_mask_ages(text, pats)), (locale or default_locale()).word_frequency,
+        pats.group_stems,
+    )
     found: list[CountMention] = []
     taken: list[tuple[int, int, str]] = []
     #: (kind, start, end) of one person named before "and N ... were killed",

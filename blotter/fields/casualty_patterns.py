@@ -55,6 +55,8 @@ class CasualtyPatterns:
     earlier: re.Pattern[str]
     count_words: CaselessGate
     victim_groups: dict[str, tuple[str, ...]]
+    #: Every victim group's stems, lower-cased (for ``lang.casing.case_view``).
+    group_stems: tuple[str, ...]
     single: dict[str, re.Pattern[str]]
     additional: re.Pattern[str]
     also: re.Pattern[str]
@@ -345,6 +347,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),
         victim_groups={str(g): tuple(stems) for g, stems in groups.items()},
+        group_stems=tuple(str(s).lower() for stems in groups.values() for s in stems),
         # ({person}: the pack's singular person nouns, "the clerk died")
         single={
             k: re.compile(p(f"casualties.single_{k}").replace("{person}", person), re.IGNORECASE)

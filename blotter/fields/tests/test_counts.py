@@ -280,3 +280,30 @@ def test_session10_counts(text: str, kind: str, expected: int | None) -> None:
 )
 def test_session11_counts(text: str, kind: str, expected: int | None) -> None:
     assert best(text, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 14: ALL-CAPS wire copy, its named victims read as a name is
+        ("INSPECTOR EULOGIO FLORES DIED IN THE EXPLOSION.", 1),
+        # a victim group beside a name takes no capital: "FARC REBELS" is no person
+        ("SIX FARC REBELS AND ONE POLICEMAN KILLED IN CLASHES.", 7),
+        ("Inspector Eulogio Flores died in the explosion.", 1),
+        # "the murder of" one victim, as "the death of"
+        ("Officials condemned the murder of Justice Carlos Valencia.", 1),
+        # the murder a protest is about, or an earlier act's time, is no toll of it
+        ("Human rights groups marched to protest the murder of official Chris Msando.", None),
+        ("Troops were deployed after the murder of Liberal leader Luis Carlos Galan.", None),
+        ("The attack was in retaliation for the murder of a Palestinian.", None),
+        ("Two men were charged with the murder of the Deputy Interior Minister.", None),
+        ("THE MURDER OF ANOTHER CONGRESSMAN HAS LED THE MINISTERS TO RESIGN.", 1),
+        ("Residents condemned the killing of a trader in the market.", 1),
+        # a plural after it is a group, a number a count
+        ("They condemned the killing of civilians by the army.", None),
+        ("They spoke about the murder of the UCA [Central American University] priests.", None),
+        ("The killing of two soldiers was condemned.", 2),
+    ],
+)
+def test_session14_counts(text: str, expected: int | None) -> None:
+    assert best(text) == expected
