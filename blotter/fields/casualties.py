@@ -23,8 +23,8 @@ from blotter.fields.numbers import read_digits, to_int
 from blotter.lang import Locale
 from blotter.record import Count
 
-__all__ = ["KINDS", "CountMention", "casualty_patterns", "combine", "find_counts",
-           "has_split", "split_share"]
+__all__ = ["KINDS", "ClaimedLosses", "CountMention", "casualty_patterns", "claimed_losses",
+           "combine", "find_counts", "has_split", "split_share"]
 
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
 MAX_COUNT = 100_000
@@ -518,6 +518,73 @@ def split_share(total: int | None, text: str, locale: Locale | None = None) -> i
         return each
     parts = to_int(m["n"], locale)[0] or 1
     return total // parts
+
+
+@dataclass(frozen=True)
+class ClaimedLosses:
+    """One side's claim of its enemy's losses over several places ("According to
+    Russian sources, up to 590 Ukrainian servicemen were killed near A, B, ... H")."""
+
+    value: int  # the figure claimed
+    start: int  # of that figure in the text
+    end: int
+    places: tuple[str, ...]  # the places the claim lists, in its order
+    list_start: int  # of the list in the text
+    list_end: int
+
+    def share(self, report: str, offset: int = 0) -> int:
+        """This event's share of ACLED's figure for the claim: an unverified plural
+        toll (``UNKNOWN_TOLL_VALUE``, or the claim if smaller) shared out over the
+        places, the first-listed taking one more each while the remainder lasts
+        (10 over four places: 3, 3, 2, 2).  The event's place is the list's place
+        the *report* (starting at *offset* in the text) names first outside the
+        list; if it names none, the lower share."""
+        total = min(self.value, UNKNOWN_TOLL_VALUE)
+        base, rest = divmod(total, len(self.places))
+        outside = (
+            report[: max(0, self.list_start - offset)] + " "
+            + report[max(0, self.list_end - offset) :]
+        ).lower()
+        named = [
+            (m.start(), i)
+            for i, place in enumerate(self.places)
+            if (m := re.search(r"\b" + re.escape(place.lower()) + r"\b", outside))
+        ]
+        position = min(named)[1] if named else None
+        return base + (1 if position is not None and position < rest else 0)
+
+
+#: Fewest places a claim must list for its figure to be shared out over them: a
+#: claim over one place is coded as told ("ENDF claimed to have killed 26 militants").
+MIN_CLAIMED_PLACES = 2
+
+
+def claimed_losses(
+    text: str, offset: int = 0, locale: Locale | None = None
+) -> ClaimedLosses | None:
+    """The claim of an enemy's losses over several places in one sentence, if any.
+
+    A side's claim is one that names the claimant ("according to Russian
+    sources") and victims of another side: "Russian sources ... 15 Russian
+    soldiers were killed" tells the side's own losses, no claim.
+    """
+    pats = casualty_patterns(locale)
+    m = pats.claimed_losses.search(text)
+    if m is None:
+        return None
+    side = m["side"].split()[0].lower()
+    if side in m["victims"].lower().split():
+        return None
+    value = read_digits(m["num"].replace(",", ""))
+    if value is None or not 0 < value <= MAX_COUNT:
+        return None
+    items = [i.strip() for i in pats.claimed_list_sep.split(m["places"])]
+    places = tuple(i for i in items if i and not pats.claimed_not_place.search(i))
+    if len(places) < MIN_CLAIMED_PLACES or not places[0][0].isupper():
+        return None
+    s, e = m.span("num")
+    ls, le = m.span("places")
+    return ClaimedLosses(value, s + offset, e + offset, places, ls + offset, le + offset)
 
 
 def combine(mentions: list[CountMention], kind: str) -> Count:

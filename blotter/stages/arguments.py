@@ -18,7 +18,7 @@ from blotter.fields.actors import (
     to_actor,
 )
 from blotter.fields.attributes import attribute_lexicons
-from blotter.fields.casualties import combine, has_split, split_share
+from blotter.fields.casualties import CountMention, claimed_losses, combine, has_split, split_share
 from blotter.fields.claims import (
     DocumentAcronyms,
     Perpetrator,
@@ -286,7 +286,26 @@ class ArgumentExtractor:
     ) -> None:
         """Killed, injured and detained counts (UCDP best/low/high)."""
         mentions = [c for sc in incident.cues for c in sc.counts]
+        claim = next(
+            (
+                found
+                for sc in incident.cues + incident.context
+                if (found := claimed_losses(sc.sentence.text, sc.sentence.start, locale))
+            ),
+            None,
+        )
+        if claim is not None:  # a side's claim of its enemy's losses: ACLED's share of it
+            share = claim.share(doc.text)
+            kept = [
+                c for c in mentions
+                if not (c.kind == "killed" and c.start < claim.end and claim.start < c.end)
+            ]
+            mentions = [*kept, CountMention("killed", share, False, "claimed",
+                                            claim.start, claim.end, additional=True)]
         event.fatalities = combine(mentions, "killed")
+        if claim is not None:  # the claimed figure stays the high bound
+            f = event.fatalities
+            event.fatalities = Count(best=f.best, low=f.low, high=max(f.high or 0, claim.value))
         told = " ".join(sc.sentence.text for sc in incident.cues + incident.context)
         if has_split(told, locale):
             f = event.fatalities
