@@ -24,7 +24,7 @@ from blotter.lang import Locale
 from blotter.record import Count
 
 __all__ = ["KINDS", "ClaimedLosses", "CountMention", "casualty_patterns", "claimed_losses",
-           "combine", "find_counts", "has_split", "split_share"]
+           "combine", "find_counts", "has_split", "own_figures", "split_share"]
 
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
 MAX_COUNT = 100_000
@@ -518,6 +518,47 @@ def split_share(total: int | None, text: str, locale: Locale | None = None) -> i
         return each
     parts = to_int(m["n"], locale)[0] or 1
     return total // parts
+
+
+#: Characters after a count within which "unconfirmed" makes it another figure,
+#: up to the end of its sentence or parenthesis (a comma does not end it: "killing 20
+#: persons (13 police and 7 militia, fatalities unconfirmed)").
+UNCONFIRMED_CHARS = 60
+_SENTENCE_PART_END = re.compile(r"[.;)]")
+
+
+def _alternative(text: str, start: int, pats: CasualtyPatterns) -> bool:
+    """True if the count at *start* of sentence *text* is another source's figure or a
+    claim: a lead before it ("Other sources report", "Al Shabaab claimed killing"),
+    or "unconfirmed" after it in its clause."""
+    lead = pats.alternative.search(text)  # (its look-ahead reads the count itself)
+    if lead is not None and lead.start() < start:
+        return True
+    after = _SENTENCE_PART_END.split(text[start : start + UNCONFIRMED_CHARS])[0]
+    return pats.unconfirmed.search(after) is not None
+
+
+def own_figures(
+    told: list[tuple[str, int, list[CountMention]]], locale: Locale | None = None
+) -> tuple[list[CountMention], bool]:
+    """The count mentions of sentences *told* ((text, start, mentions) each) without
+    the figures of other sources and claims when the report tells its own of that
+    kind ("At least three people were killed ... The Star reports 4 dead": 3); a
+    kind told only by them keeps them.  Also True if every killed figure was another
+    source's or a claim and the report calls them unconfirmed (ACLED's figure for
+    an unverified toll is then the most it codes)."""
+    pats = casualty_patterns(locale)
+    own: list[CountMention] = []
+    other: list[CountMention] = []
+    unconfirmed = False
+    for text, start, mentions in told:
+        unconfirmed = unconfirmed or pats.unconfirmed.search(text) is not None
+        for c in mentions:
+            (other if _alternative(text, c.start - start, pats) else own).append(c)
+    kinds = {c.kind for c in own if c.group != "none"}
+    kept = own + [c for c in other if c.kind not in kinds]
+    capped = unconfirmed and any(c.kind == "killed" for c in other) and "killed" not in kinds
+    return sorted(kept, key=lambda c: c.start), capped
 
 
 @dataclass(frozen=True)

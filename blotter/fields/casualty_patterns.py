@@ -131,6 +131,10 @@ class CasualtyPatterns:
     claimed_losses: re.Pattern[str]
     claimed_not_place: re.Pattern[str]
     claimed_list_sep: re.Pattern[str]
+    #: Before a count: another source's figure or a claim ("The Star reports 4 dead").
+    alternative: re.Pattern[str]
+    #: "unconfirmed": after a count in its clause, another figure too.
+    unconfirmed: re.Pattern[str]
 
 
 @per_locale
@@ -349,6 +353,8 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         claimed_losses=re.compile(p("casualties.claimed_losses")),  # case-sensitive: a side
         claimed_not_place=re.compile(p("casualties.claimed_not_place"), re.IGNORECASE),
         claimed_list_sep=re.compile(p("casualties.claimed_list_sep"), re.IGNORECASE),
+        alternative=re.compile(p("casualties.alternative")),  # case-sensitive: a source name
+        unconfirmed=re.compile(p("casualties.unconfirmed"), re.IGNORECASE),
         subset=re.compile(p("casualties.subset"), re.IGNORECASE),
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),

@@ -3,6 +3,8 @@ enemy's losses over several places is ACLED's unverified figure shared out."""
 
 from __future__ import annotations
 
+import pytest
+
 from blotter.fields.casualties import claimed_losses
 from blotter.fields.tests.reports import only
 from blotter.pipeline import Pipeline
@@ -48,3 +50,34 @@ def test_the_event_carries_the_share_and_keeps_the_claim_as_high(pipeline: Pipel
                            + CLAIM)
     assert event["fatalities"]["best"] == 3
     assert event["fatalities"]["high"] == 300
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another source's figure beside the report's own: the report's
+        ("At least three people were killed by gunmen in Witu. The Daily Star reports 4 dead.", 3),
+        ("Two soldiers were killed in the ambush. Other sources report that 5 soldiers died.", 2),
+        # a claim beside the other side's figure: the figure told as fact
+        ("A soldier was killed when an IED hit the convoy. The militants claimed killing eight.",
+         1),
+        # a figure told as unconfirmed beside a confirmed one
+        ("2 police officers were killed in riots. 7 other deaths are feared but unconfirmed.", 2),
+        # a claim alone is coded as told
+        ("The militants attacked a base and claimed to have killed 26 soldiers.", 26),
+        # ... unless told as unconfirmed: ACLED's unverified figure
+        ("Rebels claimed to have clashed with police in the town, killing 20 persons "
+         "(13 police and 7 militia, fatalities unconfirmed).", 10),
+    ],
+)
+def test_another_sources_figure_gives_way_to_the_reports_own(
+    pipeline: Pipeline, text: str, expected: int
+) -> None:
+    assert only(pipeline, "On 3 May 2024, " + text[0].lower() + text[1:])["fatalities"][
+        "best"] == expected
+
+
+def test_another_sources_figure_stays_the_high_bound(pipeline: Pipeline) -> None:
+    event = only(pipeline, "On 3 May 2024, two soldiers were killed in the ambush. "
+                           "Other sources report that 5 soldiers died.")
+    assert (event["fatalities"]["best"], event["fatalities"]["high"]) == (2, 5)
