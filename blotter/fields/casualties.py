@@ -75,9 +75,10 @@ class CountMention:
     additional: bool = False
 
 
-#: One word in quotation marks ("leaving "dozens" dead", "'some' fighters killed"):
+#: One word or two in quotation marks ("leaving "dozens" dead", "'some' fighters
+#: killed", "killed 'more than' 20 people"):
 #: the marks are blanked (same offsets) so the word is read as a count.
-_QUOTED_WORD = re.compile(r"(?<![\w'’])[\"“'‘](\w+)[\"”'’](?![\w'’])")
+_QUOTED_WORD = re.compile(r"(?<![\w'’])[\"“'‘](\w+(?: \w+)?)[\"”'’](?![\w'’])")
 
 
 def _unquote(text: str) -> str:
@@ -517,7 +518,9 @@ def split_share(total: int | None, text: str, locale: Locale | None = None) -> i
     if each is not None:
         return each
     parts = to_int(m["n"], locale)[0] or 1
-    return total // parts
+    # a victim told is one event's at least ("killing the passenger ... Fatalities
+    # split across the four days" is 1, not 0)
+    return max(1, total // parts) if total > 0 else total
 
 
 #: Characters after a count within which "unconfirmed" makes it another figure,

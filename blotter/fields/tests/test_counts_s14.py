@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from blotter.fields.casualties import claimed_losses
+from blotter.fields.casualties import claimed_losses, combine, find_counts, split_share
 from blotter.fields.tests.reports import only
 from blotter.pipeline import Pipeline
 
@@ -81,3 +81,22 @@ def test_another_sources_figure_stays_the_high_bound(pipeline: Pipeline) -> None
     event = only(pipeline, "On 3 May 2024, two soldiers were killed in the ambush. "
                            "Other sources report that 5 soldiers died.")
     assert (event["fatalities"]["best"], event["fatalities"]["high"]) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll in an attack on Sunday by militia at a village in the north of the "
+         "district has risen to 11.", 11),
+        ("Artillery shelled targets east of the town. Fatalities coded at least 9.", 9),
+        ("Gunmen killed 'more than' 20 people in the villages.", 20),
+    ],
+)
+def test_tolls_and_quoted_counts(text: str, expected: int) -> None:
+    assert combine(find_counts(text), "killed").best == expected
+
+
+def test_a_victim_told_keeps_one_when_the_note_splits_the_toll() -> None:
+    told = "Herders shot and killed a cyclist. Fatalities split across the four days."
+    assert split_share(1, told) == 1
+    assert split_share(8, told) == 2
