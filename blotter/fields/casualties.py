@@ -535,7 +535,7 @@ def _alternative(text: str, start: int, pats: CasualtyPatterns) -> bool:
     claim: a lead before it ("Other sources report", "Al Shabaab claimed killing"),
     or "unconfirmed" after it in its clause."""
     lead = pats.alternative.search(text)  # (its look-ahead reads the count itself)
-    if lead is not None and lead.start() < start:
+    if lead is not None and lead.start() <= start:  # ("some sources reported": no count)
         return True
     after = _SENTENCE_PART_END.split(text[start : start + UNCONFIRMED_CHARS])[0]
     return pats.unconfirmed.search(after) is not None

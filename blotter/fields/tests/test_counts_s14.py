@@ -63,6 +63,11 @@ def test_the_event_carries_the_share_and_keeps_the_claim_as_high(pipeline: Pipel
          1),
         # a figure told as unconfirmed beside a confirmed one
         ("2 police officers were killed in riots. 7 other deaths are feared but unconfirmed.", 2),
+        # a claim of responsibility, or "claimed the lives of", is no other figure
+        ("A car bomb exploded in the town centre. The blast claimed the lives of four people "
+         "and wounded twelve.", 4),
+        ("Two people were killed in the attack. The Front claimed a suicide attack that killed "
+         "two people.", 2),
         # a claim alone is coded as told
         ("The militants attacked a base and claimed to have killed 26 soldiers.", 26),
         # ... unless told as unconfirmed: ACLED's unverified figure
