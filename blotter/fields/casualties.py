@@ -24,8 +24,8 @@ from blotter.lang import Locale, default_locale
 from blotter.lang.casing import case_view
 from blotter.record import Count
 
-__all__ = ["KINDS", "CountMention", "casualty_patterns", "combine", "find_counts",
-           "has_split", "split_share"]
+__all__ = ["KINDS", "ClaimedLosses", "CountMention", "casualty_patterns", "claimed_losses",
+           "combine", "find_counts", "has_split", "own_figures", "split_share"]
 
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
 MAX_COUNT = 100_000
@@ -76,9 +76,10 @@ class CountMention:
     additional: bool = False
 
 
-#: One word in quotation marks ("leaving "dozens" dead", "'some' fighters killed"):
+#: One word or two in quotation marks ("leaving "dozens" dead", "'some' fighters
+#: killed", "killed 'more than' 20 people"):
 #: the marks are blanked (same offsets) so the word is read as a count.
-_QUOTED_WORD = re.compile(r"(?<![\w'’])[\"“'‘](\w+)[\"”'’](?![\w'’])")
+_QUOTED_WORD = re.compile(r"(?<![\w'’])[\"“'‘](\w+(?: \w+)?)[\"”'’](?![\w'’])")
 
 
 def _unquote(text: str) -> str:
@@ -522,7 +523,117 @@ def split_share(total: int | None, text: str, locale: Locale | None = None) -> i
     if each is not None:
         return each
     parts = to_int(m["n"], locale)[0] or 1
-    return total // parts
+    # a victim told is one event's at least ("killing the passenger ... Fatalities
+    # split across the four days" is 1, not 0)
+    return max(1, total // parts) if total > 0 else total
+
+
+#: Characters after a count within which "unconfirmed" makes it another figure,
+#: up to the end of its sentence or parenthesis (a comma does not end it: "killing 20
+#: persons (13 police and 7 militia, fatalities unconfirmed)").
+UNCONFIRMED_CHARS = 60
+_SENTENCE_PART_END = re.compile(r"[.;)]")
+
+
+def _alternative(text: str, start: int, pats: CasualtyPatterns) -> bool:
+    """True if the count at *start* of sentence *text* is another source's figure or a
+    claim: a lead before it ("Other sources report", "Al Shabaab claimed killing"),
+    or "unconfirmed" after it in its clause."""
+    lead = pats.alternative.search(text)  # (its look-ahead reads the count itself)
+    if lead is not None and lead.start() <= start:  # ("some sources reported": no count)
+        return True
+    after = _SENTENCE_PART_END.split(text[start : start + UNCONFIRMED_CHARS])[0]
+    return pats.unconfirmed.search(after) is not None
+
+
+def own_figures(
+    told: list[tuple[str, int, list[CountMention]]], locale: Locale | None = None
+) -> tuple[list[CountMention], bool]:
+    """The count mentions of sentences *told* ((text, start, mentions) each) without
+    the figures of other sources and claims when the report tells its own of that
+    kind ("At least three people were killed ... The Star reports 4 dead": 3); a
+    kind told only by them keeps them.  Also True if every killed figure was another
+    source's or a claim and the report calls them unconfirmed (ACLED's figure for
+    an unverified toll is then the most it codes)."""
+    pats = casualty_patterns(locale)
+    own: list[CountMention] = []
+    other: list[CountMention] = []
+    unconfirmed = False
+    for text, start, mentions in told:
+        unconfirmed = unconfirmed or pats.unconfirmed.search(text) is not None
+        for c in mentions:
+            (other if _alternative(text, c.start - start, pats) else own).append(c)
+    kinds = {c.kind for c in own if c.group != "none"}
+    kept = own + [c for c in other if c.kind not in kinds]
+    capped = unconfirmed and any(c.kind == "killed" for c in other) and "killed" not in kinds
+    return sorted(kept, key=lambda c: c.start), capped
+
+
+@dataclass(frozen=True)
+class ClaimedLosses:
+    """One side's claim of its enemy's losses over several places ("According to
+    Russian sources, up to 590 Ukrainian servicemen were killed near A, B, ... H")."""
+
+    value: int  # the figure claimed
+    start: int  # of that figure in the text
+    end: int
+    places: tuple[str, ...]  # the places the claim lists, in its order
+    list_start: int  # of the list in the text
+    list_end: int
+
+    def share(self, report: str, offset: int = 0) -> int:
+        """This event's share of ACLED's figure for the claim: an unverified plural
+        toll (``UNKNOWN_TOLL_VALUE``, or the claim if smaller) shared out over the
+        places, the first-listed taking one more each while the remainder lasts
+        (10 over four places: 3, 3, 2, 2).  The event's place is the list's place
+        the *report* (starting at *offset* in the text) names first outside the
+        list; if it names none, the lower share."""
+        total = min(self.value, UNKNOWN_TOLL_VALUE)
+        base, rest = divmod(total, len(self.places))
+        outside = (
+            report[: max(0, self.list_start - offset)] + " "
+            + report[max(0, self.list_end - offset) :]
+        ).lower()
+        named = [
+            (m.start(), i)
+            for i, place in enumerate(self.places)
+            if (m := re.search(r"\b" + re.escape(place.lower()) + r"\b", outside))
+        ]
+        position = min(named)[1] if named else None
+        return base + (1 if position is not None and position < rest else 0)
+
+
+#: Fewest places a claim must list for its figure to be shared out over them: a
+#: claim over one place is coded as told ("ENDF claimed to have killed 26 militants").
+MIN_CLAIMED_PLACES = 2
+
+
+def claimed_losses(
+    text: str, offset: int = 0, locale: Locale | None = None
+) -> ClaimedLosses | None:
+    """The claim of an enemy's losses over several places in one sentence, if any.
+
+    A side's claim is one that names the claimant ("according to Russian
+    sources") and victims of another side: "Russian sources ... 15 Russian
+    soldiers were killed" tells the side's own losses, no claim.
+    """
+    pats = casualty_patterns(locale)
+    m = pats.claimed_losses.search(text)
+    if m is None:
+        return None
+    side = m["side"].split()[0].lower()
+    if side in m["victims"].lower().split():
+        return None
+    value = read_digits(m["num"].replace(",", ""))
+    if value is None or not 0 < value <= MAX_COUNT:
+        return None
+    items = [i.strip() for i in pats.claimed_list_sep.split(m["places"])]
+    places = tuple(i for i in items if i and not pats.claimed_not_place.search(i))
+    if len(places) < MIN_CLAIMED_PLACES or not places[0][0].isupper():
+        return None
+    s, e = m.span("num")
+    ls, le = m.span("places")
+    return ClaimedLosses(value, s + offset, e + offset, places, ls + offset, le + offset)
 
 
 def combine(mentions: list[CountMention], kind: str) -> Count:

@@ -128,6 +128,15 @@ class CasualtyPatterns:
     #: article read as a count of one must name ("a police officer and 3 soldiers",
     #: not "A clash broke out and 3 suspects").
     person_word: re.Pattern[str]
+    #: One side's claim of its enemy's losses over several places (groups side, num,
+    #: victims, places), its list items that are no place, and the list's separators.
+    claimed_losses: re.Pattern[str]
+    claimed_not_place: re.Pattern[str]
+    claimed_list_sep: re.Pattern[str]
+    #: Before a count: another source's figure or a claim ("The Star reports 4 dead").
+    alternative: re.Pattern[str]
+    #: "unconfirmed": after a count in its clause, another figure too.
+    unconfirmed: re.Pattern[str]
 
 
 @per_locale
@@ -343,6 +352,11 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         zero_kinds={str(k): list(v) for k, v in loc.table("casualties.zero_kinds").items()},
         range_before=re.compile(p("casualties.range_before"), re.IGNORECASE),
         split=re.compile(p("casualties.split"), re.IGNORECASE),
+        claimed_losses=re.compile(p("casualties.claimed_losses")),  # case-sensitive: a side
+        claimed_not_place=re.compile(p("casualties.claimed_not_place"), re.IGNORECASE),
+        claimed_list_sep=re.compile(p("casualties.claimed_list_sep"), re.IGNORECASE),
+        alternative=re.compile(p("casualties.alternative")),  # case-sensitive: a source name
+        unconfirmed=re.compile(p("casualties.unconfirmed"), re.IGNORECASE),
         subset=re.compile(p("casualties.subset"), re.IGNORECASE),
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),

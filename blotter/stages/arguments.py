@@ -19,7 +19,15 @@ from blotter.fields.actors import (
     to_actor,
 )
 from blotter.fields.attributes import attribute_lexicons
-from blotter.fields.casualties import combine, has_split, split_share
+from blotter.fields.casualties import (
+    UNKNOWN_TOLL_VALUE,
+    CountMention,
+    claimed_losses,
+    combine,
+    has_split,
+    own_figures,
+    split_share,
+)
 from blotter.fields.claims import (
     DocumentAcronyms,
     Perpetrator,
@@ -286,8 +294,43 @@ class ArgumentExtractor:
         doc: Document, event: Event, incident: Incident, locale: Locale | None = None
     ) -> None:
         """Killed, injured and detained counts (UCDP best/low/high)."""
-        mentions = [c for sc in incident.cues for c in sc.counts]
+        mentions, unconfirmed = own_figures(
+            [(sc.sentence.text, sc.sentence.start, sc.counts) for sc in incident.cues]
+            + [(sc.sentence.text, sc.sentence.start, []) for sc in incident.context],
+            locale,
+        )
+        #: the highest killed figure told, another source's or a claim's included: the
+        #: UCDP high bound when the report's own figure is the best
+        told_high = max((c.value for sc in incident.cues for c in sc.counts
+                         if c.kind == "killed" and not c.toll), default=0)
+        claim = next(
+            (
+                found
+                for sc in incident.cues + incident.context
+                if (found := claimed_losses(sc.sentence.text, sc.sentence.start, locale))
+            ),
+            None,
+        )
+        if claim is not None:  # a side's claim of its enemy's losses: ACLED's share of it
+            share = claim.share(doc.text)
+            kept = [
+                c for c in mentions
+                if not (c.kind == "killed" and c.start < claim.end and claim.start < c.end)
+            ]
+            mentions = [*kept, CountMention("killed", share, False, "claimed",
+                                            claim.start, claim.end, additional=True)]
         event.fatalities = combine(mentions, "killed")
+        f = event.fatalities
+        if f.best is not None and f.high is not None and told_high > f.high:
+            event.fatalities = Count(best=f.best, low=f.low, high=told_high)
+        if claim is not None:  # the claimed figure stays the high bound
+            f = event.fatalities
+            event.fatalities = Count(best=f.best, low=f.low, high=max(f.high or 0, claim.value))
+        elif unconfirmed and (event.fatalities.best or 0) > UNKNOWN_TOLL_VALUE:
+            f = event.fatalities  # only unconfirmed claims: ACLED's unverified figure
+            event.fatalities = Count(
+                best=UNKNOWN_TOLL_VALUE, low=min(f.low or 0, UNKNOWN_TOLL_VALUE), high=f.high
+            )
         told = " ".join(sc.sentence.text for sc in incident.cues + incident.context)
         if has_split(told, locale):
             f = event.fatalities
