@@ -9,6 +9,7 @@ from dataclasses import replace
 from blotter.document import Document, Sentence
 from blotter.fields.actors import (
     ActorMention,
+    conjoined_agent,
     find_actors,
     follows_reporting_verb,
     is_agent,
@@ -357,7 +358,7 @@ class ArgumentExtractor:
                 s += NAMED_BONUS
             if m.entry.inter in ARMED_INTER:
                 s += 1
-            if is_agent(text, m, locale=locale):
+            if is_agent(text, m, locale=locale) or conjoined_agent(text, m, mentions, locale):
                 s += 3
             if is_victim(text, m, locale=locale):
                 s -= 3
@@ -384,7 +385,10 @@ class ArgumentExtractor:
             or (
                 perpetrator.known  # a dictionary group, not a capitalised name
                 and (
-                    not is_agent(text, actor1, locale=locale)
+                    not (
+                        is_agent(text, actor1, locale=locale)
+                        or conjoined_agent(text, actor1, mentions, locale)
+                    )
                     or perpetrator.start < actor1.start  # the doer the report names first
                 )
             )
