@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ class ActorPatterns:
     source_before: re.Pattern[str]
     source_trailing: re.Pattern[str]
     responder_after: re.Pattern[str]
+    conjoined_between: re.Pattern[str]
     state_forces: re.Pattern[str]
     police_kinds: tuple[str, ...]
     coordinated: re.Pattern[str]
@@ -45,6 +47,7 @@ def actor_patterns(loc: Locale) -> ActorPatterns:
         source_before=re.compile(p("actors.source_before"), re.IGNORECASE),
         source_trailing=re.compile(p("actors.source_trailing"), re.IGNORECASE),
         responder_after=re.compile(p("actors.responder_after"), re.IGNORECASE),
+        conjoined_between=re.compile(p("actors.conjoined_between"), re.IGNORECASE),
         state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
         police_kinds=tuple(loc.word_list("actors.police_kinds")),
         coordinated=re.compile(p("actors.coordinated")),  # case-sensitive: names are capitalised
@@ -288,6 +291,25 @@ def is_agent(
     before = text[max(0, mention.start - offset - 60) : mention.start - offset]
     after = text[mention.end - offset : mention.end - offset + 80]
     return bool(pats.agent_before.search(before) or pats.agent_after.search(after))
+
+
+def conjoined_agent(
+    text: str,
+    mention: ActorMention,
+    mentions: Sequence[ActorMention],
+    locale: Locale | None = None,
+) -> bool:
+    """True if *mention* is the first of two actors joined as one subject whose
+    second the context makes the doer ("FARC and the ELN launched a joint
+    attack"): the first shares the act, and as the one named first it leads."""
+    pats = actor_patterns(locale)
+    after = [m for m in mentions if m.start >= mention.end]
+    if not after:
+        return False
+    nxt = min(after, key=lambda m: m.start)
+    return bool(pats.conjoined_between.match(text[mention.end : nxt.start])) and is_agent(
+        text, nxt, locale=locale
+    )
 
 
 def is_victim(

@@ -23,7 +23,7 @@ from enum import IntEnum
 from functools import lru_cache
 from itertools import pairwise
 
-from blotter.fields.actors import ActorMention, find_actors
+from blotter.fields.actors import ActorMention, actor_patterns, find_actors
 from blotter.lang import Locale, default_locale
 from blotter.taxonomy import POLITICAL_MILITIAS, STATE_FORCES
 
@@ -70,6 +70,7 @@ class ClaimPatterns:
     """A pack's ``[claims]`` patterns, compiled."""
 
     org: re.Pattern[str]
+    gloss: re.Pattern[str]
     acronym: re.Pattern[str]
     org_heads: frozenset[str]
     head_links: frozenset[str]
@@ -115,6 +116,9 @@ def _claim_patterns(loc: Locale) -> ClaimPatterns:
     flags = re.IGNORECASE
     return ClaimPatterns(
         org=re.compile(org),  # case-sensitive: names are capitalised
+        # session 14: a name's gloss, a name of two words or more in brackets
+        # after it ("Bandero Rojo (Red Flag)", "Affiche Rouge (Red Bill)")
+        gloss=re.compile(r"\s*[(\[](?P<gloss>" + word + r"(?:\s+" + link + word + r")+)[)\]]"),
         acronym=re.compile(r"(?<![\w(\[-])[A-Z][A-Z0-9]{1,3}(?:-[A-Z0-9]{1,3})?[A-Z]?(?![\w)\]-])"),
         org_heads=loc.word_set("claims.org_heads"),
         head_links=loc.word_set("claims.head_links"),
@@ -304,11 +308,16 @@ def organisation_names(
         if _is_state_body(words, pats) or low[0] in pats.lead_words:
             continue
         full = f"{name} ({m['acr']})" if m["acr"] else name
+        end = m.end()
+        # (not an acronym's expansion: "The FAP (Peronist Armed Forces)" is the acronym's)
+        gloss = None if m["acr"] or _is_acronym(name) else pats.gloss.match(text, end)
+        if gloss is not None:  # the gloss is the name's too: reports write either
+            full, end = f"{name} ({gloss['gloss']})", gloss.end()
         inter = next(
             (v for h, v in pats.head_inter.items() if h in name.lower().split()), DEFAULT_INTER
         )
-        out = [o for o in out if not (start + offset <= o.start < m.end() + offset)]
-        out.append(_Name(full, inter, start + offset, m.end() + offset, loose))
+        out = [o for o in out if not (start + offset <= o.start < end + offset)]
+        out.append(_Name(full, inter, start + offset, end + offset, loose))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -396,6 +405,7 @@ def find_perpetrators(
     pats = claim_patterns(locale)
     out = []
     groups = named_groups(text, offset, locale, acronyms, mentions)
+    roles: dict[int, Role] = {}
     for k, n in enumerate(groups):
         s, e = n.start - offset, n.end - offset
         before, after = text[max(0, s - BEFORE_CHARS) : s], text[e : e + AFTER_CHARS]
@@ -460,6 +470,32 @@ def find_perpetrators(
             out.append(
                 Perpetrator(parent.name, parent.inter, role, n.start, n.end, parent.known)
             )
+            roles[k] = role
+    return out + _conjoined(text, offset, groups, roles, locale)
+
+
+def _conjoined(
+    text: str, offset: int, groups: list[_Name], roles: dict[int, Role], locale: Locale | None
+) -> list[Perpetrator]:
+    """Groups joined as one subject to a bound group that follows them ("FARC and
+    the ELN launched a joint attack"): each shares the role of the next, and as
+    the one named first, leads (`best_perpetrator`)."""
+    joined = actor_patterns(locale).conjoined_between
+    victim_before = claim_patterns(locale).victim_before
+    out = []
+    for k in range(len(groups) - 2, -1, -1):
+        n, nxt = groups[k], groups[k + 1]
+        s = n.start - offset
+        if (
+            k in roles
+            or k + 1 not in roles
+            or n.bare
+            or not joined.match(text[n.end - offset : nxt.start - offset])
+            or victim_before.search(text[max(0, s - BEFORE_CHARS) : s])
+        ):
+            continue
+        roles[k] = roles[k + 1]
+        out.append(Perpetrator(n.name, n.inter, roles[k], n.start, n.end, n.known))
     return out
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from blotter.document import Document, Sentence
 from blotter.fields.actors import (
     ActorMention,
+    conjoined_agent,
     find_actors,
     follows_reporting_verb,
     is_agent,
@@ -409,7 +410,7 @@ class ArgumentExtractor:
                 s += 1
             if m.start in responders:
                 s -= SOURCE_PENALTY  # who arrested after the act did not do it
-            elif is_agent(text, m, locale=locale):
+            elif is_agent(text, m, locale=locale) or conjoined_agent(text, m, mentions, locale):
                 s += 3
             if is_victim(text, m, locale=locale):
                 s -= 3
@@ -436,7 +437,10 @@ class ArgumentExtractor:
             or (
                 perpetrator.known  # a dictionary group, not a capitalised name
                 and (
-                    not is_agent(text, actor1, locale=locale)
+                    not (
+                        is_agent(text, actor1, locale=locale)
+                        or conjoined_agent(text, actor1, mentions, locale)
+                    )
                     or perpetrator.start < actor1.start  # the doer the report names first
                 )
             )

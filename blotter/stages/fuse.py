@@ -19,7 +19,14 @@ from blotter.relevance.confidence import event_evidence, score
 from blotter.settings import Settings
 from blotter.stages.detect import SHORT_REPORT_CHARS
 from blotter.stages.language_parts import fold_views
-from blotter.taxonomy import EXTERNAL, IDENTITY_MILITIAS, POLITICAL_MILITIAS, REBELS, STATE_FORCES
+from blotter.taxonomy import (
+    EXTERNAL,
+    GENERIC_ACTORS,
+    IDENTITY_MILITIAS,
+    POLITICAL_MILITIAS,
+    REBELS,
+    STATE_FORCES,
+)
 
 #: ``date_note`` of an event whose text gave no date of its own.
 UNDATED_NOTE = "no date in the text; publication date used"
@@ -69,12 +76,22 @@ def _merge_count(a: Count, b: Count) -> Count:
     return Count(best=best, low=min(lows) if lows else None, high=max(highs) if highs else None)
 
 
+def unnamed_doer(actor: Actor | None) -> bool:
+    """True for the unnamed perpetrator of armed violence (``Unidentified Armed
+    Group (<country>)``), which a named one told of the same incident replaces."""
+    return actor is not None and actor.name == GENERIC_ACTORS["armed_group"]
+
+
 def merge_into(a: Event, b: Event) -> None:
     """Fold event *b* into *a*."""
     a.fatalities = _merge_count(a.fatalities, b.fatalities)
     a.injuries = _merge_count(a.injuries, b.injuries)
     a.detained = _merge_count(a.detained, b.detained)
     a.actor1 = a.actor1 or b.actor1
+    if unnamed_doer(a.actor1) and b.actor1 is not None and "{country}" not in b.actor1.name:
+        # session 14: the incident's other mention names the group ("A bomb exploded
+        # ...  The ELN is believed to be behind the attack"): the named doer stands
+        a.actor1 = b.actor1
     a.actor2 = a.actor2 or b.actor2
     a.weapons += [w for w in b.weapons if w not in a.weapons]
     if a.claimed_by is None:
@@ -105,6 +122,32 @@ def resolve_group_anaphora(doc: Document, events: list[Event]) -> None:
         if _group_anaphor(locale_for(doc) or default_locale()).search(told):
             event.actor1 = Actor(main.actor1.name, main.actor1.inter)
             event.certainty = "alleged"
+
+
+@lru_cache(maxsize=8)
+def _act_anaphor(locale: Locale) -> re.Pattern[str]:
+    """The pack's ``fuse.act_anaphor``: "this attack" (the report's own act)."""
+    return re.compile(locale.pattern("fuse.act_anaphor"), re.IGNORECASE)
+
+
+def resolve_claim_anaphora(doc: Document, events: list[Event]) -> None:
+    """Give the main event the claimant of a background incident that is a claim
+    of "this attack" ("Note: On 13 May, a group calling itself The Anarchists
+    claimed responsibility for this attack"): read as an incident of its own,
+    dated by the claim, it names the report's own act, whose doer was unnamed."""
+    main = next((e for e in events if not e.is_background), None)
+    if main is None or not (main.actor1 is None or unnamed_doer(main.actor1)):
+        return
+    pattern = _act_anaphor(locale_for(doc) or default_locale())
+    for event in events:
+        if not event.is_background or event.claimed_by is None or event.actor1 is None:
+            continue
+        starts = [span.start for span in event.evidence if span.field == "sentence"]
+        told = " ".join(s.text for s in doc.sentences if any(s.start <= a < s.end for a in starts))
+        if pattern.search(told):
+            main.actor1 = Actor(event.actor1.name, event.actor1.inter)
+            main.claimed_by, main.claim_mode = event.claimed_by, event.claim_mode
+            return
 
 
 #: A text this short with several lines is a bundle of headlines of one story
@@ -191,6 +234,7 @@ class DocumentFuser:
                     told[id(twin)] += incidents
             kept = fold_views(doc, kept)
             resolve_group_anaphora(doc, kept)
+            resolve_claim_anaphora(doc, kept)
             name_bundle_group(doc, kept)
             for event in kept:
                 for actor in (event.actor1, event.actor2):

@@ -26,7 +26,14 @@ SPACY_MAX_LENGTH = 10_000_000
 #: space, then something that can open a sentence: an upper-case Latin letter
 #: (accented ones too: "Él", "Ángel"), a digit, or an opening quote, bracket
 #: or inverted question/exclamation mark.
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[¿¡]?[A-Z0-9À-ÖØ-Þ])")
+#: Session 14: also a stop glued to the next sentence's first word, its space
+#: lost ("... damage to the pylon.The attack was claimed by ..."): a word of two
+#: lower-case letters or more, the stop, then a capitalised word that a space
+#: or a comma ends (not a web address's next part: "www.Reuters.com").
+SENTENCE_END = re.compile(
+    r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[¿¡]?[A-Z0-9À-ÖØ-Þ])"
+    r"|(?<=[a-zß-ÿ]{2})[.!?](?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]*[\s,;:])"
+)
 #: Unpunctuated text (scraped pages, corpora whose punctuation was stripped):
 #: a paragraph of at least this many words without a single full stop is not
 #: one sentence.  Shorter ones are headlines, captions and list items.
