@@ -62,9 +62,14 @@ def _next_record_start(fh: BinaryIO, after: int, gzipped: bool) -> int | None:
         position += RESYNC_CHUNK
 
 
+#: The WARC record type of a captured HTTP response (ISO 28500): a protocol
+#: token, not a word of any language.
+RESPONSE_RECORD = "response"
+
+
 def _record_item(record: Any, origin: str) -> RawItem | None:
     """The item of one HTML response record (None for other records)."""
-    if record.rec_type != "response" or record.http_headers is None:
+    if record.rec_type != RESPONSE_RECORD or record.http_headers is None:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     captured = record.rec_headers.get_header("WARC-Date")
