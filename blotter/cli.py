@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -88,6 +89,7 @@ def extract(
     Exits 1 when some records could not be read or extracted (each is listed and
     has its `error` in the output), 2 when the command could not run.
     """
+    from blotter.geo.source_country import SourceCountries, SpooledLines
     from blotter.ingest.readers import reader_for, unsupported_message
     from blotter.io.records import read_inputs
     from blotter.parallel.backends import open_runner
@@ -113,19 +115,22 @@ def extract(
     # no bar between JSON lines written to the same terminal
     bar_off = quiet or (str(output) == "-" and sys.stdout.isatty())
     with _output(output) as out, open_runner(settings, workers, dask, cluster, hook) as run, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as spooled, \
             Progress("extracting", bar_off) as progress:
-        for result in run(records):
-            out.write(_json_line(result.to_dict()))
+        # lines wait for the run's end: a source's country is known only then
+        spool = SpooledLines(SourceCountries.from_settings(settings), spooled)
+        for index, result in enumerate(run(spool.track(records))):
+            spool.add(index, result.events, _json_line(result.to_dict()))
             counts["records"] += 1
             counts["events"] += len(result.events)
             if result.error is not None:
                 counts["errors"] += 1
                 problems.append(f"error: record {result.id}: {result.error}")
             progress.advance()
+        counts["country from source"] = spool.write(out, _json_line)
     list_problems(problems, "each has its `error` in the output")
     if not quiet:
-        print_table(None, ["records", "events", "errors"],
-                    [[str(counts["records"]), str(counts["events"]), str(counts["errors"])]])
+        print_table(None, list(counts), [[str(v) for v in counts.values()]])
     if counts["errors"]:
         raise typer.Exit(EXIT_RECORDS_FAILED)
 

@@ -128,6 +128,7 @@ SUMMARY = (
     ("not in a supported language", "not_english"),
     ("extracted", "extracted"),
     ("events", "events"),
+    ("events given their source's country", "country_from_source"),
     ("fused: new events", "fused_created"),
     ("fused: joined an event", "fused_joined"),
     ("failed (quarantined)", "failures"),

@@ -65,6 +65,9 @@ class Location:
     geo_precision: int | None = None
     where_prec: int | None = None
     conflict: str | None = None
+    #: Where the country comes from: None, the text; "source", lent by the
+    #: run's other reports of the same source (blotter/geo/source_country.py).
+    country_basis: str | None = None
 
 
 @dataclass

@@ -54,17 +54,24 @@ def predict_with_errors(
     on_record: OnRecord | None = None,
 ) -> tuple[Predictions, dict[str, str]]:
     """Predicted events per record id, and the error of each record that had one."""
+    from blotter.geo.source_country import SourceCountries, track_sources
     from blotter.parallel.backends import open_runner
 
     predicted: Predictions = {}
     errors: dict[str, str] = {}
+    prior = SourceCountries.from_settings(settings)
+    sources: list[str] = []
     with open_runner(settings, workers) as run:
-        for result in run(gold_inputs(gold, settings)):
+        for index, result in enumerate(run(track_sources(gold_inputs(gold, settings), sources))):
             predicted[result.id] = result.events
+            prior.observe(sources[index], result.events)
             if result.error:
                 errors[result.id] = result.error
             if on_record is not None:
                 on_record()
+    # as `blotter extract` does once the run is over (blotter/geo/source_country.py)
+    for index, g in enumerate(gold):
+        prior.lend(sources[index], predicted.get(g["id"], []))
     return predicted, errors
 
 

@@ -406,6 +406,43 @@ def fill_country(name: str, country: str | None) -> str:
     return _UNFILLED.sub("", name).strip() or name.replace("{", "").replace("}", "")
 
 
+#: The slots of ``COMMUNAL_NAME`` as placeholders no name holds.
+_PEOPLE_SLOT, _KIND_SLOT = "\x00", "\x01"
+
+
+@lru_cache(maxsize=1)
+def _country_templates() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Names written without their ``{country}`` -> their template, over every
+    pack's dictionary and the generic actors; and the communal militias' form."""
+    from blotter.lang import available_languages, load_locale
+
+    templates = [*GENERIC_ACTORS.values()]
+    plain: list[str] = []
+    for code in available_languages():
+        for row in load_locale(code).actors:
+            (templates if "{country}" in row.name else plain).append(row.name)
+    bare: dict[str, str] = {}
+    for t in templates:
+        name = fill_country(t, None)
+        if name not in plain:
+            bare.setdefault(name, t)
+    communal = fill_country(COMMUNAL_NAME.format(people=_PEOPLE_SLOT, kind=_KIND_SLOT), None)
+    shape = re.escape(communal).replace(_PEOPLE_SLOT, r"(?P<people>.+)")
+    return bare, re.compile(shape.replace(_KIND_SLOT, r"(?P<kind>\S+)") + "$")
+
+
+def country_template(name: str) -> str | None:
+    """The ``{country}`` template an actor name was written from when its
+    country was unknown ("Civilians" -> "Civilians ({country})"), or None."""
+    bare, communal = _country_templates()
+    if name in bare:
+        return bare[name]
+    m = communal.match(name)
+    if m is None:
+        return None
+    return COMMUNAL_NAME.format(people=m["people"], kind=m["kind"])
+
+
 def to_actor(mention: ActorMention) -> Actor:
     """The record's actor for a dictionary mention (``{country}`` filled by ``fuse``)."""
     return Actor(mention.entry.name, mention.entry.inter)

@@ -30,6 +30,7 @@ from blotter.document import Article as DocArticle
 from blotter.document import RecordError
 from blotter.fusion.fuser import FusionConfig
 from blotter.fusion.store_index import StoreFusion
+from blotter.geo.source_country import SourceCountries, source_of
 from blotter.ingest.budget import BudgetExceeded, time_budget
 from blotter.ingest.cleaning import clean_text
 from blotter.ingest.dedup import (
@@ -74,6 +75,7 @@ class IngestCounts:
     fused_joined: int = 0
     fused_unattached: int = 0
     fused_backlog: int = 0
+    country_from_source: int = 0
 
     def as_dict(self) -> dict[str, int]:
         """Plain dict (stored with the run)."""
@@ -225,6 +227,7 @@ class Ingestor:
         self._pipeline: Extractor | None = None
         self._sources: dict[str, Source] = {}
         self._fusion: StoreFusion | None = None
+        self._countries: SourceCountries | None = None
         self._batch_no = 0
         self._backlog_done = False
         self.reextracted: set[str] = set()
@@ -276,9 +279,11 @@ class Ingestor:
                               item.locator, error, type(again).__name__, again)
 
     def _reset_caches(self) -> None:
-        """Forget objects of a rolled-back transaction (sources, fusion state)."""
+        """Forget objects of a rolled-back transaction (sources, fusion state, the
+        sources' countries, counted again from the store)."""
         self._sources = {}
         self._fusion = None
+        self._countries = None
 
     def _store_batch(self, batch: list[RawItem]) -> None:
         """Write one batch in one locked write transaction."""
@@ -432,10 +437,27 @@ class Ingestor:
         if not rows:
             return
         results = self._extract_results(rows)
+        self._lend_countries(session, rows, results)
         stored = [(row, self._store_result(session, row, result))
                   for row, result in zip(rows, results, strict=True)]
         if self.settings["fuse_on_ingest"]:
             self._fuse(session, stored)
+
+    def _lend_countries(self, session: Session, rows: list[Article], results: list[Result]) -> None:
+        """Lend each source's country to the batch's events whose text names none, from
+        the source's stored reports and this batch (blotter/geo/source_country.py)."""
+        if self._countries is None:
+            self._countries = SourceCountries.from_settings(self.settings)
+            if self._countries.enabled:
+                for name, url, country, code, n in repo.placed_countries(session):
+                    self._countries.count(source_of(name, url), country, code, n)
+        if not self._countries.enabled:
+            return
+        keys = [source_of(row.source.name if row.source else None, row.url) for row in rows]
+        for key, result in zip(keys, results, strict=True):
+            self._countries.observe(key, result.events)
+        for key, result in zip(keys, results, strict=True):
+            self.counts.country_from_source += self._countries.lend(key, result.events)
 
     def _fuse(self, session: Session, stored: list[tuple[Article, list[Event]]]) -> None:
         """Fuse the batch's new events across articles, in the batch's transaction."""

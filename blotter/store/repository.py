@@ -264,3 +264,24 @@ def delete_bands(article_id: int) -> Delete:
     from blotter.store.models import ArticleBand
 
     return delete(ArticleBand).where(ArticleBand.article_id == article_id)
+
+
+def placed_countries(session: Session) -> Iterable[tuple[str | None, str | None, str, str, int]]:
+    """(source name, article URL, country, country code, events) of the stored events
+    the text placed at a point (a country lent by the source has none), for
+    ``blotter.geo.source_country``."""
+    from sqlalchemy import func
+
+    from blotter.store.models import Article
+
+    query = (
+        select(Source.name, Article.url, Event.country, Event.country_code, func.count())
+        .select_from(Event)
+        .join(Article, Article.id == Event.article_id)
+        .outerjoin(Source, Source.id == Article.source_id)
+        .where(Event.country.is_not(None), Event.country_code.is_not(None),
+               Event.latitude.is_not(None))
+        .group_by(Source.name, Article.url, Event.country, Event.country_code)
+    )
+    for name, url, country, code, n in session.execute(query):
+        yield name, url, str(country), str(code), int(n)
