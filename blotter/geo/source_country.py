@@ -36,6 +36,9 @@ SOURCE_GEO_PRECISION = 3
 #: UCDP where_prec 6: only the country is known.
 SOURCE_WHERE_PREC = 6
 
+#: The evidence field of the span a location was read from.
+LOCATION_FIELD = "location"
+
 #: Source key of records that carry neither a source name nor a URL: the run's input.
 RUN_SOURCE = ""
 
@@ -119,11 +122,26 @@ class SourceCountries:
         for event in events:
             loc = event.get("location")
             if loc and loc.get("country"):
-                continue
-            event["location"] = _lent_location(loc, name, code)
-            _fill_actor_countries(event, name)
+                if not _from_actor_home(event) or loc.get("country_code") == code:
+                    continue
+                # the actors keep the country and inter the text gave them
+                # ("Ugandan police" raiding in Kenya: ACLED Kenya codes them so)
+                event["location"] = _lent_location(None, name, code)
+            else:
+                event["location"] = _lent_location(loc, name, code)
+                _fill_actor_countries(event, name)
             lent += 1
         return lent
+
+
+def _from_actor_home(event: dict[str, Any]) -> bool:
+    """True if the event's country is only an actor's home or a demonym's: known at
+    country level, with no place of the text behind it ("Al Shabaab attacks police
+    post" -> Somalia). In a source that lends, the source's country is the better guess."""
+    loc = event.get("location") or {}
+    if loc.get("where_prec") != SOURCE_WHERE_PREC or loc.get("country_basis"):
+        return False
+    return not any(e.get("field") == LOCATION_FIELD for e in event.get("evidence") or [])
 
 
 def _lent_location(loc: dict[str, Any] | None, country: str, code: str) -> dict[str, Any]:

@@ -40,12 +40,31 @@ def test_a_dominant_source_lends_its_country_and_fills_generic_actors() -> None:
     assert unplaced["actor2"]["name"] == "Civilians (Kenya)"
 
 
-def test_a_texts_own_country_is_kept() -> None:
+def test_a_place_the_text_names_keeps_its_country() -> None:
     prior = SourceCountries(share=0.8, min_events=5)
     prior.observe("", _kenyan(10))
     abroad = _event("Somalia", "SO")
-    assert prior.lend("", [abroad]) == 0
-    assert abroad["location"]["country"] == "Somalia"
+    abroad["location"]["where_prec"] = 6  # "in Somalia": a place span
+    abroad["evidence"] = [{"field": "location", "start": 3, "end": 10, "text": "Somalia"}]
+    town = _event("Somalia", "SO")
+    town["location"]["where_prec"] = 1
+    assert prior.lend("", [abroad, town]) == 0
+    assert abroad["location"]["country"] == town["location"]["country"] == "Somalia"
+
+
+def test_an_actors_home_country_gives_way_to_the_sources() -> None:
+    prior = SourceCountries(share=0.8, min_events=5)
+    prior.observe("", _kenyan(10))
+    # "Al Shabaab attacks police post": Somalia from the group's home, no place span
+    cued = _event("Somalia", "SO", actor1="Al Shabaab", actor2="Police Forces of Somalia")
+    cued["location"].update(name="Somalia", where_prec=6, latitude=2.0, longitude=45.3)
+    cued["evidence"] = [{"field": "actor1", "start": 0, "end": 10, "text": "Al Shabaab"}]
+    assert prior.lend("", [cued]) == 1
+    loc = cued["location"]
+    assert (loc["country"], loc["name"], loc["latitude"]) == ("Kenya", None, None)
+    assert loc["country_basis"] == COUNTRY_BASIS_SOURCE
+    # the actors keep the country the text gave them
+    assert cued["actor2"]["name"] == "Police Forces of Somalia"
 
 
 def test_a_world_wire_a_small_source_and_share_zero_lend_nothing() -> None:
