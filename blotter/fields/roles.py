@@ -29,6 +29,7 @@ from blotter.fields.actors import (
     actor_patterns,
     find_actors,
     is_agent,
+    is_responder,
     is_victim,
 )
 from blotter.lang import Locale, per_locale
@@ -206,6 +207,11 @@ def retype(
             # communities or with civilians named ("Toposa militia attacks Turkana
             # herdsmen"): the codebook's violence against civilians
             return "Attack"
+        if "fight" not in groups and _bystanders_only(text, mentions, incident, pats, locale):
+            # session 15: the only armed parties arrested, found the dead or
+            # reported after the act ("Police arrested three suspects after a
+            # shooting left two dead"): no party fought, an attack by whoever did it
+            return "Attack"
         return None
     if (
         sub == "Attack"
@@ -218,7 +224,9 @@ def retype(
         return "Violent demonstration"
     if sub == "Attack" and crowd_acts and unarmed:
         return "Mob violence"
-    if sub == "Mob violence" and not crowd_acts:
+    if sub == "Mob violence" and not crowd_acts and not pats.mutual.search(told):
+        # session 15: not when the fighting went both ways ("police and military
+        # forces clashed with them"): the crowd fought the armed party
         agents = [
             m for m in mentions if m.entry.inter in ARMED and is_agent(text, m, locale=locale)
         ]
@@ -336,6 +344,33 @@ def _one_sided(
     spans = [(m.start, m.end) for m in armed]
     for sc in incident.cues:
         # an armed force named outside the party's own words ("fired at the positions")
+        if any(
+            not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
+        ):
+            return False
+    return not any(_told_victims(sc, locale)[1] for sc in incident.cues)
+
+
+def _bystanders_only(
+    text: str,
+    mentions: list[ActorMention],
+    incident: Incident,
+    pats: RolePatterns,
+    locale: Locale | None,
+) -> bool:
+    """True if armed parties are named, each only as one who arrested after the
+    act, found its dead or reported it (:func:`blotter.fields.actors.is_responder`,
+    ``finder_after``), no other armed word is read and no armed force is the told
+    victim: the responders are neither side of a fight."""
+    armed = [m for m in mentions if m.entry.inter in ARMED]
+    if not armed or not all(
+        is_responder(text, m, locale)
+        or pats.finder_after.match(text[m.end : m.end + FINDER_CONTEXT_CHARS])
+        for m in armed
+    ):
+        return False
+    spans = [(m.start, m.end) for m in armed]
+    for sc in incident.cues:
         if any(
             not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
         ):

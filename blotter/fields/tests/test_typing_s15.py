@@ -1,0 +1,71 @@
+"""Typing by roles, session 15 (issue 12, docs/acled-typing.md): responders and
+finders make no clash; "post" of "post-election" is no military post; "shot by
+police" names the doer; "Police Forces" is one actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from blotter.fields.actors import find_actors, is_responder, is_victim
+from blotter.fields.tests.reports import only
+from blotter.lang import load_locale
+from blotter.pipeline import Pipeline
+
+
+def test_police_who_arrested_after_a_shooting_make_no_clash(pipeline: Pipeline) -> None:
+    text = "Police arrested three suspects after a shooting at a bar left two dead."
+    event = only(pipeline, text)
+    assert event["sub_event_type"] == "Attack"
+    assert event["actor1"]["inter"] != 1
+
+
+def test_police_who_found_the_bodies_make_no_clash(pipeline: Pipeline) -> None:
+    text = "Police found the bodies of four men in a vehicle in Gitaru on Monday."
+    assert only(pipeline, text)["sub_event_type"] == "Attack"
+
+
+def test_a_shootout_with_arrests_after_it_stays_a_clash(pipeline: Pipeline) -> None:
+    text = "Police arrested two suspects after a shootout with robbers in Kisumu left one dead."
+    assert only(pipeline, text)["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("A nine-year-old was allegedly shot by police on the balcony.", False),
+        ("A vendor was shot dead by the police near an armory.", False),
+        ("Gunmen shot two police officers in Mandera.", True),
+    ],
+)
+def test_shot_by_names_the_doer(text: str, victim: bool) -> None:
+    locale = load_locale("en")
+    mention = next(m for m in find_actors(text, 0, locale) if m.entry.inter == 1)
+    assert is_victim(text, mention, locale=locale) is victim
+
+
+def test_a_child_shot_by_police_is_their_attack(pipeline: Pipeline) -> None:
+    event = only(pipeline, "A nine-year-old was allegedly shot by police in Mathare on Sunday.")
+    assert event["sub_event_type"] == "Attack"
+    assert event["actor1"]["inter"] == 1
+
+
+def test_arrested_by_police_is_a_responder() -> None:
+    locale = load_locale("en")
+    text = "The residents assaulted the suspect, who was later arrested by the police."
+    mention = next(m for m in find_actors(text, 0, locale) if m.entry.inter == 1)
+    assert is_responder(text, mention, locale)
+
+
+def test_residents_beating_a_suspect_later_arrested_is_mob_violence(pipeline: Pipeline) -> None:
+    text = (
+        "Local residents beat up a suspect of theft in Maceio. The residents assaulted "
+        "the suspect, who was later arrested by the police."
+    )
+    assert only(pipeline, text)["sub_event_type"] == "Mob violence"
+
+
+def test_police_forces_is_one_actor_and_the_doer() -> None:
+    text = "In Isiolo, Police Forces allegedly beat a man to death."
+    (mention,) = find_actors(text, 0, load_locale("en"))
+    assert text[mention.start : mention.end] == "Police Forces"
+
