@@ -9,6 +9,7 @@ import pytest
 from blotter.fields.actors import find_actors, is_responder, is_victim
 from blotter.fields.tests.reports import only
 from blotter.lang import load_locale
+from blotter.lang.lexicon import cue_lexicon
 from blotter.pipeline import Pipeline
 
 
@@ -27,6 +28,17 @@ def test_police_who_found_the_bodies_make_no_clash(pipeline: Pipeline) -> None:
 def test_a_shootout_with_arrests_after_it_stays_a_clash(pipeline: Pipeline) -> None:
     text = "Police arrested two suspects after a shootout with robbers in Kisumu left one dead."
     assert only(pipeline, text)["sub_event_type"] == "Armed clash"
+
+
+def test_post_election_violence_names_no_armed_force(pipeline: Pipeline) -> None:
+    text = "One man was killed by an arrow in post-election violence in Molo."
+    assert only(pipeline, text)["sub_event_type"] == "Attack"
+    hits = cue_lexicon().find("post-election violence in Molo")
+    assert "forces_target" not in hits
+
+
+def test_a_military_post_is_still_a_forces_word() -> None:
+    assert "forces_target" in cue_lexicon().find("militants attacked a military post")
 
 
 @pytest.mark.parametrize(
@@ -69,3 +81,9 @@ def test_police_forces_is_one_actor_and_the_doer() -> None:
     (mention,) = find_actors(text, 0, load_locale("en"))
     assert text[mention.start : mention.end] == "Police Forces"
 
+
+def test_merrile_raiders_are_an_ethnic_militia() -> None:
+    text = "Four fishermen were killed by Merrile raiders at Todonyang."
+    (mention,) = find_actors(text, 0, load_locale("en"))
+    assert mention.entry.inter == 4
+    assert mention.entry.name.startswith("Merrile")
