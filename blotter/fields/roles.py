@@ -85,6 +85,7 @@ class RolePatterns:
     """One pack's role patterns (``patterns.toml [roles]``), compiled."""
 
     crowd_agent: re.Pattern[str]
+    crowd_clash: re.Pattern[str]
     crowd_violence: re.Pattern[str]
     not_crowd_violence: re.Pattern[str]
     mutual: re.Pattern[str]
@@ -108,6 +109,7 @@ def role_patterns(loc: Locale) -> RolePatterns:
     p = loc.pattern
     return RolePatterns(
         re.compile(p("roles.crowd_agent"), re.IGNORECASE),
+        re.compile(p("roles.crowd_clash"), re.IGNORECASE),
         re.compile(p("roles.crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.not_crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.mutual"), re.IGNORECASE),
@@ -184,7 +186,9 @@ def retype(
     ]
     if sub == "Armed clash":
         if not identity and not any(m.entry.inter in NON_STATE_ARMED for m in mentions) and (
-            crowd_acts or any(m.entry.inter in CROWDS for m in mentions)
+            crowd_acts
+            or pats.crowd_clash.search(told)
+            or any(m.entry.inter in CROWDS for m in mentions)
         ):
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
         if not identity and not armed_agents and _rioting(incident.cues, pats):

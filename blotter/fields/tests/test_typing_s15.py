@@ -82,6 +82,28 @@ def test_police_forces_is_one_actor_and_the_doer() -> None:
     assert text[mention.start : mention.end] == "Police Forces"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of Governor Isaac Rutto (CCM) and Deputy Speaker Joyce Laboso "
+        "(Jubilee) clashed at a funeral in Olbutyo. One man was seriously injured.",
+        "Political parties clashed in Thika. One person was injured.",
+        "Members of Jubilee and NASA parties clash during a political convention.",
+    ],
+)
+def test_crowds_of_supporters_clashing_are_mob_violence(pipeline: Pipeline, text: str) -> None:
+    event = only(pipeline, text)
+    assert event["sub_event_type"] == "Mob violence"
+    assert event["actor1"]["inter"] == 5
+
+
+def test_supporters_of_an_armed_group_clashing_with_troops_stay_a_clash(
+    pipeline: Pipeline,
+) -> None:
+    text = "Supporters of Al Shabaab clashed with Kenyan soldiers near Mandera, killing two."
+    assert only(pipeline, text)["sub_event_type"] == "Armed clash"
+
+
 def test_merrile_raiders_are_an_ethnic_militia() -> None:
     text = "Four fishermen were killed by Merrile raiders at Todonyang."
     (mention,) = find_actors(text, 0, load_locale("en"))
