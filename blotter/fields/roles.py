@@ -211,10 +211,10 @@ def retype(
             # communities or with civilians named ("Toposa militia attacks Turkana
             # herdsmen"): the codebook's violence against civilians
             return "Attack"
-        if "fight" not in groups and _bystanders_only(text, mentions, incident, pats, locale):
-            # session 15: the only armed parties arrested, found the dead or
-            # reported after the act ("Police arrested three suspects after a
-            # shooting left two dead"): no party fought, an attack by whoever did it
+        if "fight" not in groups and _bystanders_only(text, mentions, incident, locale):
+            # session 15: the only armed parties arrested after the act ("Police
+            # arrested three suspects after a shooting left two dead"): no party
+            # fought, an attack by whoever did it
             return "Attack"
         return None
     if (
@@ -359,19 +359,16 @@ def _bystanders_only(
     text: str,
     mentions: list[ActorMention],
     incident: Incident,
-    pats: RolePatterns,
     locale: Locale | None,
 ) -> bool:
     """True if armed parties are named, each only as one who arrested after the
-    act, found its dead or reported it (:func:`blotter.fields.actors.is_responder`,
-    ``finder_after``), no other armed word is read and no armed force is the told
-    victim: the responders are neither side of a fight."""
+    act (:func:`blotter.fields.actors.is_responder`), no other armed word is read
+    and no armed force is the told victim: the responders are neither side of a
+    fight.  Not finders ("police find 8 bodies"): UCDP GED codes the bodies of
+    cartel violence as part of a battle (ged_mexico_dev lost 11), and
+    ``finder_after``'s "reported" is also "six rebels reported killed"."""
     armed = [m for m in mentions if m.entry.inter in ARMED]
-    if not armed or not all(
-        is_responder(text, m, locale)
-        or pats.finder_after.match(text[m.end : m.end + FINDER_CONTEXT_CHARS])
-        for m in armed
-    ):
+    if not armed or not all(is_responder(text, m, locale) for m in armed):
         return False
     spans = [(m.start, m.end) for m in armed]
     for sc in incident.cues:
