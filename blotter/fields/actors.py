@@ -25,6 +25,7 @@ class ActorPatterns:
     source_before: re.Pattern[str]
     source_trailing: re.Pattern[str]
     responder_after: re.Pattern[str]
+    responder_before: re.Pattern[str]
     conjoined_between: re.Pattern[str]
     state_forces: re.Pattern[str]
     police_kinds: tuple[str, ...]
@@ -47,6 +48,7 @@ def actor_patterns(loc: Locale) -> ActorPatterns:
         source_before=re.compile(p("actors.source_before"), re.IGNORECASE),
         source_trailing=re.compile(p("actors.source_trailing"), re.IGNORECASE),
         responder_after=re.compile(p("actors.responder_after"), re.IGNORECASE),
+        responder_before=re.compile(p("actors.responder_before"), re.IGNORECASE),
         conjoined_between=re.compile(p("actors.conjoined_between"), re.IGNORECASE),
         state_forces=re.compile(p("actors.state_forces")),  # case-sensitive: "[A-Z][a-z]+"
         police_kinds=tuple(loc.word_list("actors.police_kinds")),
@@ -347,14 +349,22 @@ def is_source(text: str, mention: ActorMention, locale: Locale | None = None) ->
 #: How far after a mention its responder clause is read: the arrest verb, its
 #: object and the "after" that ties it to another act.
 RESPONDER_AFTER_CHARS = 100
+#: How far before a mention its passive arrest ("was later arrested by the") is
+#: read: the verb, one adverb, "by" and an article.
+RESPONDER_BEFORE_CHARS = 50
 
 
 def is_responder(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:
     """True if the mention made an arrest after, or over, another act ("Police
-    arrested three suspects after a shooting"): a responder to that act, never
-    its doer or its target."""
+    arrested three suspects after a shooting"), or is told as the arrester in the
+    passive ("who was later arrested by the police"): a responder to that act,
+    never its doer or its target."""
     pats = actor_patterns(locale)
-    return bool(pats.responder_after.match(text[mention.end : mention.end + RESPONDER_AFTER_CHARS]))
+    before = text[max(0, mention.start - RESPONDER_BEFORE_CHARS) : mention.start]
+    return bool(
+        pats.responder_after.match(text[mention.end : mention.end + RESPONDER_AFTER_CHARS])
+        or pats.responder_before.search(before)
+    )
 
 
 def follows_reporting_verb(text: str, mention: ActorMention, locale: Locale | None = None) -> bool:

@@ -29,6 +29,7 @@ from blotter.fields.actors import (
     actor_patterns,
     find_actors,
     is_agent,
+    is_responder,
     is_victim,
 )
 from blotter.lang import Locale, per_locale
@@ -84,6 +85,7 @@ class RolePatterns:
     """One pack's role patterns (``patterns.toml [roles]``), compiled."""
 
     crowd_agent: re.Pattern[str]
+    crowd_clash: re.Pattern[str]
     crowd_violence: re.Pattern[str]
     not_crowd_violence: re.Pattern[str]
     mutual: re.Pattern[str]
@@ -107,6 +109,7 @@ def role_patterns(loc: Locale) -> RolePatterns:
     p = loc.pattern
     return RolePatterns(
         re.compile(p("roles.crowd_agent"), re.IGNORECASE),
+        re.compile(p("roles.crowd_clash"), re.IGNORECASE),
         re.compile(p("roles.crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.not_crowd_violence"), re.IGNORECASE),
         re.compile(p("roles.mutual"), re.IGNORECASE),
@@ -183,7 +186,9 @@ def retype(
     ]
     if sub == "Armed clash":
         if not identity and not any(m.entry.inter in NON_STATE_ARMED for m in mentions) and (
-            crowd_acts or any(m.entry.inter in CROWDS for m in mentions)
+            crowd_acts
+            or pats.crowd_clash.search(told)
+            or any(m.entry.inter in CROWDS for m in mentions)
         ):
             return "Violent demonstration" if groups & DEMONSTRATION_GROUPS else "Mob violence"
         if not identity and not armed_agents and _rioting(incident.cues, pats):
@@ -206,6 +211,11 @@ def retype(
             # communities or with civilians named ("Toposa militia attacks Turkana
             # herdsmen"): the codebook's violence against civilians
             return "Attack"
+        if "fight" not in groups and _bystanders_only(text, mentions, incident, locale):
+            # session 15: the only armed parties arrested after the act ("Police
+            # arrested three suspects after a shooting left two dead"): no party
+            # fought, an attack by whoever did it
+            return "Attack"
         return None
     if (
         sub == "Attack"
@@ -218,7 +228,9 @@ def retype(
         return "Violent demonstration"
     if sub == "Attack" and crowd_acts and unarmed:
         return "Mob violence"
-    if sub == "Mob violence" and not crowd_acts:
+    if sub == "Mob violence" and not crowd_acts and not pats.mutual.search(told):
+        # session 15: not when the fighting went both ways ("police and military
+        # forces clashed with them"): the crowd fought the armed party
         agents = [
             m for m in mentions if m.entry.inter in ARMED and is_agent(text, m, locale=locale)
         ]
@@ -336,6 +348,30 @@ def _one_sided(
     spans = [(m.start, m.end) for m in armed]
     for sc in incident.cues:
         # an armed force named outside the party's own words ("fired at the positions")
+        if any(
+            not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
+        ):
+            return False
+    return not any(_told_victims(sc, locale)[1] for sc in incident.cues)
+
+
+def _bystanders_only(
+    text: str,
+    mentions: list[ActorMention],
+    incident: Incident,
+    locale: Locale | None,
+) -> bool:
+    """True if armed parties are named, each only as one who arrested after the
+    act (:func:`blotter.fields.actors.is_responder`), no other armed word is read
+    and no armed force is the told victim: the responders are neither side of a
+    fight.  Not finders ("police find 8 bodies"): UCDP GED codes the bodies of
+    cartel violence as part of a battle (ged_mexico_dev lost 11), and
+    ``finder_after``'s "reported" is also "six rebels reported killed"."""
+    armed = [m for m in mentions if m.entry.inter in ARMED]
+    if not armed or not all(is_responder(text, m, locale) for m in armed):
+        return False
+    spans = [(m.start, m.end) for m in armed]
+    for sc in incident.cues:
         if any(
             not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
         ):
