@@ -1,12 +1,15 @@
-"""Counts of session 15 (docs/relevance-news.md, "Session 15"): a measure after a
-number is no count, a war's toll is no event's count, and a named victim told
-with an apposition before "died" is one death."""
+"""Counts and cues of session 15 (docs/relevance-news.md, "Session 15"): a measure
+after a number is no count, a war's toll is no event's count, a named victim told
+with an apposition before "died" is one death; a bulletin is no firearm and a
+mining site no land mine."""
 
 from __future__ import annotations
 
 import pytest
 
+from blotter.fields.attributes import attribute_lexicons
 from blotter.fields.casualties import find_counts
+from blotter.lang.lexicon import cue_lexicon
 
 
 def killed(text: str) -> list[int]:
@@ -68,3 +71,16 @@ def test_an_apposition_that_reports_speech_or_a_group_is_no_one_death() -> None:
     # a place and what the victims were doing there: the count is elsewhere
     assert killed("Officers from a camp in Garissa County, on patrol near the border, died.") == []
 
+
+def test_a_bulletin_is_no_firearm() -> None:
+    weapons = attribute_lexicons().weapons
+    assert "firearms" not in weapons.find("The army said in a bulletin that rebels attacked.")
+    assert "firearms" in weapons.find("He was hit by 12 bullets.")
+    assert "firearms" in weapons.find("A bullet-riddled car was found.")
+
+
+def test_a_mining_site_or_its_minister_is_no_land_mine() -> None:
+    cues = cue_lexicon()
+    assert "ied" not in cues.find("The rebels demand the dismissal of the Mines Minister.")
+    assert "ied" not in cues.find("Gunmen stormed a gold mine and killed three workers.")
+    assert "ied" in cues.find("A mine exploded under the truck.")
