@@ -37,6 +37,26 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
     return text[a[2] : b[1]] == " "
 
 
+def unit_part_after(
+    text: str, toks: list[Token], j: int, key: str, gaz: Gazetteer, w: PlaceWords
+) -> bool:
+    """True if tokens *j*, *j* + 1 are a part word and a unit word after the name
+    *key* before *j* ("Kericho West subcounty", "Samburu Central Sub-County", "Embu
+    West District"): a unit named as a part of the place (issue 12, session 15).
+    Only after a first-level unit's name: a part of a district may lie beside it
+    ("Twic East county" of Jonglei is not in Twic county of Warrap)."""
+    part, unit = next_token(toks, j), next_token(toks, j + 1)
+    return (
+        part is not None
+        and unit is not None
+        and j > 0
+        and adjacent(text, toks[j - 1], part)
+        and part[0] in w.part_next
+        and (unit[0] in ADMIN_WORDS or unit[0] in w.city)
+        and any(c.kind == "admin1" for c in gaz.candidates(key))
+    )
+
+
 # A one-word name at least this frequent in English (wordfreq zipf; "victoria"
 # 4.4, "mobile" 4.9, "may" 6.0; "kabul" 3.4) is also a common word: accepted
 # only after a locative preposition or when a large place carries it.
@@ -194,6 +214,7 @@ def acceptable(
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
             and not institution
             and not _unit_after(text, toks, i + n, key, gaz)  # "Mier Tamaulipas"
+            and not unit_part_after(text, toks, i + n, key, gaz, w)  # "Kericho West subcounty"
             and not (  # "the UN office in Nairobi Anna Tibaijuka's convoy"
                 prev is not None and prev[0] in w.locative and _big_place(key, gaz)
             )
