@@ -30,6 +30,17 @@ def test_a_part_word_alone_still_makes_a_longer_name(gaz: Gazetteer) -> None:
     assert found is None or found.place.admin1 != "Nyamira"
 
 
+def test_a_possessive_without_its_apostrophe_owns_the_next_name(gaz: Gazetteer) -> None:
+    # "Nairobis Korogocho", "Kenyas Lamu": the possessive and the place it owns, not
+    # one longer proper name (both were dropped)
+    found = place_of("Two men were shot in Nairobis Korogocho slum area.", gaz)
+    assert found is not None and found.place.admin1 == "Nairobi"
+    found = place_of("Gunmen killed 21 people in Kenyas Lamu coastal region.", gaz)
+    assert found is not None and found.place.admin1 == "Lamu"
+    found = place_of("A church rally was held in Nairobis Uhuru Park.", gaz)
+    assert found is not None and found.place.admin1 == "Nairobi"
+
+
 def test_a_part_of_a_district_is_not_read_into_it(gaz: Gazetteer) -> None:
     # Twic East county lies in Jonglei, beside Twic county of Warrap: only a
     # first-level unit's parts are read as lying in it
