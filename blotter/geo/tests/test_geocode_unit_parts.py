@@ -46,3 +46,17 @@ def test_a_part_of_a_district_is_not_read_into_it(gaz: Gazetteer) -> None:
     # first-level unit's parts are read as lying in it
     found = place_of("Raiders attacked soldiers in Twic East county (Jonglei state).", gaz)
     assert found is not None and found.place.admin1 == "Jonglei"
+
+
+def test_kenyas_former_districts(gaz: Gazetteer) -> None:
+    # session 15: districts of 2007-2013 that neither GeoNames nor the IEBC list
+    # holds (data/supplement_aliases.tsv)
+    for text, admin1 in [
+        ("Gunmen attacked a village in Tana Delta sub county.", "Tana River"),
+        ("Four were killed by raiders in a grazing area, Chalbi District.", "Marsabit"),
+        ("Herders clashed with police in Mukogodo division.", "Laikipia"),
+        ("Raiders torched houses in Kuresoi.", "Nakuru"),
+    ]:
+        found = place_of(text, gaz)
+        assert found is not None and found.place.country_code == "KE", text
+        assert found.place.admin1 == admin1, text
