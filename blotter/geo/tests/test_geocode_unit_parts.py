@@ -60,3 +60,9 @@ def test_kenyas_former_districts(gaz: Gazetteer) -> None:
         found = place_of(text, gaz)
         assert found is not None and found.place.country_code == "KE", text
         assert found.place.admin1 == admin1, text
+
+
+def test_an_island_named_after_its_town(gaz: Gazetteer) -> None:
+    # "Lamu Island" was read as a longer proper name and dropped
+    found = place_of("Muslims demonstrated against the curfew on Lamu Island.", gaz)
+    assert found is not None and found.place.admin1 == "Lamu"
