@@ -363,11 +363,18 @@ def bare_possessive(tok: Token, gaz: Gazetteer) -> bool:
     ):
         return False
     stem = norm[:-1]
-    return stem in gaz.keys and any(
-        (c.kind in ("country", "admin1") or c.population >= BARE_POSSESSIVE_POPULATION)
-        and _own_name(c, stem)
+    if stem not in gaz.keys:
+        return False
+    owners = [
+        c
         for c in gaz.candidates(stem)
-    )
+        if (c.kind in ("country", "admin1") or c.population >= BARE_POSSESSIVE_POPULATION)
+        and _own_name(c, stem)
+    ]
+    # a word the index holds as another place is that place ("Villas Cancun" is no
+    # possessive of a Villa); "Nairobis" is an alternate of Nairobi itself
+    written = {c.id for c in gaz.candidates(norm)}
+    return bool(owners) and (not written or any(c.id in written for c in owners))
 
 
 def _big_place(key: str, gaz: Gazetteer) -> bool:
