@@ -18,7 +18,14 @@ from rapidfuzz.fuzz import ratio
 from blotter.geo.cues import Cue, cue_spans, find_cues
 from blotter.geo.gazetteer import Gazetteer, Place
 from blotter.geo.names import ADMIN_WORDS, ARTICLES, normalise, tokens, upper_share
-from blotter.geo.place_filter import Token, acceptable, adjacent, next_token, prev_token
+from blotter.geo.place_filter import (
+    Token,
+    acceptable,
+    adjacent,
+    next_token,
+    prev_token,
+    unit_part_after,
+)
 from blotter.geo.place_words import PlaceWords, place_words
 from blotter.lang import Locale
 
@@ -748,6 +755,7 @@ def _mention(
         compound=_compound_part(text, toks, i, n),
         near=bool(before & w.near)
         or _compass_of(toks, i, w)
+        or unit_part_after(text, toks, i + n, key, gaz, w)  # "Kericho West subcounty"
         or after_word in w.near_after
         or landmark_next
         or bool(w.near_before_all and w.near_before_all <= before),

@@ -37,6 +37,26 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
     return text[a[2] : b[1]] == " "
 
 
+def unit_part_after(
+    text: str, toks: list[Token], j: int, key: str, gaz: Gazetteer, w: PlaceWords
+) -> bool:
+    """True if tokens *j*, *j* + 1 are a part word and a unit word after the name
+    *key* before *j* ("Kericho West subcounty", "Samburu Central Sub-County", "Embu
+    West District"): a unit named as a part of the place (issue 12, session 15).
+    Only after a first-level unit's name: a part of a district may lie beside it
+    ("Twic East county" of Jonglei is not in Twic county of Warrap)."""
+    part, unit = next_token(toks, j), next_token(toks, j + 1)
+    return (
+        part is not None
+        and unit is not None
+        and j > 0
+        and adjacent(text, toks[j - 1], part)
+        and part[0] in w.part_next
+        and (unit[0] in ADMIN_WORDS or unit[0] in w.city)
+        and any(c.kind == "admin1" for c in gaz.candidates(key))
+    )
+
+
 # A one-word name at least this frequent in English (wordfreq zipf; "victoria"
 # 4.4, "mobile" 4.9, "may" 6.0; "kabul" 3.4) is also a common word: accepted
 # only after a locative preposition or when a large place carries it.
@@ -167,6 +187,7 @@ def acceptable(
             and not w.compass_word.fullmatch(prev[0])  # "Southern Aceh", "North Belfast"
             and not _sentence_initial(text, prev[1])
             and not _town_before(text, toks, i, key, gaz)  # "Celaya Guanajuato"
+            and not bare_possessive(prev, gaz)  # "Kenyas Lamu coastal region"
         ):
             return False  # "Octavio Paz": the end of a longer proper name
         before = prev_token(toks, i - 1)
@@ -193,7 +214,9 @@ def acceptable(
             and nxt[0] not in w.landmark_next  # "Hama Airbase", "Saadnayel Road"
             and not (nxt[0] in w.country_body and _names_country(key, gaz))
             and not institution
+            and not (n == 1 and bare_possessive(last, gaz))  # "Nairobis Korogocho slum"
             and not _unit_after(text, toks, i + n, key, gaz)  # "Mier Tamaulipas"
+            and not unit_part_after(text, toks, i + n, key, gaz, w)  # "Kericho West subcounty"
             and not (  # "the UN office in Nairobi Anna Tibaijuka's convoy"
                 prev is not None and prev[0] in w.locative and _big_place(key, gaz)
             )
@@ -315,6 +338,43 @@ def _has_org_head(text: str, w: PlaceWords) -> bool:
 def _head_found(text: str, head: re.Pattern[str]) -> bool:
     """Cached search of *head* in *text* (the texts being read, a few at a time)."""
     return head.search(text) is not None
+
+
+#: Session 15: shortest possessive written without its apostrophe ("Kenyas",
+#: "Nairobis"; as mentions.BARE_POSSESSIVE_MIN_CHARS): shorter ones are plurals.
+BARE_POSSESSIVE_CHARS = 6
+#: ... and the stem must name a unit or a town at least this large (as
+#: mentions.BARE_POSSESSIVE_MIN_POPULATION: a village's name plus "s" is as
+#: likely a surname or a plural).
+BARE_POSSESSIVE_POPULATION = 5_000
+
+
+def bare_possessive(tok: Token, gaz: Gazetteer) -> bool:
+    """True if *tok* is a place's possessive written without the apostrophe
+    ("Kenyas Lamu coastal region", "Nairobis Korogocho slum", as ACLED's Kenya
+    notes write them; issue 12, session 15): the capitalised word after it is
+    the place it owns, not the rest of a longer proper name."""
+    norm, surface = tok[0], tok[3]
+    if (
+        len(surface) < BARE_POSSESSIVE_CHARS
+        or norm[-1:] != "s"
+        or not surface[:1].isupper()
+        or surface.isupper()
+    ):
+        return False
+    stem = norm[:-1]
+    if stem not in gaz.keys:
+        return False
+    owners = [
+        c
+        for c in gaz.candidates(stem)
+        if (c.kind in ("country", "admin1") or c.population >= BARE_POSSESSIVE_POPULATION)
+        and _own_name(c, stem)
+    ]
+    # a word the index holds as another place is that place ("Villas Cancun" is no
+    # possessive of a Villa); "Nairobis" is an alternate of Nairobi itself
+    written = {c.id for c in gaz.candidates(norm)}
+    return bool(owners) and (not written or any(c.id in written for c in owners))
 
 
 def _big_place(key: str, gaz: Gazetteer) -> bool:

@@ -77,6 +77,9 @@ class PlaceWords:
     # issue 12: words of geo/data/name_context.toml for the pack's language
     #: "Maseno University": a capitalised word after the name that keeps it a place.
     institution_next: frozenset[str] = frozenset()
+    #: Session 15: "Kericho West subcounty": a word after the name that, before a
+    #: unit word, names a part of the place (the name stays a place, near it).
+    part_next: frozenset[str] = frozenset()
     #: "Lake Naivasha": a capitalised word before the name that keeps it a place.
     feature_prev: frozenset[str] = frozenset()
     #: "Kenyan police": a demonym before one of these is a cue of its country.
@@ -181,6 +184,7 @@ def _place_words(loc: Locale) -> PlaceWords:
         compass_word=re.compile(compass, re.IGNORECASE),
         institution_next=_name_context(loc.code, "institution_next"),
         feature_prev=_name_context(loc.code, "feature_prev"),
+        part_next=_name_context(loc.code, "part_next"),
         domestic_next=_name_context(loc.code, "domestic_next"),
         local_next=_name_context(loc.code, "local_next"),
         city_part_next=_name_context(loc.code, "city_part_next"),
