@@ -546,15 +546,29 @@ def _alternative(text: str, start: int, pats: CasualtyPatterns) -> bool:
     return pats.unconfirmed.search(after) is not None
 
 
+#: Characters before a count read for a killing told as the event's motive
+#: ("who were accused of killing three people").
+MOTIVE_CHARS = 80
+
+
+def _motive(text: str, start: int, pats: CasualtyPatterns) -> bool:
+    """True if the count at *start* of sentence *text* is a killing told as the
+    event's motive ("lynched a man suspected to be behind the killing of two
+    children"), read in its clause just before it."""
+    before = re.split(r"[.;:]", text[max(0, start - MOTIVE_CHARS) : start])[-1]
+    return pats.motive.search(before) is not None
+
+
 def own_figures(
     told: list[tuple[str, int, list[CountMention]]], locale: Locale | None = None
 ) -> tuple[list[CountMention], bool]:
     """The count mentions of sentences *told* ((text, start, mentions) each) without
     the figures of other sources and claims when the report tells its own of that
     kind ("At least three people were killed ... The Star reports 4 dead": 3); a
-    kind told only by them keeps them.  Also True if every killed figure was another
-    source's or a claim and the report calls them unconfirmed (ACLED's figure for
-    an unverified toll is then the most it codes)."""
+    kind told only by them keeps them.  Without a killing told as the motive when
+    another is told ("lynched a man accused of killing three": 1).  Also True if
+    every killed figure was another source's or a claim and the report calls them
+    unconfirmed (ACLED's figure for an unverified toll is then the most it codes)."""
     pats = casualty_patterns(locale)
     own: list[CountMention] = []
     other: list[CountMention] = []
@@ -563,6 +577,10 @@ def own_figures(
         unconfirmed = unconfirmed or pats.unconfirmed.search(text) is not None
         for c in mentions:
             (other if _alternative(text, c.start - start, pats) else own).append(c)
+    motives = {c for text, start, mentions in told for c in mentions
+               if c.kind == "killed" and _motive(text, c.start - start, pats)}
+    if any(c.kind == "killed" and c not in motives for c in own):
+        own = [c for c in own if c not in motives]  # the event's toll, not its motive
     kinds = {c.kind for c in own if c.group != "none"}
     kept = own + [c for c in other if c.kind not in kinds]
     capped = unconfirmed and any(c.kind == "killed" for c in other) and "killed" not in kinds

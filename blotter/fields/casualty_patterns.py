@@ -138,6 +138,8 @@ class CasualtyPatterns:
     claimed_list_sep: re.Pattern[str]
     #: Before a count: another source's figure or a claim ("The Star reports 4 dead").
     alternative: re.Pattern[str]
+    #: A killing told as the event's motive, in the words just before a count.
+    motive: re.Pattern[str]
     #: "unconfirmed": after a count in its clause, another figure too.
     unconfirmed: re.Pattern[str]
 
@@ -361,6 +363,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         claimed_list_sep=re.compile(p("casualties.claimed_list_sep"), re.IGNORECASE),
         alternative=re.compile(p("casualties.alternative")),  # case-sensitive: a source name
         unconfirmed=re.compile(p("casualties.unconfirmed"), re.IGNORECASE),
+        motive=re.compile(p("casualties.motive"), re.IGNORECASE),
         subset=re.compile(p("casualties.subset"), re.IGNORECASE),
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),

@@ -1,7 +1,9 @@
 """Counts of session 15 (docs/arguments.md, "Session 15"): a toll told over a list of
-places is shared out over them."""
+places is shared out over them, a killing told as the motive is no toll."""
 
 from __future__ import annotations
+
+import pytest
 
 from blotter.fields.casualties import listed_toll
 from blotter.fields.tests.reports import only
@@ -45,3 +47,17 @@ def test_one_place_or_places_in_lower_case_are_no_list() -> None:
 def test_the_event_carries_the_share(pipeline: Pipeline) -> None:
     event = only(pipeline, "On 16 June 2024, Northern forces attacked near Borsk. " + PLAIN)
     assert event["fatalities"]["best"] == 32
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the killing the lynched men were accused of is their motive, not the toll
+        ("Residents of Kanyo lynched two alleged robbers, who were accused of killing three "
+         "people.", 2),
+        ("A man was shot dead and two other people injured as police battled villagers "
+         "protesting the killing of two guards.", 1),
+    ],
+)
+def test_a_killing_told_as_motive_is_no_toll(pipeline: Pipeline, text: str, expected: int) -> None:
+    assert only(pipeline, text)["fatalities"]["best"] == expected
