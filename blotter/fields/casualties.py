@@ -10,7 +10,7 @@ first credible report, best = the latest).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from blotter.fields.casualty_patterns import (
     KINDS,
@@ -566,13 +566,20 @@ def own_figures(
     the figures of other sources and claims when the report tells its own of that
     kind ("At least three people were killed ... The Star reports 4 dead": 3); a
     kind told only by them keeps them.  Without a killing told as the motive when
-    another is told ("lynched a man accused of killing three": 1).  Also True if
-    every killed figure was another source's or a claim and the report calls them
-    unconfirmed (ACLED's figure for an unverified toll is then the most it codes)."""
+    another is told ("lynched a man accused of killing three": 1); the victims of a
+    sentence telling another event of the note ("In another event, a man was
+    killed") are added to the others.  Also True if every killed figure was another
+    source's or a claim and the report calls them unconfirmed (ACLED's figure for
+    an unverified toll is then the most it codes)."""
     pats = casualty_patterns(locale)
     own: list[CountMention] = []
     other: list[CountMention] = []
     unconfirmed = False
+    told = [  # a note's further killing of the same day: its victims are more
+        (text, start, [replace(c, additional=True) for c in mentions]
+         if pats.another_event.match(text) else mentions)
+        for text, start, mentions in told
+    ]
     for text, start, mentions in told:
         unconfirmed = unconfirmed or pats.unconfirmed.search(text) is not None
         for c in mentions:

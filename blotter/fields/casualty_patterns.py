@@ -140,6 +140,8 @@ class CasualtyPatterns:
     alternative: re.Pattern[str]
     #: A killing told as the event's motive, in the words just before a count.
     motive: re.Pattern[str]
+    #: A sentence of a note telling another killing of the same event (at its start).
+    another_event: re.Pattern[str]
     #: "unconfirmed": after a count in its clause, another figure too.
     unconfirmed: re.Pattern[str]
 
@@ -364,6 +366,7 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         alternative=re.compile(p("casualties.alternative")),  # case-sensitive: a source name
         unconfirmed=re.compile(p("casualties.unconfirmed"), re.IGNORECASE),
         motive=re.compile(p("casualties.motive"), re.IGNORECASE),
+        another_event=re.compile(p("casualties.another_event"), re.IGNORECASE),
         subset=re.compile(p("casualties.subset"), re.IGNORECASE),
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),

@@ -1,11 +1,12 @@
 """Counts of session 15 (docs/arguments.md, "Session 15"): a toll told over a list of
-places is shared out over them, a killing told as the motive is no toll."""
+places is shared out over them, a killing told as the motive is no toll, and a note's
+"In another event" adds its victims."""
 
 from __future__ import annotations
 
 import pytest
 
-from blotter.fields.casualties import listed_toll
+from blotter.fields.casualties import find_counts, listed_toll
 from blotter.fields.tests.reports import only
 from blotter.pipeline import Pipeline
 
@@ -61,3 +62,20 @@ def test_the_event_carries_the_share(pipeline: Pipeline) -> None:
 )
 def test_a_killing_told_as_motive_is_no_toll(pipeline: Pipeline, text: str, expected: int) -> None:
     assert only(pipeline, text)["fatalities"]["best"] == expected
+
+
+def test_another_event_of_the_note_adds_its_victims(pipeline: Pipeline) -> None:
+    event = only(pipeline, "On 17 June 2024, in Tolsa, armed men shot and killed a woman in a "
+                           "drive-by. In another event, armed men on a motorcycle shot and "
+                           "killed a man in colonia Centro.")
+    assert event["fatalities"]["best"] == 2
+
+
+def test_a_count_before_two_verbs_and_an_object_is_the_killers() -> None:
+    text = "Two members of a gang killed and decapitated a woman in Tolsa."
+    assert [c.value for c in find_counts(text) if c.kind == "killed"] == [1]
+
+
+def test_a_body_dumped_is_one_killed() -> None:
+    text = "An unidentified armed group killed and dumped the body of a party member near Alvena."
+    assert [c.value for c in find_counts(text) if c.kind == "killed"] == [1]
