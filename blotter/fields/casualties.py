@@ -10,7 +10,7 @@ first credible report, best = the latest).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from blotter.fields.casualty_patterns import (
     KINDS,
@@ -25,7 +25,7 @@ from blotter.lang.casing import case_view
 from blotter.record import Count
 
 __all__ = ["KINDS", "ClaimedLosses", "CountMention", "casualty_patterns", "claimed_losses",
-           "combine", "find_counts", "has_split", "own_figures", "split_share"]
+           "combine", "find_counts", "has_split", "listed_toll", "own_figures", "split_share"]
 
 #: Counts above this are misreadings (phone numbers, sums of money), not tolls.
 MAX_COUNT = 100_000
@@ -561,23 +561,48 @@ def _alternative(text: str, start: int, pats: CasualtyPatterns) -> bool:
     return pats.unconfirmed.search(after) is not None
 
 
+#: Characters before a count read for a killing told as the event's motive
+#: ("who were accused of killing three people").
+MOTIVE_CHARS = 80
+
+
+def _motive(text: str, start: int, pats: CasualtyPatterns) -> bool:
+    """True if the count at *start* of sentence *text* is a killing told as the
+    event's motive ("lynched a man suspected to be behind the killing of two
+    children"), read in its clause just before it."""
+    before = re.split(r"[.;:]", text[max(0, start - MOTIVE_CHARS) : start])[-1]
+    return pats.motive.search(before) is not None
+
+
 def own_figures(
     told: list[tuple[str, int, list[CountMention]]], locale: Locale | None = None
 ) -> tuple[list[CountMention], bool]:
     """The count mentions of sentences *told* ((text, start, mentions) each) without
     the figures of other sources and claims when the report tells its own of that
     kind ("At least three people were killed ... The Star reports 4 dead": 3); a
-    kind told only by them keeps them.  Also True if every killed figure was another
+    kind told only by them keeps them.  Without a killing told as the motive when
+    another is told ("lynched a man accused of killing three": 1); the victims of a
+    sentence telling another event of the note ("In another event, a man was
+    killed") are added to the others.  Also True if every killed figure was another
     source's or a claim and the report calls them unconfirmed (ACLED's figure for
     an unverified toll is then the most it codes)."""
     pats = casualty_patterns(locale)
     own: list[CountMention] = []
     other: list[CountMention] = []
     unconfirmed = False
+    told = [  # a note's further killing of the same day: its victims are more
+        (text, start, [replace(c, additional=True) for c in mentions]
+         if pats.another_event.match(text) else mentions)
+        for text, start, mentions in told
+    ]
     for text, start, mentions in told:
         unconfirmed = unconfirmed or pats.unconfirmed.search(text) is not None
         for c in mentions:
             (other if _alternative(text, c.start - start, pats) else own).append(c)
+    motives = {c for text, start, mentions in told for c in mentions
+               if c.kind == "killed" and _motive(text, c.start - start, pats)}
+    if any(c.kind == "killed" and c not in motives for c in own):
+        own = [c for c in own if c not in motives]  # the event's toll, not its motive
     kinds = {c.kind for c in own if c.group != "none"}
     kept = own + [c for c in other if c.kind not in kinds]
     capped = unconfirmed and any(c.kind == "killed" for c in other) and "killed" not in kinds
@@ -595,6 +620,13 @@ class ClaimedLosses:
     places: tuple[str, ...]  # the places the claim lists, in its order
     list_start: int  # of the list in the text
     list_end: int
+    #: The figure ACLED shares out over the places; None: a claim's, the unverified
+    #: plural toll (``UNKNOWN_TOLL_VALUE``, or the claim if smaller).
+    total: int | None = None
+    #: Shared evenly, each place the rounded quotient (a combined "killed and wounded"
+    #: count ACLED estimates and splits: 100 over 13 places is 8 each), not the
+    #: remainder to the first-listed.
+    even: bool = False
 
     def share(self, report: str, offset: int = 0) -> int:
         """This event's share of ACLED's figure for the claim: an unverified plural
@@ -603,7 +635,9 @@ class ClaimedLosses:
         (10 over four places: 3, 3, 2, 2).  The event's place is the list's place
         the *report* (starting at *offset* in the text) names first outside the
         list; if it names none, the lower share."""
-        total = min(self.value, UNKNOWN_TOLL_VALUE)
+        total = min(self.value, UNKNOWN_TOLL_VALUE) if self.total is None else self.total
+        if self.even:  # rounded half up, never 0 for a told toll
+            return max(1, (2 * total + len(self.places)) // (2 * len(self.places)))
         base, rest = divmod(total, len(self.places))
         outside = (
             report[: max(0, self.list_start - offset)] + " "
@@ -649,6 +683,40 @@ def claimed_losses(
     s, e = m.span("num")
     ls, le = m.span("places")
     return ClaimedLosses(value, s + offset, e + offset, places, ls + offset, le + offset)
+
+
+def listed_toll(
+    text: str, offset: int = 0, locale: Locale | None = None
+) -> ClaimedLosses | None:
+    """A toll told over a list of places in one sentence, if any (session 15).
+
+    "190 Russian servicemen were killed near A, B, ... and F" is shared out over
+    the places as a claim is (the first-listed taking the remainder), at its own
+    figure; a combined count of killed and wounded ("lost 88 soldiers as killed and
+    wounded (fatalities estimated as 44) ... near A and B") at ACLED's estimate,
+    told or half the figure, shared evenly.
+    """
+    pats = casualty_patterns(locale)
+    m = pats.listed_toll.search(text)
+    if m is None:
+        return None
+    key = "num" if m["num"] else "num2"
+    value = read_digits(m[key].replace(",", ""))
+    if value is None or not 0 < value <= MAX_COUNT:
+        return None
+    combined = bool(m["kw"] or m["kw2"])
+    estimate = read_digits(m["est"].replace(",", "")) if m["est"] else None
+    total = estimate if estimate is not None else value // 2 if combined else value
+    if not total:
+        return None
+    items = [i.strip() for i in pats.claimed_list_sep.split(m["places"])]
+    places = tuple(i for i in items if i and not pats.claimed_not_place.search(i))
+    if len(places) < MIN_CLAIMED_PLACES or not all(i[0].isupper() for i in places):
+        return None
+    s, e = m.span(key)
+    ls, le = m.span("places")
+    return ClaimedLosses(value, s + offset, e + offset, places, ls + offset, le + offset,
+                         total=total, even=combined)
 
 
 def combine(mentions: list[CountMention], kind: str) -> Count:

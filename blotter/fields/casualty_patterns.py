@@ -131,10 +131,17 @@ class CasualtyPatterns:
     #: One side's claim of its enemy's losses over several places (groups side, num,
     #: victims, places), its list items that are no place, and the list's separators.
     claimed_losses: re.Pattern[str]
+    #: A toll told over several places without a claimant (groups num/num2, kw/kw2,
+    #: est, places).
+    listed_toll: re.Pattern[str]
     claimed_not_place: re.Pattern[str]
     claimed_list_sep: re.Pattern[str]
     #: Before a count: another source's figure or a claim ("The Star reports 4 dead").
     alternative: re.Pattern[str]
+    #: A killing told as the event's motive, in the words just before a count.
+    motive: re.Pattern[str]
+    #: A sentence of a note telling another killing of the same event (at its start).
+    another_event: re.Pattern[str]
     #: "unconfirmed": after a count in its clause, another figure too.
     unconfirmed: re.Pattern[str]
 
@@ -353,10 +360,13 @@ def casualty_patterns(loc: Locale) -> CasualtyPatterns:
         range_before=re.compile(p("casualties.range_before"), re.IGNORECASE),
         split=re.compile(p("casualties.split"), re.IGNORECASE),
         claimed_losses=re.compile(p("casualties.claimed_losses")),  # case-sensitive: a side
+        listed_toll=re.compile(p("casualties.listed_toll"), re.IGNORECASE),
         claimed_not_place=re.compile(p("casualties.claimed_not_place"), re.IGNORECASE),
         claimed_list_sep=re.compile(p("casualties.claimed_list_sep"), re.IGNORECASE),
         alternative=re.compile(p("casualties.alternative")),  # case-sensitive: a source name
         unconfirmed=re.compile(p("casualties.unconfirmed"), re.IGNORECASE),
+        motive=re.compile(p("casualties.motive"), re.IGNORECASE),
+        another_event=re.compile(p("casualties.another_event"), re.IGNORECASE),
         subset=re.compile(p("casualties.subset"), re.IGNORECASE),
         earlier=re.compile(p("casualties.earlier"), re.IGNORECASE),
         count_words=CaselessGate(p("casualties.count_words")),

@@ -26,6 +26,7 @@ from blotter.fields.casualties import (
     claimed_losses,
     combine,
     has_split,
+    listed_toll,
     own_figures,
     split_share,
 )
@@ -308,7 +309,8 @@ class ArgumentExtractor:
             (
                 found
                 for sc in incident.cues + incident.context
-                if (found := claimed_losses(sc.sentence.text, sc.sentence.start, locale))
+                if (found := claimed_losses(sc.sentence.text, sc.sentence.start, locale)
+                    or listed_toll(sc.sentence.text, sc.sentence.start, locale))
             ),
             None,
         )
@@ -333,7 +335,8 @@ class ArgumentExtractor:
                 best=UNKNOWN_TOLL_VALUE, low=min(f.low or 0, UNKNOWN_TOLL_VALUE), high=f.high
             )
         told = " ".join(sc.sentence.text for sc in incident.cues + incident.context)
-        if has_split(told, locale):
+        if has_split(told, locale) and (claim is None or claim.total is None):
+            # (a listed toll's share is its split already)
             f = event.fatalities
             event.fatalities = Count(
                 best=split_share(f.best, told, locale),
