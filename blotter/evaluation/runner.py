@@ -54,25 +54,35 @@ def predict_with_errors(
     on_record: OnRecord | None = None,
 ) -> tuple[Predictions, dict[str, str]]:
     """Predicted events per record id, and the error of each record that had one."""
-    from blotter.geo.source_country import SourceCountries, track_sources
+    from blotter.geo.source_country import track_sources
     from blotter.parallel.backends import open_runner
 
     predicted: Predictions = {}
     errors: dict[str, str] = {}
-    prior = SourceCountries.from_settings(settings)
     sources: list[str] = []
     with open_runner(settings, workers) as run:
-        for index, result in enumerate(run(track_sources(gold_inputs(gold, settings), sources))):
+        for result in run(track_sources(gold_inputs(gold, settings), sources)):
             predicted[result.id] = result.events
-            prior.observe(sources[index], result.events)
             if result.error:
                 errors[result.id] = result.error
             if on_record is not None:
                 on_record()
-    # as `blotter extract` does once the run is over (blotter/geo/source_country.py)
-    for index, g in enumerate(gold):
-        prior.lend(sources[index], predicted.get(g["id"], []))
+    lend_countries(gold, predicted, sources, settings)
     return predicted, errors
+
+
+def lend_countries(
+    gold: list[dict[str, Any]], predicted: Predictions, sources: list[str], settings: Settings
+) -> int:
+    """Lend each source's country over one set's predictions, as `blotter extract`
+    does once its run is over (blotter/geo/source_country.py); how many got one."""
+    from blotter.geo.source_country import SourceCountries
+
+    prior = SourceCountries.from_settings(settings)
+    for g, key in zip(gold, sources, strict=True):
+        prior.observe(key, predicted.get(g["id"], []))
+    return sum(prior.lend(key, predicted.get(g["id"], []))
+               for g, key in zip(gold, sources, strict=True))
 
 
 def read_predictions(path: Path) -> Predictions:
@@ -234,10 +244,13 @@ def predict_sets(
     Returns per set its predictions, its records' errors and the seconds from
     its first to its last result.
     """
+    from blotter.geo.source_country import track_sources
     from blotter.parallel.backends import open_runner
 
     order = [(name, g["id"]) for name, gold in golds.items() for g in gold]
-    inputs = (rec for gold in golds.values() for rec in gold_inputs(gold, settings))
+    sources: dict[str, list[str]] = {name: [] for name in golds}
+    inputs = (rec for name, gold in golds.items()
+              for rec in track_sources(gold_inputs(gold, settings), sources[name]))
     runs: dict[str, tuple[Predictions, dict[str, str], float]] = {
         name: ({}, {}, 0.0) for name in golds
     }
@@ -256,6 +269,8 @@ def predict_sets(
                 on_record()
             if not quiet and len(predicted) == len(golds[name]):
                 print(f"{name}: {len(predicted)} records, {seconds:.0f} s", file=sys.stderr)
+    for name, (predicted, _errors, _seconds) in runs.items():
+        lend_countries(golds[name], predicted, sources[name], settings)
     return {name: (p, e, round(s, 1)) for name, (p, e, s) in runs.items()}
 
 
