@@ -345,9 +345,16 @@ def _one_sided(
         for m in armed
     ):
         return False
+    return _only_these_armed(armed, incident, locale)
+
+
+def _only_these_armed(
+    armed: list[ActorMention], incident: Incident, locale: Locale | None
+) -> bool:
+    """True if no armed force is named outside the *armed* mentions' own words
+    ("fired at the positions") and no victim is told."""
     spans = [(m.start, m.end) for m in armed]
     for sc in incident.cues:
-        # an armed force named outside the party's own words ("fired at the positions")
         if any(
             not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
         ):
@@ -370,13 +377,7 @@ def _bystanders_only(
     armed = [m for m in mentions if m.entry.inter in ARMED]
     if not armed or not all(is_responder(text, m, locale) for m in armed):
         return False
-    spans = [(m.start, m.end) for m in armed]
-    for sc in incident.cues:
-        if any(
-            not any(a <= h.start < b for a, b in spans) for h in sc.hits.get("forces_target", [])
-        ):
-            return False
-    return not any(_told_victims(sc, locale)[1] for sc in incident.cues)
+    return _only_these_armed(armed, incident, locale)
 
 
 def _armed_group_hit(
