@@ -58,6 +58,9 @@ SPECIFICITY = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 #: event the text places only in that town's province: "part of a region or
 #: near a town" (2), not the town itself (1): the text does not say it was there.
 DATELINE_TOWN_PRECISION = (2, 2)
+#: ACLED geo_precision and UCDP where_prec of an event "in the capital" (1, the
+#: town itself) and "outside the capital" (2, near a town).
+CAPITAL_PRECISION, NEAR_CAPITAL_PRECISION = (1, 1), (2, 2)
 
 
 @dataclass
@@ -96,7 +99,7 @@ def choose_place(
         code, near = said[0]
         capital = capital_of(gaz, code or found.place.country_code)
         if capital is not None:  # "outside the capital": near it (ACLED's 2)
-            geo, where = (2, 2) if near else (1, 1)
+            geo, where = NEAR_CAPITAL_PRECISION if near else CAPITAL_PRECISION
             return Resolution(capital, None, geo, where, found.conflict)
     return found
 
